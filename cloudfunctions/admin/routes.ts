@@ -1,0 +1,106 @@
+import { randomInt } from 'node:crypto'
+import type { Context } from '../common/context'
+import { AppError, DuplicateKeyError, forbidden, notFound } from '../common/errors'
+import { cmd } from '../common/ports'
+import { defineFunction } from '../common/router'
+import { markets, stalls, toMarket, toStall, type MarketDoc, type StallDoc } from '../user/owners'
+
+/** The page a stall QR code opens; WeChat needs it published (checkPath off while testing). */
+export const ONBOARD_PAGE = 'pages/onboard/index'
+/** QR images made per sheet call: wxacode is rate-limited and a function has a time limit. */
+export const QR_PER_CALL = 40
+
+// No 0/O, 1/I/L look-alikes: owners may have to read a code out over the phone.
+const CODE_CHARS = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
+export const newStallCode = () => Array.from({ length: 6 }, () => CODE_CHARS[randomInt(CODE_CHARS.length)]).join('')
+
+/** A regulator works inside their region; an admin (region null) everywhere. */
+function assertRegion(ctx: Context, region: string) {
+  const mine = ctx.staff?.region
+  if (mine && !region.startsWith(mine)) throw forbidden(`您只能管理${mine}范围内的市场`)
+}
+
+async function marketFor(ctx: Context, marketId: string): Promise<MarketDoc> {
+  const market = await markets(ctx).get(marketId)
+  if (!market) throw notFound('没有找到这个市场')
+  assertRegion(ctx, market.region)
+  return market
+}
+
+async function addStall(ctx: Context, marketId: string, number: string): Promise<StallDoc | null> {
+  const at = ctx.now.toISOString()
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const doc = { marketId, number, code: newStallCode(), qrFileId: null, qrTarget: null, createdAt: at, updatedAt: at }
+    try {
+      return { _id: await stalls(ctx).add(doc), ...doc }
+    } catch (err) {
+      if (!(err instanceof DuplicateKeyError)) throw err
+      // Either the code collided (try another) or the number exists (a concurrent create).
+      const [taken] = await stalls(ctx).find({ marketId, number }, { limit: 1 })
+      if (taken) return null
+    }
+  }
+  throw new AppError('INTERNAL', '生成摊位码失败，请重试')
+}
+
+export default defineFunction('admin', {
+  async 'admin.market.create'(ctx, input) {
+    assertRegion(ctx, input.region)
+    const doc = { ...input, createdBy: ctx.openid, createdAt: ctx.now.toISOString(), updatedAt: ctx.now.toISOString() }
+    const _id = await markets(ctx).add(doc)
+    return toMarket({ _id, ...doc })
+  },
+
+  async 'admin.market.list'(ctx) {
+    const region = ctx.staff?.region
+    const list = await markets(ctx).find(region ? { region: cmd.prefix(region) } : {}, {
+      orderBy: [['createdAt', 'asc']],
+      limit: 1000
+    })
+    const counts = await Promise.all(list.map((m) => stalls(ctx).count({ marketId: m._id })))
+    return { markets: list.map((m, i) => ({ ...toMarket(m), stallCount: counts[i] })) }
+  },
+
+  async 'admin.stall.create'(ctx, { marketId, numbers }) {
+    await marketFor(ctx, marketId)
+    const wanted = [...new Set(numbers)]
+    const already = await stalls(ctx).find({ marketId, number: cmd.in(wanted) }, { limit: 1000 })
+    const existing = new Set(already.map((s) => s.number))
+    const created: StallDoc[] = []
+    for (const number of wanted) {
+      if (existing.has(number)) continue
+      const s = await addStall(ctx, marketId, number)
+      if (s) created.push(s)
+      else existing.add(number)
+    }
+    return { created: created.map(toStall), existing: [...existing] }
+  },
+
+  async 'admin.stall.list'(ctx, { marketId }) {
+    const market = await marketFor(ctx, marketId)
+    const list = await stalls(ctx).find({ marketId }, { orderBy: [['number', 'asc']], limit: 1000 })
+    return { market: toMarket(market), stalls: list.map(toStall) }
+  },
+
+  async 'admin.qr.sheet'(ctx, { marketId }) {
+    const market = await marketFor(ctx, marketId)
+    const list = await stalls(ctx).find({ marketId }, { orderBy: [['number', 'asc']], limit: 1000 })
+    // Images are made once and kept: a reprint costs nothing and wxacode's quota is spared.
+    let made = 0
+    for (const s of list) {
+      if (s.qrFileId || made >= QR_PER_CALL) continue
+      const { bytes, target } = await ctx.ports.qr.png(s.code, ONBOARD_PAGE)
+      const fileId = await ctx.ports.storage.put(`qr/${marketId}/${s.code}.png`, bytes, 'image/png')
+      await stalls(ctx).update(s._id, { qrFileId: fileId, qrTarget: target, updatedAt: ctx.now.toISOString() })
+      Object.assign(s, { qrFileId: fileId, qrTarget: target })
+      made++
+    }
+    const ready = list.filter((s) => s.qrFileId)
+    const urls = await ctx.ports.storage.urls(ready.map((s) => s.qrFileId!))
+    return {
+      market: toMarket(market),
+      pending: list.length - ready.length,
+      items: ready.map((s, i) => ({ stallId: s._id, number: s.number, code: s.code, target: s.qrTarget ?? '', imageUrl: urls[i] }))
+    }
+  }
+})

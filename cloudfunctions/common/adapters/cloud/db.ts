@@ -1,0 +1,88 @@
+import { DuplicateKeyError } from '../../errors'
+import { escapeRegExp, type Collection, type Cond, type Db, type Doc, type FindOptions, type Patch, type PatchOp, type Where } from '../../ports'
+import type { CloudCommand, CloudDatabase } from './sdk'
+
+type RegExpFactory = CloudDatabase['RegExp']
+
+const isCond = (v: unknown): v is Cond => typeof v === 'object' && v !== null && '$op' in v
+const isPatchOp = (v: unknown): v is PatchOp => typeof v === 'object' && v !== null && '$patch' in v
+
+/** Our portable Where → a cloud where object built with db.command. */
+export function toCloudWhere(_: CloudCommand, where: Where, regExp: RegExpFactory): Record<string, unknown> {
+  const w: Record<string, unknown> = {}
+  for (const [field, v] of Object.entries(where)) {
+    if (isCond(v)) {
+      const c = v as Cond
+      if (c.$op === 'prefix') w[field] = regExp({ regexp: '^' + escapeRegExp(String(c.value)), options: '' })
+      else w[field] = (_[c.$op] as (x: unknown) => unknown).call(_, c.value)
+    } else if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) w[field] = v
+    else throw new Error(`bad condition for ${field}`)
+  }
+  return w
+}
+
+export function toCloudData(_: CloudCommand, data: Patch): Record<string, unknown> {
+  const d: Record<string, unknown> = {}
+  for (const [field, v] of Object.entries(data)) {
+    if (field === '_id') throw new Error('cannot update _id')
+    d[field] = isPatchOp(v) ? (v.$patch === 'inc' ? _.inc(v.value ?? 1) : _.remove()) : v
+  }
+  return d
+}
+
+// The cloud database reports a taken _id or unique index with errCode -502001 ("duplicate key").
+const isDuplicate = (err: unknown) => {
+  const e = err as { errCode?: number; message?: string }
+  return e?.errCode === -502001 || /duplicate key/i.test(e?.message ?? '')
+}
+
+export class CloudDb implements Db {
+  constructor(private readonly db: CloudDatabase) {}
+  collection<T extends Doc = Doc>(name: string): Collection<T> {
+    const coll = this.db.collection(name)
+    const _ = this.db.command
+    const re: RegExpFactory = (o) => this.db.RegExp(o)
+    const where = (w: Where) => toCloudWhere(_, w, re)
+    return {
+      async get(id) {
+        // where+limit instead of doc().get(): the latter throws when the document is missing.
+        const { data } = await coll.where({ _id: id }).limit(1).get()
+        return (data[0] as T | undefined) ?? null
+      },
+      async add(data) {
+        try {
+          return (await coll.add({ data: data as Record<string, unknown> }))._id
+        } catch (err) {
+          if (isDuplicate(err)) throw new DuplicateKeyError()
+          throw err
+        }
+      },
+      async set(id, data) {
+        const { _id: _drop, ...rest } = data as Record<string, unknown>
+        await coll.doc(id).set({ data: rest })
+      },
+      async update(id, data) {
+        const r = await coll.doc(id).update({ data: toCloudData(_, data) })
+        return r.stats.updated > 0
+      },
+      async updateWhere(w, data) {
+        const r = await coll.where(where(w)).update({ data: toCloudData(_, data) })
+        return r.stats.updated
+      },
+      async remove(id) {
+        const r = await coll.doc(id).remove()
+        return r.stats.removed > 0
+      },
+      async find(w, options: FindOptions = {}) {
+        let q = coll.where(where(w))
+        for (const [f, d] of options.orderBy ?? []) q = q.orderBy(f, d)
+        if (options.skip) q = q.skip(options.skip)
+        q = q.limit(Math.min(options.limit ?? 100, 1000))
+        return (await q.get()).data as T[]
+      },
+      async count(w) {
+        return (await coll.where(where(w)).count()).total
+      }
+    }
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The part of wx-server-sdk the cloud adapters use, typed structurally (the package ships no
+ * types). Tests pass a recording fake of this shape; the real SDK is never called offline.
+ */
+export interface CloudCommand {
+  eq(v: unknown): unknown
+  neq(v: unknown): unknown
+  gt(v: unknown): unknown
+  gte(v: unknown): unknown
+  lt(v: unknown): unknown
+  lte(v: unknown): unknown
+  in(v: unknown[]): unknown
+  nin(v: unknown[]): unknown
+  exists(v: boolean): unknown
+  inc(n: number): unknown
+  remove(): unknown
+}
+
+export interface CloudQuery {
+  where(w: Record<string, unknown>): CloudQuery
+  orderBy(field: string, dir: 'asc' | 'desc'): CloudQuery
+  skip(n: number): CloudQuery
+  limit(n: number): CloudQuery
+  get(): Promise<{ data: Record<string, unknown>[] }>
+  count(): Promise<{ total: number }>
+  update(o: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }>
+}
+
+export interface CloudCollection extends CloudQuery {
+  add(o: { data: Record<string, unknown> }): Promise<{ _id: string }>
+  doc(id: string): {
+    set(o: { data: Record<string, unknown> }): Promise<unknown>
+    update(o: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }>
+    remove(): Promise<{ stats: { removed: number } }>
+  }
+}
+
+export interface CloudDatabase {
+  command: CloudCommand
+  collection(name: string): CloudCollection
+  RegExp(o: { regexp: string; options: string }): unknown
+  createCollection?(name: string): Promise<unknown>
+}
+
+export interface WxCloud {
+  DYNAMIC_CURRENT_ENV: unknown
+  init(o: { env: unknown }): void
+  getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string }
+  database(): CloudDatabase
+  uploadFile(o: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
+  getTempFileURL(o: { fileList: string[] }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string; status: number }> }>
+  openapi: {
+    subscribeMessage: { send(o: Record<string, unknown>): Promise<{ errCode?: number }> }
+    wxacode: { getUnlimited(o: Record<string, unknown>): Promise<{ buffer: Buffer; errCode?: number }> }
+    security: { msgSecCheck(o: Record<string, unknown>): Promise<{ result?: { suggest?: string } }> }
+  }
+}

@@ -1,0 +1,162 @@
+import Datastore from '@seald-io/nedb'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { DuplicateKeyError } from '../../errors'
+import { INDEXES } from '../../indexes'
+import { escapeRegExp, type Collection, type Cond, type Db, type Doc, type FindOptions, type Patch, type PatchOp, type Where } from '../../ports'
+
+const NAME = /^[a-z][a-zA-Z]{1,40}$/
+
+/**
+ * The local database: one NeDB datastore per collection, an append-only file under DATA_DIR.
+ * A write's promise resolves only after its line is appended, so a call the server confirmed
+ * survives the process being killed.
+ */
+export class LocalDb implements Db {
+  private stores = new Map<string, Promise<Datastore>>()
+
+  constructor(private readonly dir: string) {
+    mkdirSync(dir, { recursive: true })
+  }
+
+  collection<T extends Doc = Doc>(name: string): Collection<T> {
+    if (!NAME.test(name)) throw new Error(`bad collection name ${name}`)
+    return new LocalCollection<T>(() => this.store(name))
+  }
+
+  private store(name: string): Promise<Datastore> {
+    let s = this.stores.get(name)
+    if (!s) {
+      s = (async () => {
+        const ds = new Datastore({ filename: join(this.dir, `${name}.db`) })
+        await ds.loadDatabaseAsync()
+        for (const index of INDEXES[name] ?? []) {
+          await ds.ensureIndexAsync({ fieldName: index.fields, unique: index.unique ?? false, sparse: index.sparse ?? false })
+        }
+        return ds
+      })()
+      this.stores.set(name, s)
+    }
+    return s
+  }
+
+  /** Rewrites every loaded file without its superseded lines (run at start-up and shutdown). */
+  async compact(): Promise<void> {
+    for (const s of this.stores.values()) await (await s).compactDatafileAsync()
+  }
+}
+
+const isCond = (v: unknown): v is Cond => typeof v === 'object' && v !== null && '$op' in v
+const isPatchOp = (v: unknown): v is PatchOp => typeof v === 'object' && v !== null && '$patch' in v
+
+const NEDB_OPS: Record<Exclude<Cond['$op'], 'eq' | 'prefix'>, string> = {
+  neq: '$ne',
+  gt: '$gt',
+  gte: '$gte',
+  lt: '$lt',
+  lte: '$lte',
+  in: '$in',
+  nin: '$nin',
+  exists: '$exists'
+}
+
+/** Our portable Where → a NeDB query. Anything that is neither a scalar nor a command is refused. */
+export function toNedbQuery(where: Where): Record<string, unknown> {
+  const q: Record<string, unknown> = {}
+  for (const [field, v] of Object.entries(where)) {
+    if (field.startsWith('$')) throw new Error(`bad field ${field}`)
+    if (isCond(v)) {
+      if (v.$op === 'eq') q[field] = v.value
+      else if (v.$op === 'prefix') q[field] = { $regex: new RegExp('^' + escapeRegExp(String(v.value))) }
+      else q[field] = { [NEDB_OPS[v.$op]]: v.value }
+    }
+    else if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) q[field] = v
+    else throw new Error(`bad condition for ${field}`)
+  }
+  return q
+}
+
+export function toNedbUpdate(data: Patch): Record<string, Record<string, unknown>> {
+  const $set: Record<string, unknown> = {}
+  const $inc: Record<string, number> = {}
+  const $unset: Record<string, true> = {}
+  for (const [field, v] of Object.entries(data)) {
+    if (field === '_id' || field.startsWith('$')) throw new Error(`bad field ${field}`)
+    if (isPatchOp(v)) {
+      if (v.$patch === 'inc') $inc[field] = v.value ?? 1
+      else $unset[field] = true
+    } else $set[field] = v
+  }
+  const u: Record<string, Record<string, unknown>> = {}
+  if (Object.keys($set).length) u.$set = $set
+  if (Object.keys($inc).length) u.$inc = $inc
+  if (Object.keys($unset).length) u.$unset = $unset
+  return u
+}
+
+const isUnique = (err: unknown) => (err as { errorType?: string })?.errorType === 'uniqueViolated'
+
+// NeDB hands back its own objects; copy so a caller's mutation never reaches the cache.
+const clone = <T>(v: T): T => (v == null ? v : structuredClone(v))
+
+class LocalCollection<T extends Doc> implements Collection<T> {
+  constructor(private readonly ds: () => Promise<Datastore>) {}
+
+  async get(id: string): Promise<T | null> {
+    return clone(((await (await this.ds()).findOneAsync({ _id: id })) as T | null) ?? null)
+  }
+
+  async add(data: Omit<T, '_id'> & { _id?: string }): Promise<string> {
+    try {
+      const doc = await (await this.ds()).insertAsync(clone(data) as Record<string, unknown>)
+      return doc._id as string
+    } catch (err) {
+      if (isUnique(err)) throw new DuplicateKeyError()
+      throw err
+    }
+  }
+
+  async set(id: string, data: Omit<T, '_id'>): Promise<void> {
+    const { _id: _drop, ...rest } = data as Record<string, unknown>
+    try {
+      await (await this.ds()).updateAsync({ _id: id }, { ...clone(rest), _id: id }, { upsert: true })
+    } catch (err) {
+      if (isUnique(err)) throw new DuplicateKeyError()
+      throw err
+    }
+  }
+
+  async update(id: string, data: Patch): Promise<boolean> {
+    return (await this.updateWhere({ _id: id }, data)) > 0
+  }
+
+  async updateWhere(where: Where, data: Patch): Promise<number> {
+    const u = toNedbUpdate(clone(data))
+    if (!Object.keys(u).length) return 0
+    try {
+      const r = await (await this.ds()).updateAsync(toNedbQuery(where), u, { multi: true })
+      return r.numAffected
+    } catch (err) {
+      if (isUnique(err)) throw new DuplicateKeyError()
+      throw err
+    }
+  }
+
+  async remove(id: string): Promise<boolean> {
+    return (await (await this.ds()).removeAsync({ _id: id }, { multi: false })) > 0
+  }
+
+  async find(where: Where, options: FindOptions = {}): Promise<T[]> {
+    let cursor = (await this.ds()).findAsync(toNedbQuery(where))
+    if (options.orderBy?.length) {
+      cursor = cursor.sort(Object.fromEntries(options.orderBy.map(([f, d]) => [f, d === 'asc' ? 1 : -1])))
+    }
+    if (options.skip) cursor = cursor.skip(options.skip)
+    cursor = cursor.limit(Math.min(options.limit ?? 100, 1000))
+    return clone((await cursor) as unknown as T[])
+  }
+
+  async count(where: Where): Promise<number> {
+    return (await this.ds()).countAsync(toNedbQuery(where))
+  }
+}

@@ -1,0 +1,102 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { dirname, join, normalize, sep } from 'node:path'
+import QRCode from 'qrcode'
+import type { Clock } from '../../../../src/core/common/time'
+import { writeInbox } from '../../inbox'
+import type { ContentCheck, ContentVerdict, Db, Logger, Notification, Notifier, NotifyResult, QrCode, Storage } from '../../ports'
+
+/** A clock the local cloud (and tests) can set; it keeps running from the set instant. */
+export class SettableClock implements Clock {
+  private offsetMs = 0
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs)
+  }
+  set(instant: Date | null): void {
+    this.offsetMs = instant ? instant.getTime() - Date.now() : 0
+  }
+}
+
+export interface OutboxDoc {
+  _id: string
+  openid: string
+  topic: string
+  title: string
+  body: string
+  page: string | null
+  /** the subscribe message WeChat would have been asked to send, if any */
+  subscribe: Notification['subscribe'] | null
+  at: string
+}
+
+/**
+ * Local Notifier: the inbox copy as in the cloud, and every message also written to the
+ * outbox collection, readable at GET /api/local/outbox, in place of WeChat's delivery.
+ */
+export class LocalNotifier implements Notifier {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock
+  ) {}
+  async notify(n: Notification): Promise<NotifyResult> {
+    const now = this.clock.now()
+    const inboxId = await writeInbox(this.db, n, now)
+    await this.db.collection<OutboxDoc>('outbox').add({
+      openid: n.openid,
+      topic: n.topic,
+      title: n.title,
+      body: n.body,
+      page: n.page ?? null,
+      subscribe: n.subscribe ?? null,
+      at: now.toISOString()
+    })
+    return { inboxId, subscribe: n.subscribe ? 'sent' : 'skipped' }
+  }
+}
+
+/** Files under DATA_DIR/files, served by the local cloud at /api/local/files/<path>. */
+export class LocalStorage implements Storage {
+  constructor(private readonly root: string) {}
+  resolve(path: string): string {
+    const full = normalize(join(this.root, path))
+    if (!full.startsWith(normalize(this.root) + sep)) throw new Error('path escapes storage root')
+    return full
+  }
+  async put(path: string, bytes: Uint8Array): Promise<string> {
+    const full = this.resolve(path)
+    await mkdir(dirname(full), { recursive: true })
+    await writeFile(full, bytes)
+    return `local:${path}`
+  }
+  async urls(fileIds: string[]): Promise<string[]> {
+    return fileIds.map((id) => `/api/local/files/${id.replace(/^local:/, '')}`)
+  }
+  async read(path: string): Promise<Buffer> {
+    return readFile(this.resolve(path))
+  }
+}
+
+/** Real PNG QR codes of the H5 URL the stall opens (in the cloud: 小程序码 via wxacode). */
+export class LocalQr implements QrCode {
+  constructor(private readonly publicUrl: () => string) {}
+  async png(scene: string, page: string) {
+    const target = `${this.publicUrl()}/#/${page}?scene=${encodeURIComponent(scene)}`
+    const bytes = await QRCode.toBuffer(target, { type: 'png', width: 320, margin: 2, errorCorrectionLevel: 'M' })
+    return { bytes: new Uint8Array(bytes), target }
+  }
+}
+
+/** Stands in for security.msgSecCheck: flags text containing any word of a configurable list. */
+export class LocalContentCheck implements ContentCheck {
+  constructor(private readonly words: string[]) {}
+  async check(text: string): Promise<ContentVerdict> {
+    const t = text.toLowerCase()
+    return this.words.some((w) => w && t.includes(w.toLowerCase())) ? 'risky' : 'pass'
+  }
+}
+
+export const DEFAULT_BLOCKLIST = ['赌博', '博彩', '色情', '代开发票', '枪支', '毒品', '办证刻章']
+
+export const consoleLogger: Logger = {
+  error: (message, err) => console.error(message, err ?? ''),
+  info: (message, fields) => console.log(message, fields ?? '')
+}

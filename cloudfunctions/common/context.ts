@@ -1,0 +1,41 @@
+import type { Role, StaffRole } from '../../src/core/common/action'
+import { chinaDate } from '../../src/core/common/time'
+import type { Db, Ports } from './ports'
+
+/** A staff member; the document's _id is the staff member's openid. */
+export interface StaffDoc {
+  _id: string
+  role: StaffRole
+  name: string
+  /** regulators see their region only; null means everywhere (admin) */
+  region: string | null
+  /** bank officers see applications to their bank only */
+  bankName: string | null
+  createdAt: string
+}
+
+/** What a handler gets: who is calling, in which role, "now", and the ports. */
+export interface Context {
+  fn: string
+  action: string
+  openid: string
+  role: Role
+  staff: StaffDoc | null
+  /** fixed for the whole request, from the injected clock */
+  now: Date
+  /** the China calendar date of `now` */
+  today: string
+  requestId?: string
+  db: Db
+  ports: Ports
+}
+
+export function makeContext(p: Omit<Context, 'today' | 'db'>): Context {
+  return { ...p, today: chinaDate(p.now), db: p.ports.db }
+}
+
+/** createdAt/updatedAt come from the clock, never from the server's own time. */
+export const stamps = (ctx: { now: Date }) => {
+  const at = ctx.now.toISOString()
+  return { createdAt: at, updatedAt: at }
+}

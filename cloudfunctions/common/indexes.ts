@@ -1,0 +1,21 @@
+/**
+ * Indexes per collection. The local store creates them at load; in the cloud, create the same
+ * ones in the console (云开发 → 数据库 → 索引管理), see README.
+ */
+export interface IndexSpec {
+  fields: string | string[]
+  unique?: boolean
+  sparse?: boolean
+}
+
+export const INDEXES: Record<string, IndexSpec[]> = {
+  owners: [{ fields: 'marketId', sparse: true }],
+  markets: [{ fields: 'region' }],
+  stalls: [{ fields: 'code', unique: true }, { fields: ['marketId', 'number'], unique: true }],
+  inbox: [{ fields: ['openid', 'createdAt'] }],
+  outbox: [{ fields: 'at' }],
+  requests: [{ fields: 'createdAt' }]
+}
+
+/** Every collection the product uses; the cloud seed creates each one. */
+export const COLLECTIONS = ['owners', 'staff', 'markets', 'stalls', 'inbox', 'outbox', 'requests', 'consents']

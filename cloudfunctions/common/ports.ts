@@ -1,0 +1,128 @@
+/**
+ * The ports every handler works through. Each has a cloud adapter (wx-server-sdk) and a local
+ * adapter (embedded store, outbox, files on disk) side by side in ./adapters.
+ */
+import type { Clock } from '../../src/core/common/time'
+
+// ---- Db: a small subset of the cloud database, with its command vocabulary ----
+
+export type Scalar = string | number | boolean | null
+export type CmdOp = 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'nin' | 'exists' | 'prefix'
+export interface Cond {
+  $op: CmdOp
+  value: unknown
+}
+/** Field → literal or command. Literals are scalars only, so user text can never become an operator. */
+export type Where = Record<string, Scalar | Cond>
+
+/** Mirrors `db.command` (`_.gte(x)`, `_.in([...])`, ...) so handlers read like cloud code. */
+export const cmd = {
+  eq: (value: Scalar): Cond => ({ $op: 'eq', value }),
+  neq: (value: Scalar): Cond => ({ $op: 'neq', value }),
+  gt: (value: string | number): Cond => ({ $op: 'gt', value }),
+  gte: (value: string | number): Cond => ({ $op: 'gte', value }),
+  lt: (value: string | number): Cond => ({ $op: 'lt', value }),
+  lte: (value: string | number): Cond => ({ $op: 'lte', value }),
+  in: (value: Scalar[]): Cond => ({ $op: 'in', value }),
+  nin: (value: Scalar[]): Cond => ({ $op: 'nin', value }),
+  exists: (value: boolean): Cond => ({ $op: 'exists', value }),
+  /** string starts with `value` (taken literally: regex characters are escaped by the adapters) */
+  prefix: (value: string): Cond => ({ $op: 'prefix', value })
+}
+
+/** Escapes text for use inside a regular expression, so user text is only ever literal. */
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+export interface PatchOp {
+  $patch: 'inc' | 'remove'
+  value?: number
+}
+export const patch = {
+  inc: (value: number): PatchOp => ({ $patch: 'inc', value }),
+  remove: (): PatchOp => ({ $patch: 'remove' })
+}
+/** Top-level or dotted field → new value, or an inc/remove operation. */
+export type Patch = Record<string, unknown>
+
+export interface Doc {
+  _id: string
+}
+
+export interface FindOptions {
+  orderBy?: Array<[string, 'asc' | 'desc']>
+  /** at most 1000, as in the cloud; default 100 */
+  limit?: number
+  skip?: number
+}
+
+export interface Collection<T extends Doc = Doc> {
+  get(id: string): Promise<T | null>
+  /** Inserts; throws DuplicateKeyError if `_id` or a unique index is taken. Returns the _id. */
+  add(data: Omit<T, '_id'> & { _id?: string }): Promise<string>
+  /** Creates or replaces the whole document. */
+  set(id: string, data: Omit<T, '_id'>): Promise<void>
+  /** Partial update of one document; false if it does not exist. */
+  update(id: string, data: Patch): Promise<boolean>
+  /** Partial update of every match, atomically per document; returns how many changed. */
+  updateWhere(where: Where, data: Patch): Promise<number>
+  remove(id: string): Promise<boolean>
+  find(where: Where, options?: FindOptions): Promise<T[]>
+  count(where: Where): Promise<number>
+}
+
+export interface Db {
+  collection<T extends Doc = Doc>(name: string): Collection<T>
+}
+
+// ---- the other ports ----
+
+export interface Notification {
+  openid: string
+  /** topic the owner can switch off in settings */
+  topic: string
+  title: string
+  body: string
+  /** mini-program page to open, e.g. pages/index/index */
+  page?: string
+  /** a subscribe message, when the topic has a template (fields checked by the caller) */
+  subscribe?: { templateId: string; data: Record<string, { value: string }> }
+}
+export interface NotifyResult {
+  inboxId: string
+  subscribe: 'sent' | 'skipped' | { errCode: number }
+}
+export interface Notifier {
+  notify(n: Notification): Promise<NotifyResult>
+}
+
+export interface Storage {
+  /** Stores bytes at a path; returns a file id (cloud fileID or a local one). */
+  put(path: string, bytes: Uint8Array, contentType: string): Promise<string>
+  /** URLs the client can load the files from, in the same order (one round trip for many). */
+  urls(fileIds: string[]): Promise<string[]>
+}
+
+export interface QrCode {
+  /** A PNG that opens `page` with `scene` (WeChat 小程序码 in the cloud, a URL QR locally). */
+  png(scene: string, page: string): Promise<{ bytes: Uint8Array; target: string }>
+}
+
+export type ContentVerdict = 'pass' | 'review' | 'risky'
+export interface ContentCheck {
+  check(text: string, openid: string): Promise<ContentVerdict>
+}
+
+export interface Logger {
+  error(message: string, err?: unknown): void
+  info(message: string, fields?: Record<string, unknown>): void
+}
+
+export interface Ports {
+  db: Db
+  notifier: Notifier
+  storage: Storage
+  qr: QrCode
+  contentCheck: ContentCheck
+  clock: Clock
+  log: Logger
+}

@@ -1,0 +1,7 @@
+import admin from './admin/routes'
+import type { CloudFunction } from './common/router'
+import scheduler from './scheduler/routes'
+import user from './user/routes'
+
+/** Every cloud function, for the local cloud. Each folder's index.ts is its WeChat entry. */
+export const FUNCTIONS: Record<string, CloudFunction> = { user, admin, scheduler }

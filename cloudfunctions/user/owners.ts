@@ -1,0 +1,91 @@
+import type { Consent, Market, Profile, Settings, Stall } from '../../src/core/user/contract'
+import { DEFAULT_SETTINGS } from '../../src/core/user/contract'
+import { classify } from '../../src/core/user/classify'
+import type { Context } from '../common/context'
+import { DuplicateKeyError } from '../common/errors'
+
+/** One document per WeChat user, keyed by openid. Staff have one too (for their settings). */
+export interface OwnerDoc {
+  _id: string
+  profile: Profile | null
+  marketId: string | null
+  stallId: string | null
+  settings: Settings
+  /** the latest decision per consent kind; the full history is in `consents` */
+  consents: Partial<Record<Consent['kind'], Consent>>
+  createdAt: string
+  updatedAt: string
+}
+
+export interface MarketDoc {
+  _id: string
+  name: string
+  region: string
+  address: string
+  createdBy: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface StallDoc {
+  _id: string
+  marketId: string
+  number: string
+  code: string
+  qrFileId: string | null
+  qrTarget: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+/** Append-only record of every consent decision (个人信息保护法: what, which version, when). */
+export interface ConsentDoc extends Consent {
+  _id: string
+  openid: string
+}
+
+export const consentLog = (ctx: Context) => ctx.db.collection<ConsentDoc>('consents')
+export const owners = (ctx: Context) => ctx.db.collection<OwnerDoc>('owners')
+export const markets = (ctx: Context) => ctx.db.collection<MarketDoc>('markets')
+export const stalls = (ctx: Context) => ctx.db.collection<StallDoc>('stalls')
+
+/** Reads the caller's document, creating it on first sight (concurrent first calls are fine). */
+export async function ensureOwner(ctx: Context): Promise<{ doc: OwnerDoc; isNew: boolean }> {
+  const existing = await owners(ctx).get(ctx.openid)
+  if (existing) return { doc: existing, isNew: false }
+  const at = ctx.now.toISOString()
+  const doc: OwnerDoc = {
+    _id: ctx.openid,
+    profile: null,
+    marketId: null,
+    stallId: null,
+    settings: { ...DEFAULT_SETTINGS },
+    consents: {},
+    createdAt: at,
+    updatedAt: at
+  }
+  try {
+    await owners(ctx).add(doc)
+    return { doc, isNew: true }
+  } catch (err) {
+    if (!(err instanceof DuplicateKeyError)) throw err
+    return { doc: (await owners(ctx).get(ctx.openid))!, isNew: false }
+  }
+}
+
+export const toMarket = (m: MarketDoc): Market => ({ id: m._id, name: m.name, region: m.region, address: m.address })
+export const toStall = (s: StallDoc): Stall => ({ id: s._id, code: s.code, number: s.number, marketId: s.marketId })
+
+/** What the owner sees of themselves: profile, 分型 with reasons, market and stall. */
+export async function ownerView(ctx: Context, doc: OwnerDoc) {
+  const [market, stall] = await Promise.all([
+    doc.marketId ? markets(ctx).get(doc.marketId) : null,
+    doc.stallId ? stalls(ctx).get(doc.stallId) : null
+  ])
+  return {
+    profile: doc.profile,
+    classification: doc.profile ? classify(doc.profile, ctx.today) : null,
+    market: market ? toMarket(market) : null,
+    stall: stall ? toStall(stall) : null
+  }
+}

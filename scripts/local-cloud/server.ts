@@ -1,0 +1,273 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { readFile, stat } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import { LocalDb } from '../../cloudfunctions/common/adapters/local/db'
+import {
+  consoleLogger,
+  DEFAULT_BLOCKLIST,
+  LocalContentCheck,
+  LocalNotifier,
+  LocalQr,
+  LocalStorage,
+  SettableClock
+} from '../../cloudfunctions/common/adapters/local/ports'
+import type { OutboxDoc } from '../../cloudfunctions/common/adapters/local/ports'
+import type { Logger, Ports, Where } from '../../cloudfunctions/common/ports'
+import { dispatch, type CloudFunction, type TimerEvent } from '../../cloudfunctions/common/router'
+import { FUNCTIONS } from '../../cloudfunctions/registry'
+import type { ErrorCode } from '../../src/core/common/envelope'
+import { DEMO_IDENTITIES, seedDemo } from './demo'
+import { startTimers, type TimerSpec } from './timers'
+
+export interface LocalCloudOptions {
+  port?: number
+  /** 127.0.0.1 unless told otherwise explicitly */
+  host?: string
+  dataDir: string
+  /** the H5 build to serve at / (optional: tests of the functions need none) */
+  staticDir?: string
+  functions?: Record<string, CloudFunction>
+  /** run config.json timer triggers on their schedule (off in most tests) */
+  timers?: boolean
+  /** seed the demo data on first start */
+  seed?: boolean
+  blocklist?: string[]
+  log?: Logger
+  /** folder holding <fn>/config.json */
+  functionsDir?: string
+}
+
+export interface LocalCloud {
+  url: string
+  port: number
+  server: Server
+  ports: Ports
+  clock: SettableClock
+  close(): Promise<void>
+}
+
+const MAX_BODY = 1024 * 1024
+
+const STATUS: Record<ErrorCode, number> = {
+  INVALID_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PRECONDITION_FAILED: 412,
+  RATE_LIMITED: 429,
+  INTERNAL: 500
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf'
+}
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(text)
+}
+
+const failure = (code: ErrorCode, message: string) => ({ ok: false, error: { code, message } })
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY) throw new BodyTooLarge()
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+/** Timer triggers declared in each function's config.json. */
+export function readTimerSpecs(functionsDir: string, names: string[]): TimerSpec[] {
+  const specs: TimerSpec[] = []
+  for (const fn of names) {
+    const file = join(functionsDir, fn, 'config.json')
+    if (!existsSync(file)) continue
+    const config = JSON.parse(readFileSync(file, 'utf8')) as { triggers?: Array<{ name: string; type: string; config: string }> }
+    for (const t of config.triggers ?? []) if (t.type === 'timer') specs.push({ fn, name: t.name, config: t.config })
+  }
+  return specs
+}
+
+export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalCloud> {
+  const functions = opts.functions ?? FUNCTIONS
+  const log = opts.log ?? consoleLogger
+  const clock = new SettableClock()
+  const db = new LocalDb(join(opts.dataDir, 'db'))
+  const storage = new LocalStorage(resolve(opts.dataDir, 'files'))
+  let publicUrl = ''
+  const ports: Ports = {
+    db,
+    clock,
+    log,
+    notifier: new LocalNotifier(db, clock),
+    storage,
+    qr: new LocalQr(() => publicUrl),
+    contentCheck: new LocalContentCheck(opts.blocklist ?? DEFAULT_BLOCKLIST)
+  }
+  if (opts.seed) await seedDemo(db, clock.now())
+
+  const fireTimer = async (fn: CloudFunction, triggerName: string) => {
+    if (!fn.onTimer) return failure('NOT_FOUND', `云函数 ${fn.name} 没有定时触发器`)
+    const event: TimerEvent = { Type: 'Timer', TriggerName: triggerName, Time: clock.now().toISOString() }
+    return { ok: true, data: await fn.onTimer(ports, event) }
+  }
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://local')
+    const path = url.pathname
+
+    const fnMatch = /^\/api\/functions\/([A-Za-z0-9_-]+)$/.exec(path)
+    if (fnMatch) {
+      if (req.method !== 'POST') return send(res, 405, failure('INVALID_INPUT', '请用 POST 调用云函数'))
+      const fn = Object.prototype.hasOwnProperty.call(functions, fnMatch[1]) ? functions[fnMatch[1]] : undefined
+      if (!fn) return send(res, 404, failure('NOT_FOUND', '没有这个云函数'))
+      let event: unknown
+      try {
+        const raw = await readBody(req)
+        event = JSON.parse(raw)
+      } catch (err) {
+        if (err instanceof BodyTooLarge) return send(res, 413, failure('INVALID_INPUT', '请求内容过大'))
+        return send(res, 400, failure('INVALID_INPUT', '请求内容不是有效的 JSON'))
+      }
+      // The local stand-in for WeChat's injected identity; accepted only by the local cloud.
+      const header = req.headers['x-wx-openid']
+      const openid = typeof header === 'string' ? header : null
+      const envelope = await dispatch(fn, event, { openid }, ports)
+      return send(res, envelope.ok ? 200 : STATUS[envelope.error.code], envelope)
+    }
+
+    const trigger = /^\/api\/local\/trigger\/([A-Za-z0-9_-]+)$/.exec(path)
+    if (trigger && req.method === 'POST') {
+      const fn = Object.prototype.hasOwnProperty.call(functions, trigger[1]) ? functions[trigger[1]] : undefined
+      if (!fn) return send(res, 404, failure('NOT_FOUND', '没有这个云函数'))
+      const r = await fireTimer(fn, url.searchParams.get('trigger') ?? 'manual')
+      return send(res, r.ok ? 200 : 404, r)
+    }
+
+    if (path === '/api/local/clock') {
+      if (req.method === 'POST') {
+        let now: unknown
+        try {
+          now = (JSON.parse(await readBody(req)) as { now?: unknown }).now
+        } catch {
+          return send(res, 400, failure('INVALID_INPUT', '请求内容不是有效的 JSON'))
+        }
+        if (now === null) clock.set(null)
+        else if (typeof now === 'string' && !Number.isNaN(Date.parse(now))) clock.set(new Date(now))
+        else return send(res, 400, failure('INVALID_INPUT', 'now 应为 ISO 时间或 null'))
+      }
+      return send(res, 200, { ok: true, data: { now: clock.now().toISOString() } })
+    }
+
+    if (path === '/api/local/outbox' && req.method === 'GET') {
+      const openid = url.searchParams.get('openid')
+      const limit = Math.min(Math.max(Number(url.searchParams.get('limit')) || 100, 1), 1000)
+      const where: Where = openid ? { openid } : {}
+      const messages = await db.collection<OutboxDoc>('outbox').find(where, { orderBy: [['at', 'desc']], limit })
+      return send(res, 200, { ok: true, data: { messages } })
+    }
+
+    if (path === '/api/local/identities' && req.method === 'GET') {
+      return send(res, 200, { ok: true, data: { identities: DEMO_IDENTITIES } })
+    }
+
+    if (path.startsWith('/api/local/files/') && req.method === 'GET') {
+      try {
+        const bytes = await storage.read(decodeURIComponent(path.slice('/api/local/files/'.length)))
+        res.writeHead(200, { 'content-type': MIME[extname(path)] ?? 'application/octet-stream', 'cache-control': 'max-age=3600' })
+        return res.end(bytes)
+      } catch {
+        return send(res, 404, failure('NOT_FOUND', '文件不存在'))
+      }
+    }
+
+    if (path.startsWith('/api/')) return send(res, 404, failure('NOT_FOUND', '没有这个接口'))
+    if (opts.staticDir) return serveStatic(opts.staticDir, path, res)
+    return send(res, 404, failure('NOT_FOUND', '没有这个页面'))
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      log.error('[local-cloud] request failed', err)
+      if (!res.headersSent) send(res, 500, failure('INTERNAL', '系统繁忙，请稍后再试'))
+      else res.end()
+    })
+  })
+  const host = opts.host ?? '127.0.0.1'
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail)
+    server.listen(opts.port ?? 0, host, () => ok())
+  })
+  const port = (server.address() as AddressInfo).port
+  publicUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+
+  const functionsDir = opts.functionsDir ?? resolve(__dirname, '../../cloudfunctions')
+  const timers = opts.timers
+    ? startTimers(
+        readTimerSpecs(functionsDir, Object.keys(functions)),
+        (spec) => fireTimer(functions[spec.fn], spec.name),
+        (spec, err) => log.error(`[local-cloud] timer ${spec.fn}/${spec.name} failed`, err)
+      )
+    : null
+
+  return {
+    url: publicUrl,
+    port,
+    server,
+    ports,
+    clock,
+    async close() {
+      timers?.stop()
+      server.closeAllConnections()
+      await new Promise<void>((ok) => server.close(() => ok()))
+    }
+  }
+}
+
+async function serveStatic(root: string, path: string, res: ServerResponse) {
+  const base = resolve(root)
+  let file = normalize(join(base, decodeURIComponent(path)))
+  if (file !== base && !file.startsWith(base + sep)) return send(res, 403, failure('FORBIDDEN', '不允许访问'))
+  try {
+    if ((await stat(file)).isDirectory()) file = join(file, 'index.html')
+  } catch {
+    // Hash routing means every page is index.html; unknown paths fall back to it.
+    file = join(base, 'index.html')
+  }
+  try {
+    const bytes = await readFile(file)
+    const ext = extname(file)
+    res.writeHead(200, {
+      'content-type': MIME[ext] ?? 'application/octet-stream',
+      'cache-control': ext === '.html' ? 'no-cache' : 'max-age=31536000, immutable'
+    })
+    res.end(bytes)
+  } catch {
+    send(res, 404, failure('NOT_FOUND', '还没有构建 H5：请先运行 npm run build:h5'))
+  }
+}
+
+/** Folders under cloudfunctions/ that are functions (have a config.json). */
+export const functionDirs = (dir: string) =>
+  readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'config.json')))
+    .map((d) => d.name)

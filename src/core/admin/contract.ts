@@ -1,0 +1,62 @@
+import { action, REGULATOR } from '../common/action'
+import { marketSchema, stallSchema } from '../user/contract'
+import { id, text, z } from '../zod'
+
+/** 摊位号 as painted on the stall: letters, digits, "-", up to 12 characters. */
+export const stallNumberSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Za-z\u4e00-\u9fa5-]{1,12}$/, '摊位号只能含字母、数字、汉字和“-”，最多12个字')
+
+const marketWithCountSchema = marketSchema.extend({ stallCount: z.number().int() })
+
+export const qrItemSchema = z.strictObject({
+  stallId: id,
+  number: z.string(),
+  code: z.string(),
+  /** what the QR encodes: the WeChat scene (in the cloud) or the H5 URL (locally) */
+  target: z.string(),
+  imageUrl: z.string()
+})
+
+export const adminContract = {
+  'admin.market.create': action({
+    input: z.strictObject({ name: text(40), region: text(40), address: text(80) }),
+    output: marketSchema,
+    roles: REGULATOR,
+    creates: true
+  }),
+  'admin.market.list': action({
+    input: z.strictObject({}),
+    output: z.strictObject({ markets: z.array(marketWithCountSchema) }),
+    roles: REGULATOR
+  }),
+  'admin.stall.create': action({
+    input: z.strictObject({
+      marketId: id,
+      numbers: z.array(stallNumberSchema).min(1).max(200)
+    }),
+    output: z.strictObject({
+      created: z.array(stallSchema),
+      /** numbers that the market already had: nothing is created twice */
+      existing: z.array(z.string())
+    }),
+    roles: REGULATOR,
+    creates: true
+  }),
+  'admin.stall.list': action({
+    input: z.strictObject({ marketId: id }),
+    output: z.strictObject({ market: marketSchema, stalls: z.array(stallSchema) }),
+    roles: REGULATOR
+  }),
+  'admin.qr.sheet': action({
+    input: z.strictObject({ marketId: id }),
+    output: z.strictObject({
+      market: marketSchema,
+      items: z.array(qrItemSchema),
+      /** stalls whose image is not made yet (a large market takes more than one call) */
+      pending: z.number().int()
+    }),
+    roles: REGULATOR
+  })
+}

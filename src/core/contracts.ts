@@ -1,0 +1,17 @@
+import { adminContract } from './admin/contract'
+import type { ActionContract } from './common/action'
+import { userContract } from './user/contract'
+
+/** Every action of every function. The client api and the router are typed from this. */
+export const contracts = {
+  ...userContract,
+  ...adminContract
+}
+export type Contracts = typeof contracts
+export type ActionName = keyof Contracts
+
+/** The function an action belongs to is the first segment of its name. */
+export const functionOf = (action: string) => action.split('.')[0]
+
+export const contractOf = (name: string): ActionContract | undefined =>
+  Object.prototype.hasOwnProperty.call(contracts, name) ? (contracts as Record<string, ActionContract>)[name] : undefined

@@ -1,0 +1,150 @@
+import { action, ANYONE, OWNER } from '../common/action'
+import { id, isoDate, text, z } from '../zod'
+import { checkCreditCode } from './creditCode'
+import { BUSINESS_TYPES, INDUSTRIES, keysOf, OWNER_GROUPS, REVENUE_BANDS } from './options'
+
+/** A stall QR `scene`: WeChat allows at most 32 visible characters from this set. */
+export const sceneSchema = z
+  .string()
+  .min(1, '二维码内容为空')
+  .max(32, '二维码内容过长')
+  .regex(/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/, '二维码内容含有无效字符')
+
+/** Stall codes are what the scene carries: short, upper case, no look-alike characters. */
+export const stallCodeSchema = z.string().regex(/^[2-9A-HJ-NP-Z]{6,10}$/, '摊位码格式不对')
+
+export const creditCodeSchema = z
+  .string()
+  .max(40, '统一社会信用代码应为18位')
+  .transform((s, ctx) => {
+    const r = checkCreditCode(s)
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: r.message })
+      return z.NEVER
+    }
+    return r.code
+  })
+
+export const profileInputSchema = z.strictObject({
+  businessName: text(50),
+  creditCode: creditCodeSchema,
+  industry: z.enum(keysOf(INDUSTRIES)),
+  region: text(40),
+  openedOn: isoDate,
+  employees: z.number().int().min(0).max(10000),
+  revenueBand: z.enum(keysOf(REVENUE_BANDS)),
+  taxPaid: z.boolean(),
+  socialInsurance: z.boolean(),
+  groups: z.array(z.enum(keysOf(OWNER_GROUPS))).max(5).default([]),
+  /** The stall the owner scanned, binding the profile to a market and stall. */
+  stallCode: stallCodeSchema.optional()
+})
+export type ProfileInput = z.input<typeof profileInputSchema>
+
+export const profileSchema = profileInputSchema.omit({ stallCode: true }).extend({
+  creditCode: z.string(),
+  groups: z.array(z.enum(keysOf(OWNER_GROUPS))),
+  updatedAt: z.string()
+})
+export type Profile = z.infer<typeof profileSchema>
+
+const reasonSchema = z.strictObject({ text: z.string(), met: z.boolean() })
+export const classificationSchema = z.strictObject({
+  type: z.enum(keysOf(BUSINESS_TYPES)),
+  label: z.string(),
+  reasons: z.array(reasonSchema),
+  focus: z.string(),
+  configVersion: z.string()
+})
+
+export const marketSchema = z.strictObject({
+  id,
+  name: z.string(),
+  region: z.string(),
+  address: z.string()
+})
+export type Market = z.infer<typeof marketSchema>
+
+export const stallSchema = z.strictObject({
+  id,
+  code: z.string(),
+  number: z.string(),
+  marketId: id
+})
+export type Stall = z.infer<typeof stallSchema>
+
+export const settingsSchema = z.strictObject({
+  /** 关怀模式: larger text, higher contrast */
+  careMode: z.boolean(),
+  /** 个人信息保护法 Art. 24: the owner may switch personalised recommendation off */
+  personalized: z.boolean()
+})
+export type Settings = z.infer<typeof settingsSchema>
+export const DEFAULT_SETTINGS: Settings = { careMode: false, personalized: true }
+
+export const CONSENT_KINDS = { privacy: '个人信息保护告知书' } as const
+export const consentSchema = z.strictObject({
+  kind: z.enum(keysOf(CONSENT_KINDS)),
+  version: z.string().max(20),
+  granted: z.boolean(),
+  at: z.string()
+})
+export type Consent = z.infer<typeof consentSchema>
+
+const ownerViewSchema = z.strictObject({
+  profile: profileSchema.nullable(),
+  classification: classificationSchema.nullable(),
+  market: marketSchema.nullable(),
+  stall: stallSchema.nullable()
+})
+export type OwnerView = z.infer<typeof ownerViewSchema>
+
+export const staffInfoSchema = z.strictObject({
+  name: z.string(),
+  role: z.enum(['regulator', 'bank', 'admin']),
+  region: z.string().nullable(),
+  bankName: z.string().nullable()
+})
+
+export const userContract = {
+  'user.login': action({
+    input: z.strictObject({}),
+    output: ownerViewSchema.extend({
+      role: z.enum(['owner', 'regulator', 'bank', 'admin']),
+      isNew: z.boolean(),
+      settings: settingsSchema,
+      privacy: z.strictObject({ acceptedVersion: z.string().nullable(), currentVersion: z.string() }),
+      staff: staffInfoSchema.nullable()
+    }),
+    roles: ANYONE
+  }),
+  'user.profile.get': action({
+    input: z.strictObject({}),
+    output: ownerViewSchema,
+    roles: OWNER
+  }),
+  'user.profile.save': action({
+    input: profileInputSchema,
+    output: ownerViewSchema,
+    roles: OWNER
+  }),
+  'user.stall.resolve': action({
+    input: z.strictObject({ scene: sceneSchema }),
+    output: z.strictObject({ market: marketSchema, stall: stallSchema }),
+    roles: ANYONE
+  }),
+  'user.settings.save': action({
+    input: settingsSchema.partial().strict(),
+    output: settingsSchema,
+    roles: ANYONE
+  }),
+  'user.consent.record': action({
+    input: z.strictObject({
+      kind: z.enum(keysOf(CONSENT_KINDS)),
+      version: z.string().regex(/^[0-9A-Za-z.-]{1,20}$/, '版本号格式不对'),
+      granted: z.boolean()
+    }),
+    output: z.strictObject({ consents: z.array(consentSchema) }),
+    roles: ANYONE
+  })
+}
