@@ -17,7 +17,7 @@ export interface TestCloud extends LocalCloud {
   call<T = unknown>(fn: string, body: unknown, openid?: string | null): Promise<{ status: number; body: Envelope<T> }>
   /** call and insist on success, returning the data */
   ok<T = any>(fn: string, action: string, payload?: unknown, openid?: string, requestId?: string): Promise<T>
-  post(path: string, raw: string | Buffer, headers?: Record<string, string>): Promise<{ status: number; body: any }>
+  post(path: string, raw: string, headers?: Record<string, string>): Promise<{ status: number; body: any }>
   stop(): Promise<void>
 }
 
@@ -27,7 +27,7 @@ export async function testCloud(opts: Partial<LocalCloudOptions> = {}): Promise<
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'getihu-'))
   const { log, errors } = memoryLogger()
   const cloud = await startLocalCloud({ dataDir, log, seed: true, ...opts })
-  const post = async (path: string, raw: string | Buffer, headers: Record<string, string> = {}) => {
+  const post = async (path: string, raw: string, headers: Record<string, string> = {}) => {
     const res = await fetch(cloud.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: raw })
     return { status: res.status, body: await res.json() }
   }

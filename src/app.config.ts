@@ -1,0 +1,30 @@
+// Staff pages live in a sub-package so owners never download them; the local-only developer
+// pages (outbox) exist only in the H5 build.
+const devPackage = process.env.TARO_ENV === 'h5' ? [{ root: 'dev', pages: ['pages/outbox/index'] }] : []
+
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/policy/index', 'pages/services/index', 'pages/me/index', 'pages/onboard/index'],
+  subPackages: [
+    { root: 'staff', pages: ['pages/home/index', 'pages/markets/index', 'pages/qrsheet/index'] },
+    ...devPackage
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#ededed',
+    navigationBarTitleText: '个体工商户服务',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#ededed'
+  },
+  tabBar: {
+    color: '#7f7f7f',
+    selectedColor: '#07c160',
+    backgroundColor: '#f7f7f7',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-on.png' },
+      { pagePath: 'pages/policy/index', text: '政策', iconPath: 'assets/tab/policy.png', selectedIconPath: 'assets/tab/policy-on.png' },
+      { pagePath: 'pages/services/index', text: '办事', iconPath: 'assets/tab/services.png', selectedIconPath: 'assets/tab/services-on.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-on.png' }
+    ]
+  }
+})

@@ -1,0 +1,32 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+
+/** The services an owner reaches from 首页 and 办事. Features not yet open say so plainly. */
+export const FEATURES = [
+  { key: 'policy', title: '政策推荐', hint: '适合您的扶持', color: '#07c160', open: () => Taro.switchTab({ url: '/pages/policy/index' }) },
+  { key: 'course', title: '开业第一课', hint: '学经营须知', color: '#10aeff', open: null },
+  { key: 'loan', title: '码上贷', hint: '经营贷款入口', color: '#fa9d3b', open: null },
+  { key: 'complaint', title: '我要诉求', hint: '投诉、反映问题', color: '#576b95', open: null },
+  { key: 'permit', title: '证照提醒', hint: '许可证到期前提醒', color: '#1485ee', open: null },
+  { key: 'report', title: '年报提醒', hint: '每年1月1日至6月30日', color: '#91d300', open: null }
+] as const
+
+export function FeatureGrid() {
+  return (
+    <View className='grid'>
+      {FEATURES.map((f) => (
+        <View
+          key={f.key}
+          className='grid__item'
+          onClick={() => (f.open ? f.open() : Taro.showToast({ title: '即将开放，敬请期待', icon: 'none' }))}
+        >
+          <View className='grid__icon' style={{ background: f.color }}>
+            {f.title.slice(0, 1)}
+          </View>
+          <View className='grid__title'>{f.title}</View>
+          <Text className='grid__hint'>{f.open ? f.hint : '即将开放'}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}

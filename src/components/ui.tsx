@@ -1,0 +1,72 @@
+import { Button, Text, View } from '@tarojs/components'
+import type { PropsWithChildren, ReactNode } from 'react'
+
+/** WeUI-style building blocks shared by owner and staff pages. */
+
+export function Section({ title, children, footer }: PropsWithChildren<{ title?: string; footer?: ReactNode }>) {
+  return (
+    <View className='section'>
+      {title ? <View className='section__title'>{title}</View> : null}
+      <View className='cells'>{children}</View>
+      {footer ? <View className='section__footer'>{footer}</View> : null}
+    </View>
+  )
+}
+
+export function Cell({
+  label,
+  value,
+  onClick,
+  arrow,
+  children
+}: PropsWithChildren<{ label: ReactNode; value?: ReactNode; onClick?: () => void; arrow?: boolean }>) {
+  return (
+    <View className={`cell${onClick ? ' cell--link' : ''}`} onClick={onClick}>
+      <View className='cell__label'>{label}</View>
+      <View className='cell__value'>{value ?? children}</View>
+      {arrow ? <Text className='cell__arrow'>›</Text> : null}
+    </View>
+  )
+}
+
+export function Tag({ children, tone = 'green' }: PropsWithChildren<{ tone?: 'green' | 'orange' | 'gray' | 'blue' }>) {
+  return <Text className={`tag tag--${tone}`}>{children}</Text>
+}
+
+export function PrimaryButton({
+  children,
+  onClick,
+  loading,
+  disabled
+}: PropsWithChildren<{ onClick?: () => void; loading?: boolean; disabled?: boolean }>) {
+  return (
+    <Button className='btn btn--primary' onClick={onClick} loading={loading} disabled={disabled || loading}>
+      {children}
+    </Button>
+  )
+}
+
+export function SecondaryButton({ children, onClick }: PropsWithChildren<{ onClick?: () => void }>) {
+  return (
+    <Button className='btn btn--default' onClick={onClick}>
+      {children}
+    </Button>
+  )
+}
+
+export function Notice({ children, tone = 'info' }: PropsWithChildren<{ tone?: 'info' | 'warn' | 'error' }>) {
+  return <View className={`notice notice--${tone}`}>{children}</View>
+}
+
+export function Empty({ title, children }: PropsWithChildren<{ title: string }>) {
+  return (
+    <View className='empty'>
+      <View className='empty__title'>{title}</View>
+      {children ? <View className='empty__body'>{children}</View> : null}
+    </View>
+  )
+}
+
+export function Loading() {
+  return <View className='loading'>正在加载…</View>
+}

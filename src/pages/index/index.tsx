@@ -1,0 +1,79 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { ClassificationView } from '../../components/Classification'
+import { DevPanel } from '../../components/DevPanel'
+import { FeatureGrid } from '../../components/Features'
+import { Page } from '../../components/Page'
+import { Loading, Notice, PrimaryButton, SecondaryButton } from '../../components/ui'
+import { useSession } from '../../store/session'
+
+const STAFF_TITLES = { regulator: '监管人员', bank: '银行客户经理', admin: '系统管理员' } as const
+
+export default function Home() {
+  const { data, loading, error, refresh } = useSession()
+  usePullDownRefresh(() => {
+    void refresh().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  return (
+    <Page>
+      {loading && !data ? <Loading /> : null}
+      {error ? (
+        <View>
+          <Notice tone='error'>{error}</Notice>
+          <View className='actions'>
+            <SecondaryButton onClick={() => refresh()}>重新加载</SecondaryButton>
+          </View>
+        </View>
+      ) : null}
+
+      {data?.staff ? (
+        <View className='hero'>
+          <View className='hero__name'>{data.staff.name}</View>
+          <View className='hero__meta'>
+            {STAFF_TITLES[data.staff.role]}
+            {data.staff.region ? ` · ${data.staff.region}` : ''}
+            {data.staff.bankName ? ` · ${data.staff.bankName}` : ''}
+          </View>
+          <View className='actions'>
+            <PrimaryButton onClick={() => Taro.navigateTo({ url: '/staff/pages/home/index' })}>进入工作台</PrimaryButton>
+          </View>
+        </View>
+      ) : null}
+
+      {data && !data.staff && !data.profile ? (
+        <View className='hero'>
+          <View className='hero__name'>欢迎使用个体工商户服务</View>
+          <View className='hero__meta'>
+            建好经营档案后，我们会按您的情况推荐扶持政策，并在证照到期、年报截止前提醒您。大约需要2分钟。
+          </View>
+          <View className='actions'>
+            <PrimaryButton onClick={() => Taro.navigateTo({ url: '/pages/onboard/index' })}>开始建档</PrimaryButton>
+          </View>
+        </View>
+      ) : null}
+
+      {data?.profile ? (
+        <View className='hero' id='business-card'>
+          <View className='hero__name'>{data.profile.businessName}</View>
+          <View className='hero__meta'>
+            {data.market ? `${data.market.name}` : data.profile.region}
+            {data.stall ? ` · 摊位 ${data.stall.number}` : ''}
+          </View>
+          {data.classification ? <ClassificationView c={data.classification} /> : null}
+        </View>
+      ) : null}
+
+      {data && !data.staff ? (
+        <View>
+          <View className='section__title' style={{ marginTop: '12px' }}>
+            <Text>为您服务</Text>
+          </View>
+          <FeatureGrid />
+        </View>
+      ) : null}
+
+      {process.env.TARO_ENV === 'h5' ? <DevPanel /> : null}
+    </Page>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '建立经营档案' })

@@ -1,0 +1,279 @@
+import { Input, Picker, Switch, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useMemo, useState } from 'react'
+import { Page } from '../../components/Page'
+import { Cell, Loading, Notice, PrimaryButton, Section } from '../../components/ui'
+import { chinaDate } from '../../core/common/time'
+import type { Market, Stall } from '../../core/user/contract'
+import { checkCreditCode } from '../../core/user/creditCode'
+import { INDUSTRIES, OWNER_GROUPS, REVENUE_BANDS, type Industry, type OwnerGroup, type RevenueBand } from '../../core/user/options'
+import { PRIVACY_NOTICE } from '../../core/user/privacy'
+import { ApiError, call, errorMessage } from '../../services/api'
+import { useSession } from '../../store/session'
+
+const industryKeys = Object.keys(INDUSTRIES) as Industry[]
+const revenueKeys = Object.keys(REVENUE_BANDS) as RevenueBand[]
+const groupKeys = Object.keys(OWNER_GROUPS) as OwnerGroup[]
+
+interface Form {
+  businessName: string
+  creditCode: string
+  industry: Industry | ''
+  region: string
+  openedOn: string
+  employees: string
+  revenueBand: RevenueBand | ''
+  taxPaid: boolean
+  socialInsurance: boolean
+  groups: OwnerGroup[]
+}
+
+const EMPTY: Form = {
+  businessName: '',
+  creditCode: '',
+  industry: '',
+  region: '',
+  openedOn: '',
+  employees: '0',
+  revenueBand: '',
+  taxPaid: false,
+  socialInsurance: false,
+  groups: []
+}
+
+/** WeChat passes the stall QR's scene URL-encoded; H5 passes it in the hash query. */
+function sceneFrom(params: Record<string, string | undefined>): string | null {
+  const raw = params.scene
+  if (!raw) return null
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw
+  }
+}
+
+export default function Onboard() {
+  const router = useRouter()
+  const { data, patch, refresh } = useSession()
+  const scene = sceneFrom(router.params)
+  const [stall, setStall] = useState<{ market: Market; stall: Stall } | null>(null)
+  const [stallError, setStallError] = useState<string | null>(null)
+  const [accepting, setAccepting] = useState(false)
+  const [form, setForm] = useState<Form>(EMPTY)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+  const [prefilled, setPrefilled] = useState(false)
+
+  const accepted = data?.privacy.acceptedVersion === data?.privacy.currentVersion
+
+  useEffect(() => {
+    if (!scene) return
+    call('user.stall.resolve', { scene })
+      .then((r) => setStall(r))
+      .catch((err) => setStallError(errorMessage(err)))
+  }, [scene])
+
+  // Editing: start from the saved profile; a new owner from the scanned market's region.
+  useEffect(() => {
+    if (prefilled || !data) return
+    if (data.profile) {
+      const p = data.profile
+      setForm({ ...p, employees: String(p.employees), groups: [...p.groups] })
+      setPrefilled(true)
+    } else if (stall) {
+      setForm((f) => ({ ...f, region: f.region || stall.market.region }))
+      setPrefilled(true)
+    }
+  }, [data, stall, prefilled])
+
+  const today = useMemo(() => chinaDate(new Date()), [])
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => {
+    setForm((f) => ({ ...f, [key]: value }))
+    setErrors((e) => ({ ...e, [key]: '' }))
+  }
+
+  const acceptNotice = async () => {
+    if (!data) return
+    setAccepting(true)
+    try {
+      await call('user.consent.record', { kind: 'privacy', version: data.privacy.currentVersion, granted: true })
+      await refresh()
+    } catch (err) {
+      Taro.showToast({ title: errorMessage(err), icon: 'none' })
+    } finally {
+      setAccepting(false)
+    }
+  }
+
+  const checkCode = () => {
+    if (!form.creditCode) return
+    const r = checkCreditCode(form.creditCode)
+    setErrors((e) => ({ ...e, creditCode: r.ok ? '' : r.message }))
+  }
+
+  const save = async () => {
+    setFormError(null)
+    const missing: Record<string, string> = {}
+    if (!form.businessName.trim()) missing.businessName = '请填写字号名称'
+    if (!form.creditCode.trim()) missing.creditCode = '请填写统一社会信用代码'
+    if (!form.industry) missing.industry = '请选择行业'
+    if (!form.region.trim()) missing.region = '请填写所在地区'
+    if (!form.openedOn) missing.openedOn = '请选择开业日期'
+    if (!form.revenueBand) missing.revenueBand = '请选择年营业额'
+    if (!/^\d{1,5}$/.test(form.employees)) missing.employees = '请填写雇员人数（数字）'
+    if (Object.keys(missing).length) {
+      setErrors(missing)
+      setFormError('还有几项没填好，请看标红的地方')
+      return
+    }
+    setSaving(true)
+    try {
+      const view = await call('user.profile.save', {
+        businessName: form.businessName,
+        creditCode: form.creditCode,
+        industry: form.industry as Industry,
+        region: form.region,
+        openedOn: form.openedOn,
+        employees: Number(form.employees),
+        revenueBand: form.revenueBand as RevenueBand,
+        taxPaid: form.taxPaid,
+        socialInsurance: form.socialInsurance,
+        groups: form.groups,
+        ...(stall ? { stallCode: stall.stall.code } : {})
+      })
+      patch(view)
+      Taro.showToast({ title: '档案已保存', icon: 'success' })
+      Taro.switchTab({ url: '/pages/index/index' })
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setErrors(err.fieldErrors())
+        setFormError(err.message)
+      } else setFormError(errorMessage(err))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  if (!data) return <Page><Loading /></Page>
+
+  const fieldError = (key: keyof Form) =>
+    errors[key] ? (
+      <Text className='field-error' id={`error-${key}`}>
+        {errors[key]}
+      </Text>
+    ) : null
+
+  return (
+    <Page>
+      {stall ? (
+        <View className='stall-card' id='stall-card'>
+          <View className='stall-card__market'>{stall.market.name}</View>
+          <View className='stall-card__stall'>
+            摊位 {stall.stall.number} · {stall.market.address}
+          </View>
+        </View>
+      ) : null}
+      {stallError ? <Notice tone='warn'>{stallError}。您仍可以先建档，之后再扫码绑定摊位。</Notice> : null}
+
+      {!accepted ? (
+        <View id='privacy-notice'>
+          <Section title={`${PRIVACY_NOTICE.title}（${PRIVACY_NOTICE.version}版）`}>
+            <View className='notice-text'>
+              {PRIVACY_NOTICE.sections.map((s) => (
+                <View key={s.heading}>
+                  <View className='notice-text__heading'>{s.heading}</View>
+                  <View className='notice-text__body'>{s.body}</View>
+                </View>
+              ))}
+            </View>
+          </Section>
+          <View className='actions'>
+            <PrimaryButton loading={accepting} onClick={acceptNotice}>
+              我已阅读并同意
+            </PrimaryButton>
+          </View>
+        </View>
+      ) : (
+        <View id='profile-form'>
+          <Section title='基本信息'>
+            <Cell label='字号名称'>
+              <Input className='input' name='businessName' placeholder='营业执照上的名称' maxlength={50} value={form.businessName} onInput={(e) => set('businessName', e.detail.value)} />
+            </Cell>
+            {fieldError('businessName')}
+            <Cell label='统一社会信用代码'>
+              <Input className='input' name='creditCode' placeholder='18位，执照左上方' maxlength={22} value={form.creditCode} onInput={(e) => set('creditCode', e.detail.value)} onBlur={checkCode} />
+            </Cell>
+            {fieldError('creditCode')}
+            <Picker mode='selector' range={industryKeys.map((k) => INDUSTRIES[k])} value={Math.max(0, industryKeys.indexOf(form.industry as Industry))} onChange={(e) => set('industry', industryKeys[Number(e.detail.value)])}>
+              <Cell label='行业' arrow>
+                <Text className={form.industry ? 'picker-value' : 'picker-placeholder'} id='industry-value'>
+                  {form.industry ? INDUSTRIES[form.industry] : '请选择'}
+                </Text>
+              </Cell>
+            </Picker>
+            {fieldError('industry')}
+            <Cell label='所在地区'>
+              <Input className='input' name='region' placeholder='如：浙江省温州市鹿城区' maxlength={40} value={form.region} onInput={(e) => set('region', e.detail.value)} />
+            </Cell>
+            {fieldError('region')}
+            <Picker mode='date' value={form.openedOn || today} end={today} start='1980-01-01' onChange={(e) => set('openedOn', String(e.detail.value))}>
+              <Cell label='开业日期' arrow>
+                <Text className={form.openedOn ? 'picker-value' : 'picker-placeholder'} id='openedOn-value'>
+                  {form.openedOn || '请选择'}
+                </Text>
+              </Cell>
+            </Picker>
+            {fieldError('openedOn')}
+          </Section>
+
+          <Section title='经营情况（用于判断适合您的政策）'>
+            <Cell label='雇员人数'>
+              <Input className='input' name='employees' type='number' maxlength={5} value={form.employees} onInput={(e) => set('employees', e.detail.value)} />
+            </Cell>
+            {fieldError('employees')}
+            <Picker mode='selector' range={revenueKeys.map((k) => REVENUE_BANDS[k])} value={Math.max(0, revenueKeys.indexOf(form.revenueBand as RevenueBand))} onChange={(e) => set('revenueBand', revenueKeys[Number(e.detail.value)])}>
+              <Cell label='年营业额' arrow>
+                <Text className={form.revenueBand ? 'picker-value' : 'picker-placeholder'} id='revenueBand-value'>
+                  {form.revenueBand ? REVENUE_BANDS[form.revenueBand] : '请选择'}
+                </Text>
+              </Cell>
+            </Picker>
+            {fieldError('revenueBand')}
+            <Cell label='已依法纳税'>
+              <Switch checked={form.taxPaid} color='#07c160' onChange={(e) => set('taxPaid', e.detail.value)} />
+            </Cell>
+            <Cell label='已参加社保'>
+              <Switch checked={form.socialInsurance} color='#07c160' onChange={(e) => set('socialInsurance', e.detail.value)} />
+            </Cell>
+          </Section>
+
+          <Section title='以下情况符合的请勾选（可不选）' footer='部分扶持政策只面向这些人员，勾选后才能为您匹配。'>
+            <View className='groups'>
+              {groupKeys.map((g) => {
+                const on = form.groups.includes(g)
+                return (
+                  <View key={g} className={`chip${on ? ' chip--on' : ''}`} onClick={() => set('groups', on ? form.groups.filter((x) => x !== g) : [...form.groups, g])}>
+                    {on ? '✓ ' : ''}
+                    {OWNER_GROUPS[g]}
+                  </View>
+                )
+              })}
+            </View>
+          </Section>
+
+          {formError ? (
+            <Notice tone='error'>
+              <Text id='form-error'>{formError}</Text>
+            </Notice>
+          ) : null}
+          <View className='actions'>
+            <PrimaryButton loading={saving} onClick={save}>
+              {data.profile ? '保存修改' : '保存档案'}
+            </PrimaryButton>
+          </View>
+        </View>
+      )}
+    </Page>
+  )
+}

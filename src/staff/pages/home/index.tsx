@@ -1,0 +1,22 @@
+import Taro from '@tarojs/taro'
+import { Page } from '../../../components/Page'
+import { Cell, Empty, Loading, Section } from '../../../components/ui'
+import { useSession } from '../../../store/session'
+
+export default function StaffHome() {
+  const { data } = useSession()
+  if (!data) return <Page><Loading /></Page>
+  if (!data.staff) return <Page><Empty title='仅限工作人员使用'>如需开通，请联系本地市场监管部门。</Empty></Page>
+  const regulator = data.staff.role === 'regulator' || data.staff.role === 'admin'
+  return (
+    <Page>
+      <Section title={`${data.staff.name}${data.staff.region ? ` · ${data.staff.region}` : ''}`}>
+        {regulator ? (
+          <Cell label='市场与摊位' value='建市场、加摊位、印二维码' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/markets/index' })} />
+        ) : (
+          <Cell label='贷款申请' value='即将开放' />
+        )}
+      </Section>
+    </Page>
+  )
+}

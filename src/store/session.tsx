@@ -1,0 +1,80 @@
+import Taro from '@tarojs/taro'
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type PropsWithChildren } from 'react'
+import type { Output } from '../core/common/action'
+import type { Contracts } from '../core/contracts'
+import type { Settings } from '../core/user/contract'
+import { call, errorMessage } from '../services/api'
+
+export type LoginData = Output<Contracts['user.login']>
+
+interface SessionState {
+  data: LoginData | null
+  loading: boolean
+  error: string | null
+  /** 关怀模式 is known before login returns (cached), so the first paint already honours it */
+  careMode: boolean
+  refresh(): Promise<LoginData | null>
+  saveSettings(patch: Partial<Settings>): Promise<void>
+  /** replaces the owner part after a profile save, without another round trip */
+  patch(part: Partial<LoginData>): void
+}
+
+const CARE_KEY = 'care-mode'
+const SessionContext = createContext<SessionState | null>(null)
+
+export function SessionProvider({ children }: PropsWithChildren) {
+  const [data, setData] = useState<LoginData | null>(null)
+  const [loading, setLoading] = useState(true)
+  const [error, setError] = useState<string | null>(null)
+  const [careMode, setCareMode] = useState<boolean>(() => Boolean(Taro.getStorageSync(CARE_KEY)))
+
+  const refresh = useCallback(async () => {
+    setLoading(true)
+    setError(null)
+    try {
+      const d = await call('user.login', {})
+      setData(d)
+      setCareMode(d.settings.careMode)
+      Taro.setStorageSync(CARE_KEY, d.settings.careMode)
+      return d
+    } catch (err) {
+      setError(errorMessage(err))
+      return null
+    } finally {
+      setLoading(false)
+    }
+  }, [])
+
+  useEffect(() => {
+    void refresh()
+  }, [refresh])
+
+  const saveSettings = useCallback(async (patch: Partial<Settings>) => {
+    // Optimistic for the switch the owner just touched; rolled back if the server refuses.
+    const before = careMode
+    if (patch.careMode !== undefined) setCareMode(patch.careMode)
+    try {
+      const settings = await call('user.settings.save', patch)
+      setData((d) => (d ? { ...d, settings } : d))
+      setCareMode(settings.careMode)
+      Taro.setStorageSync(CARE_KEY, settings.careMode)
+    } catch (err) {
+      setCareMode(before)
+      throw err
+    }
+  }, [careMode])
+
+  const patch = useCallback((part: Partial<LoginData>) => setData((d) => (d ? { ...d, ...part } : d)), [])
+
+  const value = useMemo(
+    () => ({ data, loading, error, careMode, refresh, saveSettings, patch }),
+    [data, loading, error, careMode, refresh, saveSettings, patch]
+  )
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
+}
+
+export function useSession(): SessionState {
+  const s = useContext(SessionContext)
+  if (!s) throw new Error('useSession outside SessionProvider')
+  return s
+}
