@@ -40,7 +40,12 @@ export function PrimaryButton({
   disabled
 }: PropsWithChildren<{ onClick?: () => void; loading?: boolean; disabled?: boolean }>) {
   return (
-    <Button className='btn btn--primary' onClick={onClick} loading={loading} disabled={disabled || loading}>
+    // A class, not [disabled]: Taro's H5 button writes disabled="false", which a selector would match.
+    <Button
+      className={`btn btn--primary${disabled || loading ? ' btn--disabled' : ''}`}
+      onClick={disabled || loading ? undefined : onClick}
+      loading={loading}
+    >
       {children}
     </Button>
   )

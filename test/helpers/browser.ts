@@ -40,3 +40,32 @@ export async function phonePage(browser: Browser, openid: string): Promise<Page>
   }, openid)
   return context.newPage()
 }
+
+/**
+ * Chooses in an open Taro H5 picker: drags column `column` by `steps` items (positive = further
+ * down the list), as a finger would, then taps 确定.
+ */
+export async function pickInOpenPicker(page: Page, moves: Array<{ column: number; steps: number }>) {
+  // every Picker keeps its overlay in the DOM; only the open one is visible
+  const picker = page.locator('.weui-picker').filter({ visible: true })
+  await picker.waitFor()
+  // let the slide-up animation finish, or the first drag lands on moving columns
+  await page.waitForTimeout(600)
+  for (const { column, steps } of moves) {
+    if (!steps) continue
+    const group = picker.locator('.weui-picker__group').nth(column)
+    const box = (await group.boundingBox())!
+    const item = (await picker.locator('.weui-picker__group').nth(column).locator('.weui-picker__item').first().boundingBox())!
+    const x = box.x + box.width / 2
+    const y = box.y + box.height / 2
+    await page.mouse.move(x, y)
+    await page.mouse.down()
+    // move in small increments so the component sees a drag, not a jump
+    const dy = -steps * item.height
+    for (let i = 1; i <= 10; i++) await page.mouse.move(x, y + (dy * i) / 10)
+    await page.mouse.up()
+    await page.waitForTimeout(400)
+  }
+  await picker.getByText('确定').click()
+  await page.waitForTimeout(300)
+}
