@@ -1,0 +1,83 @@
+import { CloudDb } from '../../cloudfunctions/common/adapters/cloud/db'
+import type { CloudCollection, CloudDatabase } from '../../cloudfunctions/common/adapters/cloud/sdk'
+import { DuplicateKeyError } from '../../cloudfunctions/common/errors'
+import { cmd, patch } from '../../cloudfunctions/common/ports'
+
+/**
+ * A recording stand-in for wx-server-sdk's database (the real one cannot run offline): it checks
+ * that the cloud adapter speaks the SDK's vocabulary for each of our portable commands.
+ */
+function fakeCloud() {
+  const log: unknown[][] = []
+  const command = new Proxy({}, { get: (_t, op: string) => (...args: unknown[]) => ({ cmd: op, args }) }) as CloudDatabase['command']
+  let addError: unknown = null
+  const query = (): CloudCollection => {
+    const q: CloudCollection = {
+      where: (w) => (log.push(['where', w]), q),
+      orderBy: (f, d) => (log.push(['orderBy', f, d]), q),
+      skip: (n) => (log.push(['skip', n]), q),
+      limit: (n) => (log.push(['limit', n]), q),
+      get: async () => ({ data: [{ _id: 'a' }] }),
+      count: async () => ({ total: 7 }),
+      update: async (o) => (log.push(['updateWhere', o.data]), { stats: { updated: 3 } }),
+      add: async (o) => {
+        if (addError) throw addError
+        log.push(['add', o.data])
+        return { _id: 'new-id' }
+      },
+      doc: (id) => ({
+        set: async (o) => log.push(['set', id, o.data]),
+        update: async (o) => (log.push(['update', id, o.data]), { stats: { updated: 1 } }),
+        remove: async () => (log.push(['remove', id]), { stats: { removed: 0 } })
+      })
+    }
+    return q
+  }
+  const db: CloudDatabase = { command, collection: () => query(), RegExp: (o) => ({ regexp: o }) }
+  return { db, log, failAdd: (e: unknown) => (addError = e) }
+}
+
+describe('cloud database adapter', () => {
+  test('where clauses use db.command; prefix uses an escaped db.RegExp', async () => {
+    const f = fakeCloud()
+    const c = new CloudDb(f.db).collection('stalls')
+    await c.find({ marketId: 'm1', n: cmd.gte(3), code: cmd.in(['A', 'B']), region: cmd.prefix('温州.市') }, { orderBy: [['number', 'asc']], limit: 5000, skip: 10 })
+    expect(f.log).toEqual([
+      ['where', { marketId: 'm1', n: { cmd: 'gte', args: [3] }, code: { cmd: 'in', args: [['A', 'B']] }, region: { regexp: { regexp: '^温州\\.市', options: '' } } }],
+      ['orderBy', 'number', 'asc'],
+      ['skip', 10],
+      ['limit', 1000]
+    ])
+  })
+
+  test('get never uses doc().get(), which throws on a missing document', async () => {
+    const f = fakeCloud()
+    expect(await new CloudDb(f.db).collection('owners').get('o1')).toEqual({ _id: 'a' })
+    expect(f.log).toEqual([['where', { _id: 'o1' }], ['limit', 1]])
+  })
+
+  test('patches use inc and remove; set drops _id from data', async () => {
+    const f = fakeCloud()
+    const c = new CloudDb(f.db).collection('owners')
+    expect(await c.update('o1', { n: patch.inc(2), note: patch.remove(), name: 'x' })).toBe(true)
+    await c.set('o1', { _id: 'o1', name: 'y' } as never)
+    expect(await c.updateWhere({ status: 'pending' }, { status: 'done' })).toBe(3)
+    expect(await c.remove('o1')).toBe(false)
+    expect(f.log).toEqual([
+      ['update', 'o1', { n: { cmd: 'inc', args: [2] }, note: { cmd: 'remove', args: [] }, name: 'x' }],
+      ['set', 'o1', { name: 'y' }],
+      ['where', { status: 'pending' }],
+      ['updateWhere', { status: 'done' }],
+      ['remove', 'o1']
+    ])
+  })
+
+  test('a duplicate key from the cloud becomes DuplicateKeyError; other errors pass through', async () => {
+    const f = fakeCloud()
+    const c = new CloudDb(f.db).collection('requests')
+    f.failAdd({ errCode: -502001, message: 'duplicate key' })
+    await expect(c.add({ _id: 'k' } as never)).rejects.toBeInstanceOf(DuplicateKeyError)
+    f.failAdd(new Error('network'))
+    await expect(c.add({ _id: 'k' } as never)).rejects.toThrow('network')
+  })
+})

@@ -1,0 +1,19 @@
+import { chinaDate, chinaStartOfDay, describeMonths, monthsBetween } from '../../src/core/common/time'
+
+describe('China time', () => {
+  test('16:00 UTC is already the next day in China', () => {
+    expect(chinaDate(new Date('2026-06-29T15:59:59Z'))).toBe('2026-06-29')
+    expect(chinaDate(new Date('2026-06-29T16:00:00Z'))).toBe('2026-06-30')
+  })
+  test('a China day starts at 16:00 UTC the day before', () => {
+    expect(chinaStartOfDay('2026-07-01').toISOString()).toBe('2026-06-30T16:00:00.000Z')
+  })
+  test('months between China dates, and how they read', () => {
+    expect(monthsBetween('2025-03-15', '2026-03-14')).toBe(11)
+    expect(monthsBetween('2025-03-15', '2026-03-15')).toBe(12)
+    expect(describeMonths(0)).toBe('不满1个月')
+    expect(describeMonths(8)).toBe('8个月')
+    expect(describeMonths(12)).toBe('1年')
+    expect(describeMonths(90)).toBe('7年6个月')
+  })
+})
