@@ -1,0 +1,91 @@
+import jsQR from 'jsqr'
+import { PNG } from 'pngjs'
+import { adminContract } from '../../src/core/admin/contract'
+import { testCloud, type TestCloud } from '../helpers/cloud'
+
+describe('admin function: markets, stalls and QR codes', () => {
+  let c: TestCloud
+  beforeAll(async () => {
+    c = await testCloud()
+    await c.ports.db.collection('staff').set('reg-other', { role: 'regulator', name: '赵科员', region: '浙江省温州市瓯海区', bankName: null, createdAt: '' } as never)
+  })
+  afterAll(() => c.stop())
+
+  const actions = Object.keys(adminContract)
+  const samplePayload: Record<string, unknown> = {
+    'admin.market.create': { name: '新市场', region: '浙江省温州市鹿城区', address: '某路1号' },
+    'admin.market.list': {},
+    'admin.stall.create': { marketId: 'demo-market-1', numbers: ['Z-01'] },
+    'admin.stall.list': { marketId: 'demo-market-1' },
+    'admin.qr.sheet': { marketId: 'demo-market-1' }
+  }
+
+  test.each(actions)('%s: owners and bank officers get FORBIDDEN and nothing changes', async (action) => {
+    const before = await c.ports.db.collection('markets').count({})
+    for (const who of ['demo-owner-1', 'brand-new-owner', 'demo-bank']) {
+      const r = await c.call('admin', { action, payload: samplePayload[action] }, who)
+      expect(r.status).toBe(403)
+      expect(!r.body.ok && r.body.error.code).toBe('FORBIDDEN')
+    }
+    expect(await c.ports.db.collection('markets').count({})).toBe(before)
+  })
+
+  test('a regulator creates a market in their region; creating twice with one requestId makes one', async () => {
+    const payload = { name: '南门菜场', region: '浙江省温州市鹿城区南郊街道', address: '南门路2号' }
+    const a = await c.ok('admin', 'admin.market.create', payload, 'demo-regulator', 'create-market-0001')
+    const b = await c.ok('admin', 'admin.market.create', payload, 'demo-regulator', 'create-market-0001')
+    expect(b).toEqual(a)
+    const list = await c.ok('admin', 'admin.market.list', {}, 'demo-regulator')
+    expect(list.markets.filter((m: { name: string }) => m.name === '南门菜场')).toHaveLength(1)
+  })
+
+  test('a regulator cannot create or see markets outside their region', async () => {
+    const r = await c.call('admin', { action: 'admin.market.create', payload: { name: '外区市场', region: '浙江省温州市鹿城区', address: 'x' } }, 'reg-other')
+    expect(!r.body.ok && r.body.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('瓯海区') })
+    expect((await c.ok('admin', 'admin.market.list', {}, 'reg-other')).markets).toEqual([])
+    const peek = await c.call('admin', { action: 'admin.stall.list', payload: { marketId: 'demo-market-1' } }, 'reg-other')
+    expect(!peek.body.ok && peek.body.error.code).toBe('FORBIDDEN')
+    // an admin (no region) sees everything
+    expect((await c.ok('admin', 'admin.market.list', {}, 'demo-admin')).markets.length).toBeGreaterThanOrEqual(2)
+  })
+
+  test('stalls: created once each, duplicates reported, codes unique and fit a WeChat scene', async () => {
+    const market = await c.ok('admin', 'admin.market.create', { name: '测试市场', region: '浙江省温州市鹿城区', address: '测试路' }, 'demo-regulator')
+    const first = await c.ok('admin', 'admin.stall.create', { marketId: market.id, numbers: ['A-01', 'A-02', 'A-02', 'A-03'] }, 'demo-regulator')
+    expect(first.created.map((s: { number: string }) => s.number)).toEqual(['A-01', 'A-02', 'A-03'])
+    expect(first.existing).toEqual([])
+    const second = await c.ok('admin', 'admin.stall.create', { marketId: market.id, numbers: ['A-03', 'A-04'] }, 'demo-regulator')
+    expect(second.created.map((s: { number: string }) => s.number)).toEqual(['A-04'])
+    expect(second.existing).toEqual(['A-03'])
+    const { stalls } = await c.ok('admin', 'admin.stall.list', { marketId: market.id }, 'demo-regulator')
+    expect(stalls.map((s: { number: string }) => s.number)).toEqual(['A-01', 'A-02', 'A-03', 'A-04'])
+    const codes = stalls.map((s: { code: string }) => s.code)
+    expect(new Set(codes).size).toBe(4)
+    for (const code of codes) expect(code).toMatch(/^[2-9A-HJ-NP-Z]{6}$/)
+    const bad = await c.call('admin', { action: 'admin.stall.create', payload: { marketId: market.id, numbers: ['A 01<'] } }, 'demo-regulator')
+    expect(!bad.body.ok && bad.body.error.code).toBe('INVALID_INPUT')
+    const missing = await c.call('admin', { action: 'admin.stall.create', payload: { marketId: 'nope', numbers: ['A-01'] } }, 'demo-regulator')
+    expect(!missing.body.ok && missing.body.error.code).toBe('NOT_FOUND')
+  })
+
+  test('the QR sheet: real PNG codes that open the stall’s onboarding page, made once and kept', async () => {
+    const sheet = await c.ok('admin', 'admin.qr.sheet', { marketId: 'demo-market-2' }, 'demo-regulator')
+    expect(adminContract['admin.qr.sheet'].output.parse(sheet)).toBeTruthy()
+    expect(sheet.pending).toBe(0)
+    expect(sheet.items.map((i: { number: string }) => i.number)).toEqual(['B-01', 'B-02', 'B-03', 'B-04'])
+    for (const item of sheet.items) {
+      const res = await fetch(c.url + item.imageUrl)
+      expect(res.headers.get('content-type')).toBe('image/png')
+      const png = PNG.sync.read(Buffer.from(await res.arrayBuffer()))
+      const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
+      expect(decoded?.data).toBe(`${c.url}/#/pages/onboard/index?scene=${item.code}`)
+      expect(item.target).toBe(decoded?.data)
+    }
+    // a second sheet reuses the stored images
+    const before = await c.ports.db.collection('stalls').find({ marketId: 'demo-market-2' } as never)
+    const again = await c.ok('admin', 'admin.qr.sheet', { marketId: 'demo-market-2' }, 'demo-regulator')
+    expect(again.items.map((i: { imageUrl: string }) => i.imageUrl)).toEqual(sheet.items.map((i: { imageUrl: string }) => i.imageUrl))
+    const after = await c.ports.db.collection('stalls').find({ marketId: 'demo-market-2' } as never)
+    expect(after.map((s) => (s as unknown as { updatedAt: string }).updatedAt)).toEqual(before.map((s) => (s as unknown as { updatedAt: string }).updatedAt))
+  })
+})
