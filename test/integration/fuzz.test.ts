@@ -1,0 +1,139 @@
+import fc from 'fast-check'
+import { dispatch } from '../../cloudfunctions/common/router'
+import { FUNCTIONS } from '../../cloudfunctions/registry'
+import { demoCreditCode, seedDemo } from '../../scripts/local-cloud/demo'
+import { errorSchema, ERROR_CODES } from '../../src/core/common/envelope'
+import { contracts, functionOf } from '../../src/core/contracts'
+import { PRIVACY_VERSION } from '../../src/core/user/privacy'
+import { testCloud, type TestCloud } from '../helpers/cloud'
+import { localPorts } from '../helpers/ports'
+
+/** A valid payload for every action: the fuzzer mutates these as well as inventing its own. */
+const VALID: Record<string, Record<string, unknown>> = {
+  'user.login': {},
+  'user.profile.get': {},
+  'user.profile.save': {
+    businessName: '阿强水果摊',
+    creditCode: demoCreditCode('330302', 'MA7T3K9P2'),
+    industry: 'foodRetail',
+    region: '浙江省温州市鹿城区',
+    openedOn: '2025-03-15',
+    employees: 1,
+    revenueBand: '10w_50w',
+    taxPaid: false,
+    socialInsurance: false,
+    groups: ['veteran'],
+    stallCode: 'DMC4Q9'
+  },
+  'user.stall.resolve': { scene: 'DMC4Q9' },
+  'user.settings.save': { careMode: true },
+  'user.consent.record': { kind: 'privacy', version: PRIVACY_VERSION, granted: true },
+  'admin.market.create': { name: '新市场', region: '浙江省温州市鹿城区', address: '某路1号' },
+  'admin.market.list': {},
+  'admin.stall.create': { marketId: 'demo-market-1', numbers: ['Z-01'] },
+  'admin.stall.list': { marketId: 'demo-market-1' },
+  'admin.qr.sheet': { marketId: 'demo-market-2' }
+}
+const ACTIONS = Object.keys(contracts)
+
+const identity = fc.oneof(
+  fc.constantFrom('demo-owner-1', 'demo-owner-2', 'demo-regulator', 'demo-bank', 'demo-admin', 'fuzz-owner', null),
+  fc.string({ maxLength: 70 })
+)
+
+/** Values a real client might send: right types, other values (the handlers' own branches). */
+const leaves = Object.values(VALID).flatMap((p) => Object.values(p).flatMap((v) => (Array.isArray(v) ? [v, ...v] : [v])))
+const plausible = fc.oneof(
+  fc.boolean(),
+  fc.integer({ min: -5, max: 20000 }),
+  fc.date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  fc.constantFrom(...leaves),
+  fc.stringMatching(/^[A-Z2-9]{6}$/)
+)
+
+/** Values of every kind, including the ones JSON can carry and the awkward ones it cannot. */
+const weird = fc.oneof(
+  { arbitrary: plausible, weight: 4 },
+  fc.anything({ maxDepth: 2 }),
+  fc.string({ maxLength: 3000 }),
+  fc.constantFrom('', ' ', '\u0000', '<script>', '{"$gt":""}', '__proto__', '%E0%A4%A', 'a'.repeat(5000), '92330302MA7T3K9P2X'),
+  fc.constantFrom(NaN, Infinity, -1, 1e308, -0, 0.5, 2 ** 53),
+  fc.constant({ $gt: '' }),
+  fc.constant({ $where: 'sleep(1000)' }),
+  fc.constant([])
+)
+
+/** Payload generators: invented objects, and valid payloads with one field broken or one added. */
+const payloadFor = (action: string) => {
+  const valid = VALID[action]
+  const keys = Object.keys(valid)
+  return fc.oneof(
+    weird,
+    { arbitrary: keys.length ? fc.tuple(fc.constantFrom(...keys), plausible).map(([k, v]) => ({ ...valid, [k]: v })) : fc.constant(valid), weight: 3 },
+    fc.dictionary(fc.constantFrom(...keys, 'openid', '_id', '__proto__', 'constructor'), weird, { maxKeys: 6 }),
+    keys.length ? fc.tuple(fc.constantFrom(...keys), weird).map(([k, v]) => ({ ...valid, [k]: v })) : fc.constant(valid),
+    fc.tuple(fc.string({ minLength: 1, maxLength: 20 }), weird).map(([k, v]) => ({ ...valid, [k]: v })),
+    fc.constant(valid)
+  )
+}
+
+const hasChinese = (s: string) => /[\u4e00-\u9fa5]/.test(s)
+
+describe('malformed payloads at every action find only error envelopes', () => {
+  const env = localPorts()
+  beforeAll(async () => {
+    await seedDemo(env.ports.db, env.ports.clock.now())
+  })
+  afterAll(() => env.cleanup())
+
+  test.each(ACTIONS)('%s', async (action) => {
+    const contract = contracts[action as keyof typeof contracts]
+    const fn = FUNCTIONS[functionOf(action)]
+    await fc.assert(
+      fc.asyncProperty(payloadFor(action), identity, fc.option(fc.string({ maxLength: 80 })), async (payload, openid, requestId) => {
+        const event = { action, payload, ...(requestId !== null ? { requestId } : {}) }
+        const r = await dispatch(fn, event, { openid }, env.ports)
+        if (r.ok) {
+          // success is allowed only with a result that satisfies the contract
+          expect(contract.output.safeParse(r.data).success).toBe(true)
+        } else {
+          const error = errorSchema.parse(r.error)
+          expect(ERROR_CODES).toContain(error.code)
+          // a crash would show as INTERNAL: malformed input must never get that far
+          expect(error.code).not.toBe('INTERNAL')
+          expect(hasChinese(error.message)).toBe(true)
+          expect(JSON.stringify(r)).not.toMatch(/\bat \S+:\d+|Error:|node_modules/)
+        }
+      }),
+      { numRuns: 200 }
+    )
+    expect(env.errors).toEqual([])
+  })
+})
+
+describe('raw bytes over HTTP find only JSON error envelopes', () => {
+  let c: TestCloud
+  beforeAll(async () => {
+    c = await testCloud()
+  })
+  afterAll(() => c.stop())
+
+  test('any body, any function name', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.string({ maxLength: 500 }), fc.json({ maxDepth: 3 }), fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b).toString('latin1'))),
+        fc.constantFrom('user', 'admin', 'scheduler', 'nope'),
+        async (body, fn) => {
+          const res = await fetch(`${c.url}/api/functions/${fn}`, { method: 'POST', headers: { 'x-wx-openid': 'fuzz-owner' }, body })
+          const json = (await res.json()) as { ok: boolean; error?: unknown }
+          if (json.ok) return
+          expect(res.status).toBeGreaterThanOrEqual(400)
+          expect(res.status).toBeLessThan(500)
+          errorSchema.parse(json.error)
+        }
+      ),
+      { numRuns: 300 }
+    )
+    expect(c.errors).toEqual([])
+  })
+})
