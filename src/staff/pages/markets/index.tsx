@@ -85,13 +85,15 @@ export default function Markets() {
       {markets?.length ? (
         <Section title='我负责的市场'>
           {markets.map((m) => (
-            <View key={m.id}>
+            <View key={m.id} className='cell-group'>
               <Cell label={m.name} value={`${m.stallCount}个摊位`} arrow onClick={() => setOpenId(openId === m.id ? null : m.id)} />
               {openId === m.id ? (
                 <View className='notice-text'>
                   <Text>{m.address}</Text>
                   <View className='groups' style={{ padding: '8px 0' }}>
+                    <Text>编号</Text>
                     <Input className='input chip' style={{ width: '70px', textAlign: 'center' }} value={range.prefix} onInput={(e) => setRange({ ...range, prefix: e.detail.value })} />
+                    <Text>从</Text>
                     <Input className='input chip' type='number' style={{ width: '60px', textAlign: 'center' }} value={range.from} onInput={(e) => setRange({ ...range, from: e.detail.value })} />
                     <Text>到</Text>
                     <Input className='input chip' type='number' style={{ width: '60px', textAlign: 'center' }} value={range.to} onInput={(e) => setRange({ ...range, to: e.detail.value })} />

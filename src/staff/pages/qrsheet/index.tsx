@@ -53,7 +53,8 @@ export default function QrSheet() {
       <View className='qrsheet__grid'>
         {sheet.items.map((it) => (
           <View className='qrsheet__item' key={it.stallId}>
-            <Image className='qrsheet__img' src={it.imageUrl} mode='aspectFit' showMenuByLongpress />
+            {/* codes are square: scaleToFill is exact, and aspectFit mis-positions the H5 img */}
+            <Image className='qrsheet__img' src={it.imageUrl} mode='scaleToFill' showMenuByLongpress />
             <View className='qrsheet__number'>摊位 {it.number}</View>
             <View className='qrsheet__code'>{it.code}</View>
           </View>
