@@ -44,7 +44,8 @@ describe('local cloud: the HTTP surface', () => {
   })
 
   test('no identity header → 401 UNAUTHENTICATED; a malformed one too', async () => {
-    for (const headers of [{}, { 'x-wx-openid': '' }, { 'x-wx-openid': 'a b' }, { 'x-wx-openid': 'x'.repeat(65) }]) {
+    const variants: Array<Record<string, string>> = [{}, { 'x-wx-openid': '' }, { 'x-wx-openid': 'a b' }, { 'x-wx-openid': 'x'.repeat(65) }]
+    for (const headers of variants) {
       const r = await c.post('/api/functions/user', '{"action":"user.login"}', headers)
       expect(r.status).toBe(401)
       expect(r.body.error.code).toBe('UNAUTHENTICATED')

@@ -90,7 +90,7 @@ export default function Markets() {
               {openId === m.id ? (
                 <View className='notice-text'>
                   <Text>{m.address}</Text>
-                  <View className='groups' style={{ padding: '8px 0' }}>
+                  <View className='groups' style={{ padding: '8px 0', alignItems: 'center' }}>
                     <Text>编号</Text>
                     <Input className='input chip' style={{ width: '70px', textAlign: 'center' }} value={range.prefix} onInput={(e) => setRange({ ...range, prefix: e.detail.value })} />
                     <Text>从</Text>
