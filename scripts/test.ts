@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node
 import { join, resolve } from 'node:path'
 
 /**
- * `npm test`: type check, unit + integration tests, then the browser tests in Chromium when it
+ * `npm test`: type check, unit + integration tests, the weapp and function builds with checks of
+ * their output, then the browser tests in Chromium when it
  * is installed (building dist/h5 first if the sources are newer). Without Chromium it says so
  * plainly; with REQUIRE_E2E=1 (as .ci/run sets) a missing browser fails the run.
  * Ends with one line "tests: N passed, N failed" that any CI can read.
@@ -47,6 +48,13 @@ if (!ok) total.failed++
 const unitFile = join(results, 'unit-integration.json')
 ok = run('unit + integration', jest, ['--selectProjects', 'unit', 'integration', '--json', `--outputFile=${unitFile}`]) && ok
 add(counts(unitFile))
+
+// The deployable artifacts: the weapp package and the function bundles, checked as WeChat would.
+ok = run('build weapp', resolve('node_modules/.bin/taro'), ['build', '--type', 'weapp']) && ok
+ok = run('build cloud functions', resolve('node_modules/.bin/tsx'), ['scripts/build-functions.ts']) && ok
+const buildFile = join(results, 'build.json')
+ok = run('build checks', jest, ['--selectProjects', 'build', '--json', `--outputFile=${buildFile}`]) && ok
+add(counts(buildFile))
 
 let e2eRan = false
 if (existsSync(CHROMIUM)) {

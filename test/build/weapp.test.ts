@@ -1,0 +1,39 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { weappPackages } from '../helpers/sizes'
+
+/** Checks of the weapp build (run after `taro build --type weapp`): what WeChat would reject. */
+const ROOT = 'dist/weapp'
+const allJs = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? allJs(join(dir, e.name)) : e.name.endsWith('.js') ? [join(dir, e.name)] : []))
+
+describe('the weapp build', () => {
+  const { app, main, subs } = weappPackages(ROOT)
+
+  test('staff pages are in a sub-package, not the main package; no local-only pages at all', () => {
+    expect(app.pages.some((p) => p.startsWith('staff/'))).toBe(false)
+    expect(app.subPackages).toEqual([{ root: 'staff', pages: expect.arrayContaining(['pages/markets/index', 'pages/qrsheet/index']) }])
+    expect(JSON.stringify(app)).not.toContain('dev/')
+  })
+
+  test('main package and every sub-package stay under WeChat’s 2 MB', () => {
+    expect(main).toBeLessThan(2 * 1024 * 1024)
+    for (const s of subs) expect(s.bytes).toBeLessThan(2 * 1024 * 1024)
+  })
+
+  test('the local transport and identity header never reach WeChat; the cloud one does', () => {
+    const code = allJs(ROOT).map((f) => readFileSync(f, 'utf8')).join('\n')
+    expect(code).not.toContain('x-wx-openid')
+    expect(code).not.toContain('/api/functions/')
+    expect(code).not.toContain('/api/local/')
+    expect(code).toContain('callFunction')
+  })
+
+  test('the tab bar icons the app.json names are in the package', () => {
+    const tabBar = (app as unknown as { tabBar: { list: Array<{ iconPath: string; selectedIconPath: string }> } }).tabBar
+    for (const t of tabBar.list) {
+      expect(() => readFileSync(join(ROOT, t.iconPath))).not.toThrow()
+      expect(() => readFileSync(join(ROOT, t.selectedIconPath))).not.toThrow()
+    }
+  })
+})
