@@ -1,0 +1,130 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { buildFunctions } from './build-functions'
+import { startLocalCloud } from './local-cloud/server'
+import { demoCreditCode } from './local-cloud/demo'
+import { PRIVACY_VERSION } from '../src/core/user/privacy'
+import type { Db, Collection, Doc } from '../cloudfunctions/common/ports'
+import { h5InitialJs, kb, weappPackages } from '../test/helpers/sizes'
+
+/**
+ * `npm run bench`: prints figures, never passes or fails on them.
+ * - weapp main package and sub-package sizes, H5 initial JS, each function bundle
+ * - user.profile.get on the local cloud over HTTP: p50/p95/p99 under 50 concurrent callers,
+ *   and database round trips per call
+ */
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 50)
+const REQUESTS = Number(process.env.BENCH_REQUESTS || 2000)
+
+function build(label: string, args: string[], output: string) {
+  if (existsSync(output) && process.env.BENCH_REBUILD !== '1') return
+  console.log(`building ${label}…`)
+  const r = spawnSync(resolve('node_modules/.bin/taro'), args, { stdio: 'ignore' })
+  if (r.status !== 0) throw new Error(`${label} build failed`)
+}
+
+/** Wraps a Db so every collection call counts as one round trip (what the cloud bills and waits for). */
+function countingDb(db: Db): { db: Db; count: () => number; reset: () => void } {
+  let n = 0
+  const wrapped: Db = {
+    collection<T extends Doc>(name: string): Collection<T> {
+      const c = db.collection<T>(name)
+      return new Proxy(c, {
+        get(target, prop) {
+          const v = (target as unknown as Record<string | symbol, unknown>)[prop]
+          if (typeof v !== 'function') return v
+          return (...args: unknown[]) => {
+            n++
+            return (v as (...a: unknown[]) => unknown).apply(target, args)
+          }
+        }
+      })
+    }
+  }
+  return { db: wrapped, count: () => n, reset: () => (n = 0) }
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+
+async function main() {
+  build('weapp', ['build', '--type', 'weapp'], 'dist/weapp/app.json')
+  build('H5', ['build', '--type', 'h5'], 'dist/h5/index.html')
+
+  console.log('\n== sizes ==')
+  const { main: mainBytes, subs } = weappPackages()
+  console.log(`weapp main package        ${kb(mainBytes)}  (WeChat limit 2048 KB)`)
+  for (const s of subs) console.log(`weapp sub-package ${s.root.padEnd(8)} ${kb(s.bytes)}`)
+  const h5 = h5InitialJs()
+  console.log(`H5 initial JS             ${kb(h5.raw)} raw, ${kb(h5.gzip)} gzip (${h5.files.length} files)`)
+  const fns = await buildFunctions()
+  for (const f of fns) console.log(`function ${f.name.padEnd(17)} ${kb(f.bytes)} (dist/cloudfunctions/${f.name}/index.js, minified)`)
+
+  console.log(`\n== user.profile.get, ${REQUESTS} calls, ${CONCURRENCY} concurrent callers, local cloud over HTTP ==`)
+  const dataDir = mkdtempSync(join(tmpdir(), 'getihu-bench-'))
+  const cloud = await startLocalCloud({ dataDir, seed: true, log: { error: () => undefined, info: () => undefined } })
+  const counter = countingDb(cloud.ports.db)
+  ;(cloud.ports as { db: Db }).db = counter.db
+  try {
+    const post = async (openid: string, action: string, payload: unknown) => {
+      const res = await fetch(`${cloud.url}/api/functions/user`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
+        body: JSON.stringify({ action, payload })
+      })
+      const body = (await res.json()) as { ok: boolean }
+      if (!body.ok) throw new Error(`${action}: ${JSON.stringify(body)}`)
+    }
+    // 50 owners with profiles bound to a stall (the realistic, most expensive view)
+    const owners = Array.from({ length: CONCURRENCY }, (_, i) => `bench-owner-${i}`)
+    for (const [i, openid] of owners.entries()) {
+      await post(openid, 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true })
+      await post(openid, 'user.profile.save', {
+        businessName: `压测第${i}号摊`,
+        creditCode: demoCreditCode('330302', `MA${String(i).padStart(7, '0')}`),
+        industry: 'retail',
+        region: '浙江省温州市鹿城区',
+        openedOn: '2023-05-01',
+        employees: i % 5,
+        revenueBand: '10w_50w',
+        taxPaid: i % 2 === 0,
+        socialInsurance: false,
+        groups: [],
+        stallCode: 'DMA2K7'
+      })
+    }
+    // warm-up, then one measured call for round trips
+    for (const o of owners.slice(0, 5)) await post(o, 'user.profile.get', {})
+    counter.reset()
+    await post(owners[0], 'user.profile.get', {})
+    const trips = counter.count()
+
+    const latencies: number[] = []
+    let next = 0
+    const started = performance.now()
+    await Promise.all(
+      owners.map(async (openid) => {
+        while (next < REQUESTS) {
+          next++
+          const t = performance.now()
+          await post(openid, 'user.profile.get', {})
+          latencies.push(performance.now() - t)
+        }
+      })
+    )
+    const elapsed = (performance.now() - started) / 1000
+    latencies.sort((a, b) => a - b)
+    console.log(`p50 ${pct(latencies, 50).toFixed(1)} ms   p95 ${pct(latencies, 95).toFixed(1)} ms   p99 ${pct(latencies, 99).toFixed(1)} ms   max ${latencies[latencies.length - 1].toFixed(1)} ms`)
+    console.log(`throughput ${(latencies.length / elapsed).toFixed(0)} calls/s   DB round trips per call: ${trips}`)
+    console.log(`data folder after the run: ${kb(statSync(join(dataDir, 'db', 'owners.db')).size)} owners.db`)
+  } finally {
+    await cloud.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})
