@@ -17,5 +17,5 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   requests: [{ fields: 'createdAt' }]
 }
 
-/** Every collection the product uses; the cloud seed creates each one. */
-export const COLLECTIONS = ['owners', 'staff', 'markets', 'stalls', 'inbox', 'outbox', 'requests', 'consents']
+/** Every collection the functions use in the cloud (outbox and meta exist only locally). */
+export const COLLECTIONS = ['owners', 'staff', 'markets', 'stalls', 'inbox', 'requests', 'consents']
