@@ -1,15 +1,15 @@
-import Taro, { useLaunch } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
 import { SessionProvider } from './store/session'
 import './app.css'
 
+// At module load, before any page's first call (the session logs in as soon as it mounts).
+// The environment id comes from build config (.env.production), never from source.
+if (process.env.TARO_ENV === 'weapp') {
+  Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV, traceUser: true })
+}
+
 function App({ children }: PropsWithChildren) {
-  useLaunch(() => {
-    if (process.env.TARO_ENV === 'weapp') {
-      // The environment id comes from build config (.env.production), never from source.
-      Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV, traceUser: true })
-    }
-  })
   return <SessionProvider>{children}</SessionProvider>
 }
 

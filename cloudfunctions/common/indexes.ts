@@ -17,5 +17,3 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   requests: [{ fields: 'createdAt' }]
 }
 
-/** Every collection the functions use in the cloud (outbox and meta exist only locally). */
-export const COLLECTIONS = ['owners', 'staff', 'markets', 'stalls', 'inbox', 'requests', 'consents']

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { demoCreditCode } from '../../scripts/local-cloud/demo'
+import { PROFILE } from '../helpers/fixtures'
 import { hasChromium, launch, phonePage, pickInOpenPicker } from '../helpers/browser'
 import { testCloud, type TestCloud } from '../helpers/cloud'
 
@@ -56,7 +56,7 @@ test('an owner scans a stall QR code, accepts the notice, fixes a wrong credit c
   await page.locator('#profile-form').waitFor()
   expect(await page.locator('input[name=region]').inputValue()).toBe('浙江省温州市鹿城区')
 
-  const good = demoCreditCode('330302', 'MA7T3K9P2')
+  const good = PROFILE.creditCode
   const bad = good.slice(0, 17) + (good[17] === '1' ? '2' : '1')
   await page.locator('input[name=businessName]').fill('鹿城区阿强水果摊')
   await page.locator('input[name=creditCode]').fill(bad)

@@ -1,30 +1,19 @@
 import fc from 'fast-check'
 import { dispatch } from '../../cloudfunctions/common/router'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
-import { demoCreditCode, seedDemo } from '../../scripts/local-cloud/demo'
+import { seedDemo } from '../../scripts/local-cloud/demo'
 import { errorSchema, ERROR_CODES } from '../../src/core/common/envelope'
 import { contracts, functionOf } from '../../src/core/contracts'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import { testCloud, type TestCloud } from '../helpers/cloud'
+import { PROFILE } from '../helpers/fixtures'
 import { localPorts } from '../helpers/ports'
 
 /** A valid payload for every action: the fuzzer mutates these as well as inventing its own. */
 const VALID: Record<string, Record<string, unknown>> = {
   'user.login': {},
   'user.profile.get': {},
-  'user.profile.save': {
-    businessName: '阿强水果摊',
-    creditCode: demoCreditCode('330302', 'MA7T3K9P2'),
-    industry: 'foodRetail',
-    region: '浙江省温州市鹿城区',
-    openedOn: '2025-03-15',
-    employees: 1,
-    revenueBand: '10w_50w',
-    taxPaid: false,
-    socialInsurance: false,
-    groups: ['veteran'],
-    stallCode: 'DMC4Q9'
-  },
+  'user.profile.save': { ...PROFILE, stallCode: 'DMC4Q9' },
   'user.stall.resolve': { scene: 'DMC4Q9' },
   'user.settings.save': { careMode: true },
   'user.consent.record': { kind: 'privacy', version: PRIVACY_VERSION, granted: true },

@@ -1,21 +1,10 @@
-import { demoCreditCode } from '../../scripts/local-cloud/demo'
 import { userContract } from '../../src/core/user/contract'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import { testCloud, type TestCloud } from '../helpers/cloud'
+import { PROFILE } from '../helpers/fixtures'
 
-const GOOD_CODE = demoCreditCode('330302', 'MA7T3K9P2')
-const profile = {
-  businessName: '鹿城区阿强水果摊',
-  creditCode: GOOD_CODE,
-  industry: 'foodRetail',
-  region: '浙江省温州市鹿城区',
-  openedOn: '2025-03-15',
-  employees: 1,
-  revenueBand: '10w_50w',
-  taxPaid: false,
-  socialInsurance: false,
-  groups: ['veteran']
-}
+const GOOD_CODE = PROFILE.creditCode
+const profile = PROFILE
 
 describe('user function over HTTP', () => {
   let c: TestCloud

@@ -2,6 +2,7 @@ import { Input, Picker, Switch, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 import { Page } from '../../components/Page'
+import { SelectCell } from '../../components/SelectCell'
 import { Cell, Loading, Notice, PrimaryButton, Section } from '../../components/ui'
 import { chinaDate } from '../../core/common/time'
 import type { Market, Stall } from '../../core/user/contract'
@@ -11,8 +12,6 @@ import { PRIVACY_NOTICE } from '../../core/user/privacy'
 import { ApiError, call, errorMessage } from '../../services/api'
 import { useSession } from '../../store/session'
 
-const industryKeys = Object.keys(INDUSTRIES) as Industry[]
-const revenueKeys = Object.keys(REVENUE_BANDS) as RevenueBand[]
 const groupKeys = Object.keys(OWNER_GROUPS) as OwnerGroup[]
 
 interface Form {
@@ -205,13 +204,7 @@ export default function Onboard() {
               <Input className='input' name='creditCode' placeholder='18位，执照左上方' maxlength={22} value={form.creditCode} onInput={(e) => set('creditCode', e.detail.value)} onBlur={checkCode} />
             </Cell>
             {fieldError('creditCode')}
-            <Picker mode='selector' range={industryKeys.map((k) => INDUSTRIES[k])} value={Math.max(0, industryKeys.indexOf(form.industry as Industry))} onChange={(e) => set('industry', industryKeys[Number(e.detail.value)])}>
-              <Cell label='行业' arrow>
-                <Text className={form.industry ? 'picker-value' : 'picker-placeholder'} id='industry-value'>
-                  {form.industry ? INDUSTRIES[form.industry] : '请选择'}
-                </Text>
-              </Cell>
-            </Picker>
+            <SelectCell id='industry' label='行业' options={INDUSTRIES} value={form.industry} onChange={(k) => set('industry', k)} />
             {fieldError('industry')}
             <Cell label='所在地区'>
               <Input className='input' name='region' placeholder='如：浙江省温州市鹿城区' maxlength={40} value={form.region} onInput={(e) => set('region', e.detail.value)} />
@@ -232,13 +225,7 @@ export default function Onboard() {
               <Input className='input' name='employees' type='number' maxlength={5} value={form.employees} onInput={(e) => set('employees', e.detail.value)} />
             </Cell>
             {fieldError('employees')}
-            <Picker mode='selector' range={revenueKeys.map((k) => REVENUE_BANDS[k])} value={Math.max(0, revenueKeys.indexOf(form.revenueBand as RevenueBand))} onChange={(e) => set('revenueBand', revenueKeys[Number(e.detail.value)])}>
-              <Cell label='年营业额' arrow>
-                <Text className={form.revenueBand ? 'picker-value' : 'picker-placeholder'} id='revenueBand-value'>
-                  {form.revenueBand ? REVENUE_BANDS[form.revenueBand] : '请选择'}
-                </Text>
-              </Cell>
-            </Picker>
+            <SelectCell id='revenueBand' label='年营业额' options={REVENUE_BANDS} value={form.revenueBand} onChange={(k) => set('revenueBand', k)} />
             {fieldError('revenueBand')}
             <Cell label='已依法纳税'>
               <Switch checked={form.taxPaid} color='#07c160' onChange={(e) => set('taxPaid', e.detail.value)} />
