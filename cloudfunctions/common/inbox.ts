@@ -1,25 +1,27 @@
-import type { Db, Notification } from './ports'
+import type { Topic } from '../../src/core/reminder/contract'
 
+/**
+ * One notification: the owner's inbox entry and the state of its phone (subscribe) message.
+ * `_id` is the notification's exactly-once key when it has one (`<item>:<rung>`), so writing it
+ * twice fails instead of duplicating.
+ */
 export interface InboxDoc {
   _id: string
   openid: string
-  topic: string
+  topic: Topic
   title: string
   body: string
   page: string | null
   read: boolean
   createdAt: string
-}
-
-/** Every notification lands in the owner's in-app inbox first, whatever else happens. */
-export async function writeInbox(db: Db, n: Notification, now: Date): Promise<string> {
-  return db.collection<InboxDoc>('inbox').add({
-    openid: n.openid,
-    topic: n.topic,
-    title: n.title,
-    body: n.body,
-    page: n.page ?? null,
-    read: false,
-    createdAt: now.toISOString()
-  })
+  /** none: no template; sending: claimed (at most once); sent; failed (final); retry (later) */
+  pushState: 'none' | 'sending' | 'sent' | 'failed' | 'retry' | 'skipped'
+  pushTemplateId: string | null
+  pushData: Record<string, { value: string }> | null
+  pushAttempts: number
+  /** when a retry is due (ISO); '' when none */
+  pushNextAt: string
+  pushError: number | null
+  /** why no phone message: topic off, no quota, daily cap */
+  pushSkipReason: string | null
 }

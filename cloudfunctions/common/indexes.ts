@@ -12,7 +12,10 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   owners: [{ fields: 'marketId', sparse: true }],
   markets: [{ fields: 'region' }],
   stalls: [{ fields: 'code', unique: true }, { fields: ['marketId', 'number'], unique: true }],
-  inbox: [{ fields: ['openid', 'createdAt'] }],
+  inbox: [{ fields: ['openid', 'createdAt'] }, { fields: 'pushNextAt' }],
+  // the due sweeps query nextDueAt <= now: the index makes their cost follow what is due
+  permits: [{ fields: 'nextDueAt' }, { fields: 'openid' }],
+  obligations: [{ fields: 'nextDueAt' }, { fields: 'openid' }],
   outbox: [{ fields: 'at' }],
   requests: [{ fields: 'createdAt' }]
 }

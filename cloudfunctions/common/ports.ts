@@ -76,23 +76,38 @@ export interface Db {
 
 // ---- the other ports ----
 
-export interface Notification {
+/** One WeChat subscribe message (fields already fitted to WeChat's limits). */
+export interface PushMessage {
   openid: string
-  /** topic the owner can switch off in settings */
+  templateId: string
+  page: string | null
+  data: Record<string, { value: string }>
+  /** the notification's exactly-once key, for logs and the local outbox */
+  key: string
+}
+export type PushResult = { ok: true } | { ok: false; errCode: number }
+
+/** What the outbox records locally for every notification (inbox-only ones too). */
+export interface Observed {
+  key: string
+  openid: string
   topic: string
   title: string
   body: string
-  /** mini-program page to open, e.g. pages/index/index */
-  page?: string
-  /** a subscribe message, when the topic has a template (fields checked by the caller) */
-  subscribe?: { templateId: string; data: Record<string, { value: string }> }
+  page: string | null
+  push: string
+  templateId: string | null
+  data: Record<string, { value: string }> | null
 }
-export interface NotifyResult {
-  inboxId: string
-  subscribe: 'sent' | 'skipped' | { errCode: number }
-}
-export interface Notifier {
-  notify(n: Notification): Promise<NotifyResult>
+
+/**
+ * Sends subscribe messages: subscribeMessage.send in the cloud, the outbox locally. The inbox,
+ * topics, quota and the daily cap are common logic (common/notify.ts), not the adapter's.
+ */
+export interface Push {
+  send(msg: PushMessage): Promise<PushResult>
+  /** local only: sees every notification, so the outbox shows what the owner would get */
+  observe?(n: Observed): Promise<void>
 }
 
 export interface Storage {
@@ -117,9 +132,16 @@ export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void
 }
 
+/** Deployment configuration the handlers need (ids set per environment, never in source). */
+export interface FunctionConfig {
+  /** subscribe-message template ids; null where not configured (then inbox only) */
+  templates: { reminder: string | null }
+}
+
 export interface Ports {
+  config: FunctionConfig
   db: Db
-  notifier: Notifier
+  push: Push
   storage: Storage
   qr: QrCode
   contentCheck: ContentCheck

@@ -1,46 +1,6 @@
-import type { Ports } from '../common/ports'
+import { pushRetrySweep } from '../common/notify'
+import type { Sweep } from '../common/sweep'
+import { annualReportSweep, permitSweep } from '../reminder/sweeps'
 
-/**
- * A due sweep (ARCHITECTURE.md, "Scheduling"): handles documents whose `dueAt <= now`, a page
- * of at most 100 at a time, and stops when `deadline` (epoch ms) has passed. What it does not
- * reach is still due at the next run. Features register theirs in SWEEPS.
- */
-export interface Sweep {
-  name: string
-  /** one page; returns how many items it handled and whether more are due */
-  page(ports: Ports, now: Date): Promise<{ handled: number; more: boolean }>
-}
-
-export interface SweepReport {
-  name: string
-  handled: number
-  pages: number
-  /** true if the run ended with work still due (picked up by the next run) */
-  more: boolean
-}
-
-export async function runSweeps(sweeps: Sweep[], ports: Ports, budgetMs: number): Promise<SweepReport[]> {
-  const start = Date.now()
-  const deadline = start + budgetMs
-  const reports: SweepReport[] = []
-  for (const sweep of sweeps) {
-    const report: SweepReport = { name: sweep.name, handled: 0, pages: 0, more: true }
-    while (report.more && Date.now() < deadline) {
-      try {
-        const r = await sweep.page(ports, ports.clock.now())
-        report.handled += r.handled
-        report.pages++
-        report.more = r.more
-      } catch (err) {
-        // One failing sweep must not starve the others; its items stay due.
-        ports.log.error(`[scheduler] sweep ${sweep.name} failed`, err)
-        break
-      }
-    }
-    reports.push(report)
-  }
-  return reports
-}
-
-/** Registered sweeps; each feature that schedules work adds its own here. */
-export const SWEEPS: Sweep[] = []
+/** Every due sweep, in the order the scheduler's timer runs them; each feature adds its own. */
+export const SWEEPS: Sweep[] = [permitSweep, annualReportSweep, pushRetrySweep]

@@ -1,3 +1,4 @@
+import type { NotifySettings } from '../../src/core/reminder/contract'
 import type { Consent, Market, Profile, Settings, Stall } from '../../src/core/user/contract'
 import { DEFAULT_SETTINGS } from '../../src/core/user/contract'
 import { classify } from '../../src/core/user/classify'
@@ -13,6 +14,8 @@ export interface OwnerDoc {
   settings: Settings
   /** the latest decision per consent kind; the full history is in `consents` */
   consents: Partial<Record<Consent['kind'], Consent>>
+  /** topics and the daily cap of phone messages (absent: the defaults) */
+  notify?: NotifySettings
   createdAt: string
   updatedAt: string
 }

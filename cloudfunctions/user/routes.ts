@@ -2,6 +2,8 @@ import { CONSENT_KINDS } from '../../src/core/user/contract'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import type { Context } from '../common/context'
 import { AppError, conflict, invalid, notFound, precondition } from '../common/errors'
+import { notify } from '../common/notify'
+import { ensureCurrentObligation } from '../reminder/store'
 import { defineFunction } from '../common/router'
 import { consentLog, ensureOwner, markets, ownerView, owners, stalls, toMarket, toStall, type OwnerDoc } from './owners'
 
@@ -58,10 +60,13 @@ export default defineFunction('user', {
     const next = { ...doc, ...binding, profile: { ...profile, updatedAt: at }, updatedAt: at }
     await owners(ctx).update(ctx.openid, { profile: next.profile, ...binding, updatedAt: at })
 
+    // every owner has an annual-report obligation: scheduled from the first profile on
+    await ensureCurrentObligation(ctx.db, ctx.openid, profile.openedOn, ctx.now)
     if (!doc.profile) {
-      await ctx.ports.notifier.notify({
+      await notify(ctx.ports, ctx.now, {
         openid: ctx.openid,
         topic: 'account',
+        key: `welcome:${ctx.openid}`,
         title: '建档成功',
         body: `${profile.businessName}的档案已建好。我们会按您的情况推送适合的扶持政策，并在证照到期、年报截止前提醒您。`,
         page: 'pages/index/index'

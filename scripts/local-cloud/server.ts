@@ -1,3 +1,4 @@
+import { LOCAL_REMINDER_TEMPLATE_ID } from '../../src/core/notify/template'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
@@ -8,7 +9,7 @@ import {
   consoleLogger,
   DEFAULT_BLOCKLIST,
   LocalContentCheck,
-  LocalNotifier,
+  LocalPush,
   LocalQr,
   LocalStorage,
   SettableClock
@@ -115,10 +116,11 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const storage = new LocalStorage(resolve(opts.dataDir, 'files'))
   let publicUrl = ''
   const ports: Ports = {
+    config: { templates: { reminder: LOCAL_REMINDER_TEMPLATE_ID } },
     db,
     clock,
     log,
-    notifier: new LocalNotifier(db, clock),
+    push: new LocalPush(db, clock),
     storage,
     qr: new LocalQr(() => publicUrl),
     contentCheck: new LocalContentCheck(opts.blocklist ?? DEFAULT_BLOCKLIST)

@@ -1,11 +1,13 @@
 import { adminContract } from './admin/contract'
 import type { ActionContract } from './common/action'
+import { reminderContract } from './reminder/contract'
 import { userContract } from './user/contract'
 
 /** Every action of every function. The client api and the router are typed from this. */
 export const contracts = {
   ...userContract,
-  ...adminContract
+  ...adminContract,
+  ...reminderContract
 }
 export type Contracts = typeof contracts
 export type ActionName = keyof Contracts

@@ -39,7 +39,7 @@ const functions = readdirSync(ROOT)
 
 describe('built cloud functions', () => {
   test('each has index.js, a package.json depending only on wx-server-sdk, and its config.json', () => {
-    expect(functions.sort()).toEqual(['admin', 'scheduler', 'user'])
+    expect(functions.sort()).toEqual(['admin', 'reminder', 'scheduler', 'user'])
     for (const fn of functions) {
       const pkg = JSON.parse(readFileSync(join(ROOT, fn, 'package.json'), 'utf8'))
       expect(pkg.main).toBe('index.js')
@@ -68,7 +68,13 @@ describe('built cloud functions', () => {
   test('the scheduler runs on WeChat’s timer (no OPENID), but not when a client imitates one', async () => {
     const { main } = require(join(ROOT, 'scheduler', 'index.js'))
     sdk.openid = undefined
-    expect(await main({ Type: 'Timer', TriggerName: 'sweep', Time: new Date().toISOString() }, {})).toEqual({ ok: true, data: { sweeps: [] } })
+    const run = await main({ Type: 'Timer', TriggerName: 'sweep', Time: new Date().toISOString() }, {})
+    expect(run.ok).toBe(true)
+    expect(run.data.sweeps.map((s: { name: string; handled: number }) => [s.name, s.handled])).toEqual([
+      ['permit-reminders', 0],
+      ['annual-report-reminders', 0],
+      ['push-retries', 0]
+    ])
     sdk.openid = 'owner-1'
     expect((await main({ Type: 'Timer', TriggerName: 'sweep', Time: 'x' }, {})).error.code).toBe('INVALID_INPUT')
   })

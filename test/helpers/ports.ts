@@ -1,8 +1,9 @@
+import { LOCAL_REMINDER_TEMPLATE_ID } from '../../src/core/notify/template'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { LocalDb } from '../../cloudfunctions/common/adapters/local/db'
-import { DEFAULT_BLOCKLIST, LocalContentCheck, LocalNotifier, LocalQr, LocalStorage, SettableClock } from '../../cloudfunctions/common/adapters/local/ports'
+import { DEFAULT_BLOCKLIST, LocalContentCheck, LocalPush, LocalQr, LocalStorage, SettableClock } from '../../cloudfunctions/common/adapters/local/ports'
 import type { Ports } from '../../cloudfunctions/common/ports'
 import { memoryLogger } from './cloud'
 
@@ -14,10 +15,11 @@ export function localPorts(): { ports: Ports; clock: SettableClock; errors: stri
   const { log, errors } = memoryLogger()
   return {
     ports: {
+      config: { templates: { reminder: LOCAL_REMINDER_TEMPLATE_ID } },
       db,
       clock,
       log,
-      notifier: new LocalNotifier(db, clock),
+      push: new LocalPush(db, clock),
       storage: new LocalStorage(join(dir, 'files')),
       qr: new LocalQr(() => 'http://127.0.0.1:1'),
       contentCheck: new LocalContentCheck(DEFAULT_BLOCKLIST)

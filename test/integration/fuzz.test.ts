@@ -21,7 +21,17 @@ const VALID: Record<string, Record<string, unknown>> = {
   'admin.market.list': {},
   'admin.stall.create': { marketId: 'demo-market-1', numbers: ['Z-01'] },
   'admin.stall.list': { marketId: 'demo-market-1' },
-  'admin.qr.sheet': { marketId: 'demo-market-2' }
+  'admin.qr.sheet': { marketId: 'demo-market-2' },
+  'reminder.permit.list': {},
+  'reminder.permit.save': { type: 'foodBusiness', number: 'JY13303020001', authority: '鹿城区市场监管局', issuedOn: '2022-01-10', expiresOn: '2027-01-09' },
+  'reminder.permit.remove': { id: 'some-permit' },
+  'reminder.obligation.list': {},
+  'reminder.obligation.markFiled': { id: 'ar-demo-owner-1-2026', filed: true },
+  'reminder.subscription.report': { results: { 'local-reminder': 'accept' } },
+  'reminder.inbox.list': { offset: 0, limit: 20 },
+  'reminder.inbox.read': { all: true },
+  'reminder.settings.get': {},
+  'reminder.settings.save': { topics: { policy: false }, dailyCap: 2 }
 }
 const ACTIONS = Object.keys(contracts)
 
@@ -67,6 +77,10 @@ const payloadFor = (action: string) => {
 }
 
 const hasChinese = (s: string) => /[\u4e00-\u9fa5]/.test(s)
+
+test('every action has a valid sample for the fuzzer', () => {
+  expect(ACTIONS.filter((a) => !VALID[a])).toEqual([])
+})
 
 describe('malformed payloads at every action find only error envelopes', () => {
   const env = localPorts()

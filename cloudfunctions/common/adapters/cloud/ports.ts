@@ -1,30 +1,24 @@
 import { systemClock } from '../../../../src/core/common/time'
-import { writeInbox } from '../../inbox'
-import type { ContentCheck, ContentVerdict, Db, Logger, Notification, Notifier, NotifyResult, Ports, QrCode, Storage } from '../../ports'
+import type { ContentCheck, ContentVerdict, Logger, Ports, Push, PushMessage, PushResult, QrCode, Storage } from '../../ports'
 import { CloudDb } from './db'
 import type { WxCloud } from './sdk'
 
-/** Inbox copy in the database, then WeChat's subscribe message when one is asked for. */
-export class CloudNotifier implements Notifier {
-  constructor(
-    private readonly cloud: WxCloud,
-    private readonly db: Db
-  ) {}
-  async notify(n: Notification): Promise<NotifyResult> {
-    const inboxId = await writeInbox(this.db, n, new Date())
-    if (!n.subscribe) return { inboxId, subscribe: 'skipped' }
+/** WeChat subscribe messages (needs subscribeMessage.send in the function's config.json). */
+export class CloudPush implements Push {
+  constructor(private readonly cloud: WxCloud) {}
+  async send(msg: PushMessage): Promise<PushResult> {
     try {
       await this.cloud.openapi.subscribeMessage.send({
-        touser: n.openid,
-        templateId: n.subscribe.templateId,
-        page: n.page,
-        data: n.subscribe.data,
+        touser: msg.openid,
+        templateId: msg.templateId,
+        page: msg.page ?? undefined,
+        data: msg.data,
         miniprogramState: process.env.WX_MINIPROGRAM_STATE || 'formal'
       })
-      return { inboxId, subscribe: 'sent' }
+      return { ok: true }
     } catch (err) {
-      // 43101: no quota left; 47003: bad data; 41030: bad page; 40003: bad openid.
-      return { inboxId, subscribe: { errCode: Number((err as { errCode?: number }).errCode ?? -1) } }
+      // 43101: no quota left; 47003: bad data; 41030: bad page; 40003: bad openid; others: retry.
+      return { ok: false, errCode: Number((err as { errCode?: number }).errCode ?? -1) }
     }
   }
 }
@@ -79,8 +73,10 @@ const cloudLogger: Logger = {
 export function cloudPorts(cloud: WxCloud): Ports {
   const db = new CloudDb(cloud.database())
   return {
+    // Template ids are environment variables of the function (cloud console), see README.
+    config: { templates: { reminder: process.env.TMPL_REMINDER || null } },
     db,
-    notifier: new CloudNotifier(cloud, db),
+    push: new CloudPush(cloud),
     storage: new CloudStorage(cloud),
     qr: new CloudQr(cloud),
     contentCheck: new CloudContentCheck(cloud),

@@ -2,8 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join, normalize, sep } from 'node:path'
 import QRCode from 'qrcode'
 import type { Clock } from '../../../../src/core/common/time'
-import { writeInbox } from '../../inbox'
-import type { ContentCheck, ContentVerdict, Db, Logger, Notification, Notifier, NotifyResult, QrCode, Storage } from '../../ports'
+import type { ContentCheck, ContentVerdict, Db, Logger, Observed, Push, PushMessage, PushResult, QrCode, Storage } from '../../ports'
 
 /** A clock the local cloud (and tests) can set; it keeps running from the set instant. */
 export class SettableClock implements Clock {
@@ -18,38 +17,43 @@ export class SettableClock implements Clock {
 
 export interface OutboxDoc {
   _id: string
+  /** the notification's inbox id / exactly-once key */
+  key: string
   openid: string
   topic: string
   title: string
   body: string
   page: string | null
-  /** the subscribe message WeChat would have been asked to send, if any */
-  subscribe: Notification['subscribe'] | null
+  /** what happened to the phone message: none, sent, skipped:noQuota, retry:-1, ... */
+  push: string
+  templateId: string | null
+  data: Record<string, { value: string }> | null
   at: string
 }
 
 /**
- * Local Notifier: the inbox copy as in the cloud, and every message also written to the
- * outbox collection, readable at GET /api/local/outbox, in place of WeChat's delivery.
+ * Local stand-in for subscribeMessage.send. Every notification is recorded in the outbox
+ * (GET /api/local/outbox). `failNext` makes the next sends fail with a WeChat error code, so
+ * tests can exercise retries.
  */
-export class LocalNotifier implements Notifier {
+export class LocalPush implements Push {
+  readonly sent: PushMessage[] = []
+  private failures: number[] = []
   constructor(
     private readonly db: Db,
     private readonly clock: Clock
   ) {}
-  async notify(n: Notification): Promise<NotifyResult> {
-    const now = this.clock.now()
-    const inboxId = await writeInbox(this.db, n, now)
-    await this.db.collection<OutboxDoc>('outbox').add({
-      openid: n.openid,
-      topic: n.topic,
-      title: n.title,
-      body: n.body,
-      page: n.page ?? null,
-      subscribe: n.subscribe ?? null,
-      at: now.toISOString()
-    })
-    return { inboxId, subscribe: n.subscribe ? 'sent' : 'skipped' }
+  failNext(...errCodes: number[]) {
+    this.failures.push(...errCodes)
+  }
+  async send(msg: PushMessage): Promise<PushResult> {
+    const fail = this.failures.shift()
+    if (fail !== undefined) return { ok: false, errCode: fail }
+    this.sent.push(msg)
+    return { ok: true }
+  }
+  async observe(n: Observed): Promise<void> {
+    await this.db.collection<OutboxDoc>('outbox').add({ ...n, at: this.clock.now().toISOString() })
   }
 }
 

@@ -1,0 +1,147 @@
+import { firstDue } from '../../src/core/reminder/ladder'
+import { DEFAULT_NOTIFY } from '../../src/core/reminder/contract'
+import type { Context } from '../common/context'
+import { DuplicateKeyError, invalid, notFound, precondition } from '../common/errors'
+import type { InboxDoc } from '../common/inbox'
+import { notifySettings, quotaId, type QuotaDoc } from '../common/notify'
+import { cmd, patch } from '../common/ports'
+import { defineFunction } from '../common/router'
+import { owners } from '../user/owners'
+import { ensureCurrentObligation, obligationRungs, obligations, obligationView, ensureObligation, permitRungs, permits, permitView, type PermitDoc } from './store'
+
+/** Permits an owner may record: enough for any stall, small enough to list in one read. */
+const MAX_PERMITS = 30
+
+async function ownPermit(ctx: Context, id: string): Promise<PermitDoc> {
+  const p = await permits(ctx.db).get(id)
+  // Someone else's permit is reported as missing: its existence is not the caller's business.
+  if (!p || p.openid !== ctx.openid) throw notFound('没有找到这个证照')
+  return p
+}
+
+const inbox = (ctx: Context) => ctx.db.collection<InboxDoc>('inbox')
+const unreadCount = (ctx: Context) => inbox(ctx).count({ openid: ctx.openid, read: false })
+
+export default defineFunction('reminder', {
+  async 'reminder.permit.list'(ctx) {
+    const list = await permits(ctx.db).find({ openid: ctx.openid }, { orderBy: [['expiresOn', 'asc']], limit: MAX_PERMITS })
+    return { permits: list.map((p) => permitView(p, ctx.today)) }
+  },
+
+  async 'reminder.permit.save'(ctx, input) {
+    const { id, ...fields } = input
+    const at = ctx.now.toISOString()
+    const name = fields.type === 'other' ? fields.name! : ''
+    if (id) {
+      const existing = await ownPermit(ctx, id)
+      // New dates are a new version: its ladder starts afresh from now, without a burst of
+      // rungs that passed meanwhile (firstDue sends at most the latest one).
+      const sentRungs = existing.expiresOn === fields.expiresOn && existing.type === fields.type ? existing.sentRungs : []
+      const next = { ...existing, ...fields, name, sentRungs, leaseUntil: '', updatedAt: at }
+      next.nextDueAt = firstDue(permitRungs(next), ctx.now, sentRungs)?.dueAt ?? null
+      const { _id, ...rest } = next
+      await permits(ctx.db).set(_id, rest)
+      return permitView(next, ctx.today)
+    }
+    if ((await permits(ctx.db).count({ openid: ctx.openid })) >= MAX_PERMITS) {
+      throw precondition(`最多记录${MAX_PERMITS}个证照，请先删除不用的`)
+    }
+    const doc: Omit<PermitDoc, '_id'> = {
+      openid: ctx.openid,
+      ...fields,
+      name,
+      nextDueAt: firstDue(permitRungs(fields), ctx.now)?.dueAt ?? null,
+      sentRungs: [],
+      leaseUntil: '',
+      createdAt: at,
+      updatedAt: at
+    }
+    const _id = await permits(ctx.db).add(doc)
+    return permitView({ _id, ...doc }, ctx.today)
+  },
+
+  async 'reminder.permit.remove'(ctx, { id }) {
+    await ownPermit(ctx, id)
+    return { removed: await permits(ctx.db).remove(id) }
+  },
+
+  async 'reminder.obligation.list'(ctx) {
+    const owner = await owners(ctx).get(ctx.openid)
+    if (owner?.profile) await ensureCurrentObligation(ctx.db, ctx.openid, owner.profile.openedOn, ctx.now)
+    const list = await obligations(ctx.db).find({ openid: ctx.openid }, { orderBy: [['reportYear', 'desc']], limit: 3 })
+    return { obligations: list.map((o) => obligationView(o, ctx.now)) }
+  },
+
+  async 'reminder.obligation.markFiled'(ctx, { id, filed }) {
+    const o = await obligations(ctx.db).get(id)
+    if (!o || o.openid !== ctx.openid) throw notFound('没有找到这一年的年报事项')
+    const at = ctx.now.toISOString()
+    const next = {
+      ...o,
+      filedAt: filed ? at : null,
+      // filed: nothing more to send; undone: resume from now (no burst of missed rungs)
+      nextDueAt: filed ? null : firstDue(obligationRungs(o), ctx.now, o.sentRungs)?.dueAt ?? null,
+      leaseUntil: '',
+      updatedAt: at
+    }
+    await obligations(ctx.db).update(id, { filedAt: next.filedAt, nextDueAt: next.nextDueAt, leaseUntil: '', updatedAt: at })
+    // the next year's report is the owner's next obligation
+    if (filed) await ensureObligation(ctx.db, ctx.openid, o.reportYear + 1, ctx.now)
+    return obligationView(next, ctx.now)
+  },
+
+  async 'reminder.subscription.report'(ctx, { results }) {
+    const known = Object.values(ctx.ports.config.templates).filter((t): t is string => !!t)
+    for (const templateId of Object.keys(results)) {
+      if (!known.includes(templateId)) throw invalid('不认识这个消息模板', `results.${templateId}`)
+    }
+    const quotas = ctx.db.collection<QuotaDoc>('quotas')
+    const quota: Record<string, number> = {}
+    for (const [templateId, result] of Object.entries(results)) {
+      const _id = quotaId(ctx.openid, templateId)
+      if (result === 'accept') {
+        // each accepted one-time subscription allows exactly one message
+        const bumped = await quotas.update(_id, { count: patch.inc(1), updatedAt: ctx.now.toISOString() })
+        if (!bumped) {
+          try {
+            await quotas.add({ _id, openid: ctx.openid, templateId, count: 1, updatedAt: ctx.now.toISOString() })
+          } catch (err) {
+            if (!(err instanceof DuplicateKeyError)) throw err
+            await quotas.update(_id, { count: patch.inc(1) })
+          }
+        }
+      }
+      quota[templateId] = (await quotas.get(_id))?.count ?? 0
+    }
+    return { quota }
+  },
+
+  async 'reminder.inbox.list'(ctx, { offset, limit }) {
+    const messages = await inbox(ctx).find({ openid: ctx.openid }, { orderBy: [['createdAt', 'desc']], skip: offset, limit: limit + 1 })
+    const more = messages.length > limit
+    return {
+      messages: messages.slice(0, limit).map((m) => ({ id: m._id, topic: m.topic, title: m.title, body: m.body, page: m.page, read: m.read, createdAt: m.createdAt })),
+      unread: await unreadCount(ctx),
+      nextOffset: more ? offset + limit : null
+    }
+  },
+
+  async 'reminder.inbox.read'(ctx, { ids, all }) {
+    if (all) await inbox(ctx).updateWhere({ openid: ctx.openid, read: false }, { read: true })
+    // the openid condition keeps an owner from marking anyone else's messages
+    else await inbox(ctx).updateWhere({ openid: ctx.openid, _id: cmd.in(ids!) }, { read: true })
+    return { unread: await unreadCount(ctx) }
+  },
+
+  async 'reminder.settings.get'(ctx) {
+    return notifySettings(ctx.db, ctx.openid)
+  },
+
+  async 'reminder.settings.save'(ctx, input) {
+    const current = await notifySettings(ctx.db, ctx.openid)
+    const next = { topics: { ...DEFAULT_NOTIFY.topics, ...current.topics, ...input.topics }, dailyCap: input.dailyCap ?? current.dailyCap }
+    const ok = await owners(ctx).update(ctx.openid, { notify: next, updatedAt: ctx.now.toISOString() })
+    if (!ok) throw precondition('请先进入小程序首页完成登录')
+    return next
+  }
+})

@@ -1,0 +1,119 @@
+import { chinaDate } from '../../src/core/common/time'
+import { annualLadder, annualReportDeadline, annualState, currentReportYear, firstDue, permitLadder, permitState, type Rung } from '../../src/core/reminder/ladder'
+import { ANNUAL_REPORT_GUIDE, SCAM_WARNING } from '../../src/core/reminder/guidance'
+import { PERMIT_TYPES, type PermitTypeKey } from '../../src/core/reminder/permitTypes'
+import type { ObligationView, PermitView } from '../../src/core/reminder/contract'
+import { DuplicateKeyError } from '../common/errors'
+import type { Db } from '../common/ports'
+
+/** Fields every scheduled item carries (ARCHITECTURE.md, "Scheduling: due sweeps"). */
+export interface Scheduled {
+  /** when the next reminder is due (ISO, indexed); null when nothing is left to send */
+  nextDueAt: string | null
+  /** rungs already sent for the current version of the item (their keys are in the inbox) */
+  sentRungs: string[]
+  /** a sweep holds the item until then ('' when free), so two runs never handle it together */
+  leaseUntil: string
+}
+
+export interface PermitDoc extends Scheduled {
+  _id: string
+  openid: string
+  type: PermitTypeKey
+  name: string
+  number: string
+  authority: string
+  issuedOn: string
+  expiresOn: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface ObligationDoc extends Scheduled {
+  _id: string
+  openid: string
+  kind: 'annualReport'
+  reportYear: number
+  filedAt: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export const permits = (db: Db) => db.collection<PermitDoc>('permits')
+export const obligations = (db: Db) => db.collection<ObligationDoc>('obligations')
+
+export const permitRungs = (p: Pick<PermitDoc, 'type' | 'expiresOn'>): Rung[] => permitLadder(p.type, p.expiresOn)
+export const obligationRungs = (o: Pick<ObligationDoc, 'reportYear'>): Rung[] => annualLadder(o.reportYear)
+export const obligationId = (openid: string, year: number) => `ar-${openid}-${year}`
+
+const nextReminder = (nextDueAt: string | null) => (nextDueAt ? chinaDate(new Date(nextDueAt)) : null)
+
+export function permitView(p: PermitDoc, today: string): PermitView {
+  const t = PERMIT_TYPES[p.type]
+  const { state, daysLeft } = permitState(p.type, p.expiresOn, today)
+  return {
+    id: p._id,
+    type: p.type,
+    name: p.type === 'other' ? p.name : t.label,
+    number: p.number,
+    authority: p.authority,
+    issuedOn: p.issuedOn,
+    expiresOn: p.expiresOn,
+    state,
+    daysLeft,
+    renewRule: t.renewRule,
+    howToRenew: t.howToRenew,
+    nextReminder: nextReminder(p.nextDueAt)
+  }
+}
+
+export function obligationView(o: ObligationDoc, now: Date): ObligationView {
+  const { state, daysLeft } = annualState(o.reportYear, o.filedAt, now)
+  return {
+    id: o._id,
+    reportYear: o.reportYear,
+    deadline: annualReportDeadline(o.reportYear),
+    state,
+    daysLeft,
+    filedAt: o.filedAt,
+    nextReminder: nextReminder(o.nextDueAt),
+    how: ANNUAL_REPORT_GUIDE.how,
+    lateSteps: state === 'overdue' ? ANNUAL_REPORT_GUIDE.lateSteps : [],
+    scamWarning: SCAM_WARNING
+  }
+}
+
+/**
+ * Every owner has one annual-report obligation per year. Idempotent (the _id is the owner and
+ * year); a new one is scheduled from `now`, so a late one never sends the past rungs in a burst.
+ */
+export async function ensureObligation(db: Db, openid: string, reportYear: number, now: Date): Promise<ObligationDoc> {
+  const _id = obligationId(openid, reportYear)
+  const existing = await obligations(db).get(_id)
+  if (existing) return existing
+  const at = now.toISOString()
+  const doc: ObligationDoc = {
+    _id,
+    openid,
+    kind: 'annualReport',
+    reportYear,
+    filedAt: null,
+    nextDueAt: firstDue(obligationRungs({ reportYear }), now)?.dueAt ?? null,
+    sentRungs: [],
+    leaseUntil: '',
+    createdAt: at,
+    updatedAt: at
+  }
+  try {
+    await obligations(db).add(doc)
+    return doc
+  } catch (err) {
+    if (err instanceof DuplicateKeyError) return (await obligations(db).get(_id))!
+    throw err
+  }
+}
+
+/** The obligation an owner faces now, created on first need (profile saved, 提醒 opened). */
+export async function ensureCurrentObligation(db: Db, openid: string, openedOn: string, now: Date) {
+  return ensureObligation(db, openid, currentReportYear(chinaDate(now), openedOn), now)
+}

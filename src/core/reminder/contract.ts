@@ -1,0 +1,145 @@
+import { action, OWNER } from '../common/action'
+import { id, isoDate, text, z } from '../zod'
+import { keysOf } from '../user/options'
+import { PERMIT_TYPES } from './permitTypes'
+
+/** Topics an owner can switch off; each notification belongs to one. */
+export const TOPICS = {
+  permit: '证照到期提醒',
+  annualReport: '年报提醒',
+  policy: '政策推送',
+  course: '开业第一课',
+  loan: '贷款进度',
+  complaint: '诉求进度',
+  account: '账户通知'
+} as const
+export type Topic = keyof typeof TOPICS
+
+export const notifySettingsSchema = z.strictObject({
+  topics: z.record(z.enum(keysOf(TOPICS)), z.boolean()),
+  /** at most this many phone (subscribe) messages a China day; the inbox is never capped */
+  dailyCap: z.number().int().min(0).max(20)
+})
+export type NotifySettings = z.infer<typeof notifySettingsSchema>
+export const DEFAULT_NOTIFY: NotifySettings = {
+  topics: { permit: true, annualReport: true, policy: true, course: true, loan: true, complaint: true, account: true },
+  dailyCap: 3
+}
+
+export const permitInputSchema = z
+  .strictObject({
+    id: id.optional(),
+    type: z.enum(keysOf(PERMIT_TYPES)),
+    /** for type "other": the permit's own name */
+    name: text(20).optional(),
+    number: text(40),
+    authority: text(40),
+    issuedOn: isoDate,
+    expiresOn: isoDate
+  })
+  .refine((p) => p.expiresOn > p.issuedOn, { message: '到期日期应晚于发证日期', path: ['expiresOn'] })
+  .refine((p) => p.type !== 'other' || !!p.name, { message: '请填写证照名称', path: ['name'] })
+
+export const permitViewSchema = z.strictObject({
+  id,
+  type: z.enum(keysOf(PERMIT_TYPES)),
+  name: z.string(),
+  number: z.string(),
+  authority: z.string(),
+  issuedOn: z.string(),
+  expiresOn: z.string(),
+  state: z.enum(['valid', 'renewSoon', 'expired']),
+  daysLeft: z.number().int(),
+  renewRule: z.string(),
+  howToRenew: z.string(),
+  nextReminder: z.string().nullable()
+})
+export type PermitView = z.infer<typeof permitViewSchema>
+
+export const obligationViewSchema = z.strictObject({
+  id,
+  reportYear: z.number().int(),
+  deadline: z.string(),
+  state: z.enum(['notOpen', 'open', 'overdue', 'filed']),
+  daysLeft: z.number().int(),
+  filedAt: z.string().nullable(),
+  nextReminder: z.string().nullable(),
+  how: z.string(),
+  lateSteps: z.array(z.string()),
+  scamWarning: z.string()
+})
+export type ObligationView = z.infer<typeof obligationViewSchema>
+
+export const inboxMessageSchema = z.strictObject({
+  id: z.string(),
+  topic: z.string(),
+  title: z.string(),
+  body: z.string(),
+  page: z.string().nullable(),
+  read: z.boolean(),
+  createdAt: z.string()
+})
+
+const SUBSCRIBE_RESULTS = ['accept', 'reject', 'ban', 'filter'] as const
+
+export const reminderContract = {
+  'reminder.permit.list': action({
+    input: z.strictObject({}),
+    output: z.strictObject({ permits: z.array(permitViewSchema) }),
+    roles: OWNER
+  }),
+  'reminder.permit.save': action({
+    input: permitInputSchema,
+    output: permitViewSchema,
+    roles: OWNER,
+    creates: true
+  }),
+  'reminder.permit.remove': action({
+    input: z.strictObject({ id }),
+    output: z.strictObject({ removed: z.boolean() }),
+    roles: OWNER
+  }),
+  'reminder.obligation.list': action({
+    input: z.strictObject({}),
+    output: z.strictObject({ obligations: z.array(obligationViewSchema) }),
+    roles: OWNER
+  }),
+  'reminder.obligation.markFiled': action({
+    input: z.strictObject({ id, filed: z.boolean() }),
+    output: obligationViewSchema,
+    roles: OWNER
+  }),
+  'reminder.subscription.report': action({
+    // what wx.requestSubscribeMessage answered, per template id (at most 5 a call)
+    input: z.strictObject({
+      results: z.record(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '模板编号格式不对'), z.enum(SUBSCRIBE_RESULTS))
+    }).refine((v) => Object.keys(v.results).length <= 5, { message: '一次最多5个模板', path: ['results'] }),
+    output: z.strictObject({ quota: z.record(z.string(), z.number().int()) }),
+    roles: OWNER
+  }),
+  'reminder.inbox.list': action({
+    input: z.strictObject({ offset: z.number().int().min(0).max(10000).default(0), limit: z.number().int().min(1).max(50).default(20) }),
+    output: z.strictObject({ messages: z.array(inboxMessageSchema), unread: z.number().int(), nextOffset: z.number().int().nullable() }),
+    roles: OWNER
+  }),
+  'reminder.inbox.read': action({
+    input: z
+      .strictObject({ ids: z.array(z.string().regex(/^[A-Za-z0-9:_.-]{1,160}$/)).max(100).optional(), all: z.boolean().optional() })
+      .refine((v) => !!v.all || !!v.ids?.length, { message: '请指定要标记的消息' }),
+    output: z.strictObject({ unread: z.number().int() }),
+    roles: OWNER
+  }),
+  'reminder.settings.get': action({
+    input: z.strictObject({}),
+    output: notifySettingsSchema,
+    roles: OWNER
+  }),
+  'reminder.settings.save': action({
+    input: z.strictObject({
+      topics: z.partialRecord(z.enum(keysOf(TOPICS)), z.boolean()).optional(),
+      dailyCap: z.number().int().min(0).max(20).optional()
+    }),
+    output: notifySettingsSchema,
+    roles: OWNER
+  })
+}

@@ -1,0 +1,112 @@
+import dayjs from 'dayjs'
+import { chinaDate, chinaStartOfDay } from '../common/time'
+import { PERMIT_TYPES, type PermitTypeKey } from './permitTypes'
+
+/**
+ * Reminder ladders: the dates on which an owner hears about a permit or an annual report.
+ * All dates are China dates; each rung is sent at SEND_HOUR China time that day.
+ */
+export const SEND_HOUR = 9
+
+export interface Rung {
+  /** stable within an item's version, used in the exactly-once key */
+  id: string
+  date: string
+  /** ISO instant: SEND_HOUR China time on `date` */
+  dueAt: string
+  /** what the message says */
+  kind: 'before' | 'due' | 'overdue' | 'windowOpen'
+  daysLeft: number
+}
+
+const dueAt = (date: string) => new Date(chinaStartOfDay(date).getTime() + SEND_HOUR * 3600_000).toISOString()
+const addDays = (date: string, days: number) => dayjs(date).add(days, 'day').format('YYYY-MM-DD')
+const daysBetween = (from: string, to: string) => dayjs(to).diff(dayjs(from), 'day')
+
+/** Rungs for a permit expiring on `expiresOn`, from its type's ladder, latest first → sorted by date. */
+export function permitLadder(type: PermitTypeKey, expiresOn: string, ladderDays: number[] = PERMIT_TYPES[type].ladderDays): Rung[] {
+  const rungs: Rung[] = ladderDays.map((d) => {
+    const date = addDays(expiresOn, -d)
+    return { id: `d${d}`, date, dueAt: dueAt(date), kind: 'before' as const, daysLeft: d }
+  })
+  const after = addDays(expiresOn, 1)
+  rungs.push({ id: 'expired', date: after, dueAt: dueAt(after), kind: 'overdue', daysLeft: -1 })
+  return rungs.sort((a, b) => a.date.localeCompare(b.date))
+}
+
+/**
+ * The annual report (年报) of `reportYear` is filed between 1 January and 30 June of the next year
+ * (市场主体登记管理条例实施细则 Art. 63): a notice when the window opens, then 1, 20, 28 and 30 June,
+ * and one overdue notice on 1 July.
+ */
+export const ANNUAL_LADDER: Array<{ id: string; monthDay: string; kind: Rung['kind'] }> = [
+  { id: 'open', monthDay: '01-01', kind: 'windowOpen' },
+  { id: 'jun01', monthDay: '06-01', kind: 'before' },
+  { id: 'jun20', monthDay: '06-20', kind: 'before' },
+  { id: 'jun28', monthDay: '06-28', kind: 'before' },
+  { id: 'jun30', monthDay: '06-30', kind: 'due' },
+  { id: 'jul01', monthDay: '07-01', kind: 'overdue' }
+]
+
+export function annualReportDeadline(reportYear: number): string {
+  return `${reportYear + 1}-06-30`
+}
+
+export function annualLadder(reportYear: number, ladder = ANNUAL_LADDER): Rung[] {
+  const deadline = annualReportDeadline(reportYear)
+  return ladder.map((r) => {
+    const date = `${reportYear + 1}-${r.monthDay}`
+    return { id: r.id, date, dueAt: dueAt(date), kind: r.kind, daysLeft: daysBetween(date, deadline) }
+  })
+}
+
+/**
+ * What to send at `now`: of the rungs already due and not yet sent, only the latest one (never
+ * a burst of stale reminders after an edit or an outage), and the first rung still to come.
+ * `sentIds` are the rungs already delivered for this version of the item.
+ */
+export function planAt(rungs: Rung[], now: Date, sentIds: readonly string[] = []): { dueNow: Rung | null; next: Rung | null } {
+  const t = now.toISOString()
+  const past = rungs.filter((r) => r.dueAt <= t)
+  const latest = past[past.length - 1] ?? null
+  const dueNow = latest && !sentIds.includes(latest.id) ? latest : null
+  const next = rungs.find((r) => r.dueAt > t) ?? null
+  return { dueNow, next }
+}
+
+/**
+ * When an item is saved or edited: the first time anything should be sent. If the item is
+ * already inside its ladder (added late), the latest passed rung is due at once, one message.
+ */
+export function firstDue(rungs: Rung[], now: Date, sentIds: readonly string[] = []): Rung | null {
+  const { dueNow, next } = planAt(rungs, now, sentIds)
+  return dueNow ?? next
+}
+
+export type PermitState = 'valid' | 'renewSoon' | 'expired'
+
+/** A permit's state on a China date: renew soon from the first rung of its ladder on. */
+export function permitState(type: PermitTypeKey, expiresOn: string, today: string, ladderDays = PERMIT_TYPES[type].ladderDays) {
+  const daysLeft = daysBetween(today, expiresOn)
+  const lead = Math.max(...ladderDays)
+  const state: PermitState = daysLeft < 0 ? 'expired' : daysLeft <= lead ? 'renewSoon' : 'valid'
+  return { state, daysLeft }
+}
+
+/** Which annual report an owner faces on a China date, given when the business opened. */
+export function currentReportYear(today: string, openedOn: string): number {
+  const year = Number(today.slice(0, 4))
+  // Inside the window (Jan–Jun) the report of last year is due, if the business existed then.
+  if (today.slice(5) <= '06-30' && openedOn < `${year}-01-01`) return year - 1
+  return year
+}
+
+export type AnnualState = 'notOpen' | 'open' | 'overdue' | 'filed'
+export function annualState(reportYear: number, filedAt: string | null, now: Date): { state: AnnualState; daysLeft: number } {
+  const today = chinaDate(now)
+  const deadline = annualReportDeadline(reportYear)
+  const daysLeft = daysBetween(today, deadline)
+  if (filedAt) return { state: 'filed', daysLeft }
+  if (today < `${reportYear + 1}-01-01`) return { state: 'notOpen', daysLeft }
+  return { state: today > deadline ? 'overdue' : 'open', daysLeft }
+}
