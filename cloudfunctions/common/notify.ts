@@ -45,6 +45,8 @@ export interface DailyCountDoc {
 }
 
 export const quotaId = (openid: string, templateId: string) => `${openid}:${templateId}`
+/** one counter per owner per China day */
+const dailyId = (openid: string, now: Date) => `${openid}:${chinaDate(now)}`
 
 export async function notifySettings(db: Db, openid: string): Promise<NotifySettings> {
   const owner = await db.collection<OwnerDoc>('owners').get(openid)
@@ -111,7 +113,7 @@ async function takeQuota(db: Db, openid: string, templateId: string, now: Date):
 async function takeDaily(db: Db, openid: string, cap: number, now: Date): Promise<boolean> {
   if (cap <= 0) return false
   const counts = db.collection<DailyCountDoc>('pushCounts')
-  const id = `${openid}:${chinaDate(now)}`
+  const id = dailyId(openid, now)
   if ((await counts.updateWhere({ _id: id, count: cmd.lt(cap) }, { count: patch.inc(1) })) === 1) return true
   try {
     await counts.add({ _id: id, count: 1 })
@@ -153,6 +155,8 @@ export async function tryPush(ports: Ports, now: Date, doc: InboxDoc, settings?:
     return { push: 'sent' as const, reason: null }
   }
   const code = result.errCode
+  // Nothing reached the phone: the attempt does not count against today's cap.
+  await db.collection<DailyCountDoc>('pushCounts').update(dailyId(doc.openid, now), { count: patch.inc(-1) })
   if (code === 43101) {
     // The owner has no subscription left for this template (or refused): quota is zero.
     await db.collection<QuotaDoc>('quotas').update(quotaId(doc.openid, doc.pushTemplateId), { count: 0 })

@@ -1,0 +1,125 @@
+import { annualLadder, annualState, currentReportYear, firstDue, permitLadder, permitState, planAt } from '../../src/core/reminder/ladder'
+import { containsPaymentLink } from '../../src/core/reminder/guidance'
+import { annualText, permitText } from '../../src/core/reminder/messages'
+import { buildData, fitField, REMINDER_TEMPLATE } from '../../src/core/notify/template'
+
+const at = (iso: string) => new Date(iso)
+
+describe('permit ladders (China dates, 09:00 China time)', () => {
+  test('a food licence: 90, 60, 40, 7 and 1 days before, and the day after expiry', () => {
+    const rungs = permitLadder('foodBusiness', '2027-03-31')
+    expect(rungs.map((r) => [r.id, r.date])).toEqual([
+      ['d90', '2026-12-31'],
+      ['d60', '2027-01-30'],
+      ['d40', '2027-02-19'],
+      ['d7', '2027-03-24'],
+      ['d1', '2027-03-30'],
+      ['expired', '2027-04-01']
+    ])
+    // 09:00 in China is 01:00 UTC the same day
+    expect(rungs[0].dueAt).toBe('2026-12-31T01:00:00.000Z')
+  })
+
+  test('a drug licence starts earlier (6 months before, 药品管理法实施条例 Art. 17)', () => {
+    expect(permitLadder('drug', '2027-12-31')[0].date).toBe('2027-05-05')
+  })
+
+  test('an expiry on 29 February counts days across the leap day', () => {
+    const rungs = permitLadder('foodBusiness', '2028-02-29')
+    expect(rungs.find((r) => r.id === 'd1')!.date).toBe('2028-02-28')
+    expect(rungs.find((r) => r.id === 'd7')!.date).toBe('2028-02-22')
+    expect(rungs.find((r) => r.id === 'd60')!.date).toBe('2027-12-31')
+    expect(rungs.find((r) => r.id === 'expired')!.date).toBe('2028-03-01')
+    expect(permitState('foodBusiness', '2028-02-29', '2028-02-28')).toEqual({ state: 'renewSoon', daysLeft: 1 })
+    expect(permitState('foodBusiness', '2028-02-29', '2028-03-01')).toEqual({ state: 'expired', daysLeft: -1 })
+  })
+
+  test('a permit added 3 days before expiry gets one message now (not four), then the 1-day one', () => {
+    const rungs = permitLadder('foodBusiness', '2026-12-10')
+    const now = at('2026-12-07T03:00:00Z')
+    const first = firstDue(rungs, now)
+    expect(first!.id).toBe('d7')
+    expect(planAt(rungs, now, ['d7'])).toEqual({ dueNow: null, next: rungs.find((r) => r.id === 'd1') })
+  })
+
+  test('after an outage only the latest missed rung is sent, never a burst', () => {
+    const rungs = permitLadder('foodBusiness', '2027-03-31')
+    const { dueNow, next } = planAt(rungs, at('2027-03-01T00:00:00Z'))
+    expect(dueNow!.id).toBe('d40')
+    expect(next!.id).toBe('d7')
+  })
+
+  test('states: valid, renew soon from the first rung, expired the day after', () => {
+    expect(permitState('foodBusiness', '2027-03-31', '2026-12-30').state).toBe('valid')
+    expect(permitState('foodBusiness', '2027-03-31', '2026-12-31').state).toBe('renewSoon')
+    expect(permitState('foodBusiness', '2027-03-31', '2027-03-31')).toEqual({ state: 'renewSoon', daysLeft: 0 })
+    expect(permitState('foodBusiness', '2027-03-31', '2027-04-01').state).toBe('expired')
+  })
+})
+
+describe('annual report (window 1 January – 30 June)', () => {
+  test('the ladder: window opens, 1, 20, 28 and 30 June, overdue on 1 July', () => {
+    expect(annualLadder(2025).map((r) => [r.id, r.date, r.daysLeft])).toEqual([
+      ['open', '2026-01-01', 180],
+      ['jun01', '2026-06-01', 29],
+      ['jun20', '2026-06-20', 10],
+      ['jun28', '2026-06-28', 2],
+      ['jun30', '2026-06-30', 0],
+      ['jul01', '2026-07-01', -1]
+    ])
+  })
+
+  test('just after 16:00 UTC on 29 June it is already 30 June in China: the last day, not yet overdue', () => {
+    expect(annualState(2025, null, at('2026-06-29T15:59:59Z'))).toEqual({ state: 'open', daysLeft: 1 })
+    expect(annualState(2025, null, at('2026-06-29T16:00:01Z'))).toEqual({ state: 'open', daysLeft: 0 })
+    expect(annualState(2025, null, at('2026-06-30T16:00:01Z'))).toEqual({ state: 'overdue', daysLeft: -1 })
+    // the 30 June rung goes out at 09:00 China time, i.e. 01:00 UTC on 30 June
+    const rungs = annualLadder(2025)
+    expect(planAt(rungs, at('2026-06-29T16:00:01Z'), ['open', 'jun01', 'jun20', 'jun28']).dueNow).toBeNull()
+    expect(planAt(rungs, at('2026-06-30T01:00:00Z'), ['open', 'jun01', 'jun20', 'jun28']).dueNow!.id).toBe('jun30')
+  })
+
+  test('filed is filed; before the window it is not open yet', () => {
+    expect(annualState(2026, '2027-03-01T00:00:00Z', at('2027-08-01T00:00:00Z')).state).toBe('filed')
+    expect(annualState(2026, null, at('2026-11-21T00:00:00Z')).state).toBe('notOpen')
+  })
+
+  test('which year an owner reports depends on the date and on when the business opened', () => {
+    expect(currentReportYear('2026-05-01', '2019-05-01')).toBe(2025)
+    expect(currentReportYear('2026-05-01', '2026-03-01')).toBe(2026) // did not exist in 2025
+    expect(currentReportYear('2026-07-01', '2019-05-01')).toBe(2026)
+    expect(currentReportYear('2026-06-30', '2019-05-01')).toBe(2025)
+  })
+})
+
+describe('what reminders say', () => {
+  const permit = { type: 'foodBusiness' as const, name: '', number: 'JY13303020001', expiresOn: '2027-03-31' }
+
+  test('no reminder carries a payment link; annual ones point only at the official system and warn of scams', () => {
+    for (const r of permitLadder('foodBusiness', '2027-03-31')) expect(containsPaymentLink(permitText(permit, r).body)).toBe(false)
+    for (const r of annualLadder(2025)) {
+      const t = annualText(2025, r)
+      expect(containsPaymentLink(t.body)).toBe(false)
+      expect(t.body).toContain('国家企业信用信息公示系统')
+      expect(t.body).toContain('谨防诈骗')
+    }
+    expect(containsPaymentLink('请点击 https://pay.example 缴纳')).toBe(true)
+  })
+
+  test('overdue annual report explains 经营异常 and the late-filing / 信用修复 steps', () => {
+    const t = annualText(2025, annualLadder(2025).find((r) => r.id === 'jul01')!)
+    expect(t.body).toContain('经营异常')
+    expect(t.body).toContain('补报')
+    expect(t.body).toContain('信用修复')
+  })
+
+  test('template fields are cut to WeChat’s limits', () => {
+    expect(fitField('thing', '一二三四五六七八九十一二三四五六七八九十一')).toBe('一二三四五六七八九十一二三四五六七八九…')
+    expect(Array.from(fitField('thing', 'x'.repeat(50)))).toHaveLength(20)
+    expect(fitField('phrase', '已过期abc请办理')).toBe('已过期请办')
+    expect(fitField('number', '12a3.5')).toBe('123.5')
+    expect(fitField('character_string', 'A'.repeat(40))).toHaveLength(32)
+    const data = buildData(REMINDER_TEMPLATE, permitText({ ...permit, type: 'other', name: '某某特别长名字的行业经营许可证书正本' }, permitLadder('other', '2027-03-31')[0]).fields)
+    for (const v of Object.values(data)) expect(Array.from(v.value).length).toBeLessThanOrEqual(20)
+  })
+})
