@@ -1,0 +1,163 @@
+import { reminderContract } from '../../src/core/reminder/contract'
+import { PRIVACY_VERSION } from '../../src/core/user/privacy'
+import { testCloud, type TestCloud } from '../helpers/cloud'
+import { PROFILE } from '../helpers/fixtures'
+
+const licence = { type: 'foodBusiness', number: 'JY13303020001', authority: '鹿城区市场监督管理局', issuedOn: '2022-01-20', expiresOn: '2027-01-20' }
+
+describe('reminder function over HTTP', () => {
+  let c: TestCloud
+  const setClock = (iso: string) => c.post('/api/local/clock', JSON.stringify({ now: iso }))
+  const trigger = () => c.post('/api/local/trigger/scheduler', '')
+  const outbox = async (openid: string) =>
+    ((await (await fetch(`${c.url}/api/local/outbox?openid=${openid}&limit=1000`)).json()) as { data: { messages: Array<{ key: string; title: string; body: string; push: string }> } }).data.messages
+  const onboard = async (openid: string, openedOn = '2019-05-01') => {
+    await c.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, openid)
+    await c.ok('user', 'user.profile.save', { ...PROFILE, openedOn }, openid)
+  }
+
+  beforeAll(async () => {
+    c = await testCloud()
+  })
+  beforeEach(async () => {
+    await setClock('2026-11-21T02:00:00Z')
+  })
+  afterAll(() => c.stop())
+
+  test('permits: save, list with state and next reminder, edit, remove; results match the contract', async () => {
+    await onboard('rem-a')
+    const saved = await c.ok('reminder', 'reminder.permit.save', licence, 'rem-a')
+    expect(reminderContract['reminder.permit.save'].output.parse(saved)).toBeTruthy()
+    // 60 days out: the 60-day rung is today (sent at the next sweep)
+    expect(saved).toMatchObject({ name: '食品经营许可证', state: 'renewSoon', daysLeft: 60, nextReminder: '2026-11-21' })
+    const edited = await c.ok('reminder', 'reminder.permit.save', { ...licence, id: saved.id, expiresOn: '2031-01-19' }, 'rem-a')
+    expect(edited).toMatchObject({ id: saved.id, state: 'valid', nextReminder: '2030-10-21' })
+    expect((await c.ok('reminder', 'reminder.permit.list', {}, 'rem-a')).permits).toHaveLength(1)
+    expect(await c.ok('reminder', 'reminder.permit.remove', { id: saved.id }, 'rem-a')).toEqual({ removed: true })
+    expect((await c.ok('reminder', 'reminder.permit.list', {}, 'rem-a')).permits).toEqual([])
+  })
+
+  test('bad permits are refused with the field that is wrong', async () => {
+    const backwards = await c.call('reminder', { action: 'reminder.permit.save', payload: { ...licence, expiresOn: '2021-01-01' } }, 'rem-a')
+    expect(!backwards.body.ok && backwards.body.error.details).toEqual([{ path: 'expiresOn', message: '到期日期应晚于发证日期' }])
+    const unnamed = await c.call('reminder', { action: 'reminder.permit.save', payload: { ...licence, type: 'other' } }, 'rem-a')
+    expect(!unnamed.body.ok && unnamed.body.error.details).toEqual([{ path: 'name', message: '请填写证照名称' }])
+  })
+
+  test('an owner cannot see, edit or remove another owner’s permit', async () => {
+    const mine = await c.ok('reminder', 'reminder.permit.save', licence, 'rem-b')
+    for (const [action, payload] of [
+      ['reminder.permit.remove', { id: mine.id }],
+      ['reminder.permit.save', { ...licence, id: mine.id, number: 'HIJACK' }]
+    ] as const) {
+      const r = await c.call('reminder', { action, payload }, 'rem-c')
+      expect(!r.body.ok && r.body.error.code).toBe('NOT_FOUND')
+    }
+    expect((await c.ok('reminder', 'reminder.permit.list', {}, 'rem-c')).permits).toEqual([])
+    expect((await c.ok('reminder', 'reminder.permit.list', {}, 'rem-b')).permits[0].number).toBe(licence.number)
+    const staff = await c.call('reminder', { action: 'reminder.permit.list', payload: {} }, 'demo-regulator')
+    expect(!staff.body.ok && staff.body.error.code).toBe('FORBIDDEN')
+  })
+
+  test('saving a permit twice with one requestId records it once', async () => {
+    await c.ok('reminder', 'reminder.permit.save', licence, 'rem-d', 'permit-save-0001')
+    await c.ok('reminder', 'reminder.permit.save', licence, 'rem-d', 'permit-save-0001')
+    expect((await c.ok('reminder', 'reminder.permit.list', {}, 'rem-d')).permits).toHaveLength(1)
+  })
+
+  test('a whole year on the clock: every rung once, in order; the annual report stops when filed', async () => {
+    const who = 'rem-year'
+    await onboard(who)
+    await c.ok('reminder', 'reminder.permit.save', licence, who)
+    await c.ok('reminder', 'reminder.subscription.report', { results: { 'local-reminder': 'accept' } }, who)
+    const obligations = (await c.ok('reminder', 'reminder.obligation.list', {}, who)).obligations
+    expect(obligations[0]).toMatchObject({ reportYear: 2026, deadline: '2027-06-30', state: 'notOpen', nextReminder: '2027-01-01' })
+
+    for (let day = 0; day <= 250; day++) {
+      const t = new Date(Date.parse('2026-11-21T02:00:00Z') + day * 86400_000)
+      await setClock(t.toISOString())
+      expect((await trigger()).status).toBe(200)
+      if (t.toISOString().startsWith('2027-06-05')) {
+        await c.ok('reminder', 'reminder.obligation.markFiled', { id: obligations[0].id, filed: true }, who)
+      }
+    }
+    const keys = (await outbox(who)).map((m) => m.key).reverse()
+    const permitId = (await c.ok('reminder', 'reminder.permit.list', {}, who)).permits[0].id
+    expect(keys).toEqual([
+      `welcome:${who}`,
+      `permit:${permitId}:2027-01-20:d60`,
+      `permit:${permitId}:2027-01-20:d40`,
+      `annual:${who}:2026:open`,
+      `permit:${permitId}:2027-01-20:d7`,
+      `permit:${permitId}:2027-01-20:d1`,
+      `permit:${permitId}:2027-01-20:expired`,
+      `annual:${who}:2026:jun01`
+      // filed on 5 June: no 20, 28, 30 June or 1 July reminders
+    ])
+    // one subscription, one phone message: the rest went to the inbox only
+    const pushes = (await outbox(who)).map((m) => m.push)
+    expect(pushes.filter((p) => p === 'sent')).toHaveLength(1)
+    expect(pushes.filter((p) => p === 'skipped:noQuota').length).toBeGreaterThan(0)
+    // filing created next year's obligation
+    const after = (await c.ok('reminder', 'reminder.obligation.list', {}, who)).obligations
+    expect(after.map((o: { reportYear: number; state: string }) => [o.reportYear, o.state])).toEqual([[2027, 'notOpen'], [2026, 'filed']])
+  })
+
+  test('an unfiled report after 30 June shows 经营异常 and the repair steps', async () => {
+    await onboard('rem-late')
+    await setClock('2027-07-02T02:00:00Z')
+    const [o] = (await c.ok('reminder', 'reminder.obligation.list', {}, 'rem-late')).obligations.filter((x: { reportYear: number }) => x.reportYear === 2026)
+    expect(o.state).toBe('overdue')
+    expect(o.lateSteps.join('')).toContain('经营异常')
+    expect(o.lateSteps.join('')).toContain('信用修复')
+    expect(o.how).toContain('国家企业信用信息公示系统')
+  })
+
+  test('quota: each accept allows one phone message; unknown templates are refused', async () => {
+    expect(await c.ok('reminder', 'reminder.subscription.report', { results: { 'local-reminder': 'accept' } }, 'rem-q')).toEqual({ quota: { 'local-reminder': 1 } })
+    expect(await c.ok('reminder', 'reminder.subscription.report', { results: { 'local-reminder': 'accept' } }, 'rem-q')).toEqual({ quota: { 'local-reminder': 2 } })
+    expect(await c.ok('reminder', 'reminder.subscription.report', { results: { 'local-reminder': 'reject' } }, 'rem-q')).toEqual({ quota: { 'local-reminder': 2 } })
+    const bad = await c.call('reminder', { action: 'reminder.subscription.report', payload: { results: { 'someone-elses': 'accept' } } }, 'rem-q')
+    expect(!bad.body.ok && bad.body.error.code).toBe('INVALID_INPUT')
+  })
+
+  test('topics off: no message at all; daily cap: the inbox still gets it, the phone does not', async () => {
+    const who = 'rem-settings'
+    await onboard(who)
+    expect(await c.ok('reminder', 'reminder.settings.save', { topics: { permit: false }, dailyCap: 1 }, who)).toMatchObject({ topics: { permit: false, annualReport: true }, dailyCap: 1 })
+    for (let i = 0; i < 3; i++) await c.ok('reminder', 'reminder.subscription.report', { results: { 'local-reminder': 'accept' } }, who)
+    // a permit inside its ladder and the annual window open on the same day
+    await setClock('2027-01-01T02:00:00Z')
+    await c.ok('reminder', 'reminder.permit.save', { ...licence, expiresOn: '2027-01-05' }, who)
+    await c.ok('reminder', 'reminder.permit.save', { ...licence, type: 'healthCert', expiresOn: '2027-01-06' }, who)
+    await trigger()
+    const messages = await outbox(who)
+    expect(messages.some((m) => m.key.startsWith('permit:'))).toBe(false)
+    expect(messages.filter((m) => m.key.startsWith('annual:')).map((m) => m.push)).toEqual(['sent'])
+    await c.ok('reminder', 'reminder.settings.save', { topics: { permit: true } }, who)
+    await c.ok('reminder', 'reminder.permit.save', { ...licence, number: 'NEW-1', expiresOn: '2027-01-03' }, who)
+    await trigger()
+    const capped = (await outbox(who)).find((m) => m.key.startsWith('permit:'))
+    expect(capped!.push).toBe('skipped:dailyCap')
+  })
+
+  test('inbox: newest first, paging, unread count, mark read; never someone else’s', async () => {
+    const who = 'rem-inbox'
+    await onboard(who)
+    await setClock('2027-01-01T02:00:00Z')
+    await trigger()
+    const page = await c.ok('reminder', 'reminder.inbox.list', { limit: 1 }, who)
+    expect(page.messages).toHaveLength(1)
+    expect(page.messages[0].title).toBe('年报开始填报')
+    expect(page.unread).toBe(2)
+    expect(page.nextOffset).toBe(1)
+    const rest = await c.ok('reminder', 'reminder.inbox.list', { offset: 1, limit: 1 }, who)
+    expect(rest.messages[0].title).toBe('建档成功')
+    expect(rest.nextOffset).toBeNull()
+    // another owner naming these ids changes nothing
+    expect(await c.ok('reminder', 'reminder.inbox.read', { ids: [page.messages[0].id] }, 'rem-a')).toEqual({ unread: expect.any(Number) })
+    expect((await c.ok('reminder', 'reminder.inbox.list', {}, who)).unread).toBe(2)
+    expect(await c.ok('reminder', 'reminder.inbox.read', { ids: [page.messages[0].id] }, who)).toEqual({ unread: 1 })
+    expect(await c.ok('reminder', 'reminder.inbox.read', { all: true }, who)).toEqual({ unread: 0 })
+  })
+})
