@@ -6,6 +6,7 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/policy/index', 'pages/services/index', 'pages/me/index', 'pages/onboard/index'],
   subPackages: [
     { root: 'staff', pages: ['pages/home/index', 'pages/markets/index', 'pages/qrsheet/index'] },
+    { root: 'reminder', pages: ['pages/permits/index', 'pages/permit/index', 'pages/inbox/index'] },
     ...devPackage
   ],
   window: {

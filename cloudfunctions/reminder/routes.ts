@@ -134,7 +134,8 @@ export default defineFunction('reminder', {
   },
 
   async 'reminder.settings.get'(ctx) {
-    return notifySettings(ctx.db, ctx.openid)
+    const templates = Object.values(ctx.ports.config.templates).filter((t): t is string => !!t)
+    return { ...(await notifySettings(ctx.db, ctx.openid)), templates }
   },
 
   async 'reminder.settings.save'(ctx, input) {

@@ -7,8 +7,8 @@ export const FEATURES = [
   { key: 'course', title: '开业第一课', hint: '学经营须知', color: '#10aeff', open: null },
   { key: 'loan', title: '码上贷', hint: '经营贷款入口', color: '#fa9d3b', open: null },
   { key: 'complaint', title: '我要诉求', hint: '投诉、反映问题', color: '#576b95', open: null },
-  { key: 'permit', title: '证照提醒', hint: '许可证到期前提醒', color: '#1485ee', open: null },
-  { key: 'report', title: '年报提醒', hint: '每年1月1日至6月30日', color: '#91d300', open: null }
+  { key: 'permit', title: '证照提醒', hint: '到期前提醒续办', color: '#1485ee', open: () => Taro.navigateTo({ url: '/reminder/pages/permits/index' }) },
+  { key: 'report', title: '年报提醒', hint: '1月1日至6月30日', color: '#91d300', open: () => Taro.navigateTo({ url: '/reminder/pages/permits/index' }) }
 ] as const
 
 export function FeatureGrid() {

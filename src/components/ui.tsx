@@ -18,11 +18,12 @@ export function Cell({
   value,
   onClick,
   arrow,
+  wide,
   children
-}: PropsWithChildren<{ label: ReactNode; value?: ReactNode; onClick?: () => void; arrow?: boolean }>) {
+}: PropsWithChildren<{ label: ReactNode; value?: ReactNode; onClick?: () => void; arrow?: boolean; wide?: boolean }>) {
   return (
     <View className={`cell${onClick ? ' cell--link' : ''}`} onClick={onClick}>
-      <View className='cell__label'>{label}</View>
+      <View className={`cell__label${wide ? ' cell__label--wide' : ''}`}>{label}</View>
       <View className='cell__value'>{value ?? children}</View>
       {arrow ? <Text className='cell__arrow'>›</Text> : null}
     </View>

@@ -4,6 +4,7 @@ import type { Output } from '../core/common/action'
 import type { Contracts } from '../core/contracts'
 import type { Settings } from '../core/user/contract'
 import { call, errorMessage } from '../services/api'
+import { showUnread } from '../services/subscribe'
 
 export type LoginData = Output<Contracts['user.login']>
 
@@ -34,6 +35,8 @@ export function SessionProvider({ children }: PropsWithChildren) {
     try {
       const d = await call('user.login', {})
       setData(d)
+      // the unread count on the 我的 tab, from the start (owners only: staff have no inbox)
+      if (d.role === 'owner') void call('reminder.inbox.list', { limit: 1 }).then((r) => showUnread(r.unread)).catch(() => undefined)
       setCareMode(d.settings.careMode)
       Taro.setStorageSync(CARE_KEY, d.settings.careMode)
       return d

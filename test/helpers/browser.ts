@@ -52,20 +52,34 @@ export async function pickInOpenPicker(page: Page, moves: Array<{ column: number
   // let the slide-up animation finish, or the first drag lands on moving columns
   await page.waitForTimeout(600)
   for (const { column, steps } of moves) {
-    if (!steps) continue
-    const group = picker.locator('.weui-picker__group').nth(column)
-    const box = (await group.boundingBox())!
-    const item = (await picker.locator('.weui-picker__group').nth(column).locator('.weui-picker__item').first().boundingBox())!
-    const x = box.x + box.width / 2
-    const y = box.y + box.height / 2
-    await page.mouse.move(x, y)
-    await page.mouse.down()
-    // move in small increments so the component sees a drag, not a jump
-    const dy = -steps * item.height
-    for (let i = 1; i <= 10; i++) await page.mouse.move(x, y + (dy * i) / 10)
-    await page.mouse.up()
-    await page.waitForTimeout(400)
+    // A drag only counts while the pointer stays over the column (about 3 items each way from
+    // its centre), so longer moves are made of several drags.
+    for (let left = steps; left !== 0; ) {
+      const chunk = Math.max(-3, Math.min(3, left))
+      await dragColumn(page, picker, column, chunk)
+      left -= chunk
+    }
   }
   await picker.getByText('确定').click()
   await page.waitForTimeout(300)
+}
+
+async function dragColumn(page: Page, picker: ReturnType<Page['locator']>, column: number, steps: number) {
+  const group = picker.locator('.weui-picker__group').nth(column)
+  const box = (await group.boundingBox())!
+  const item = (await group.locator('.weui-picker__item').first().boundingBox())!
+  const x = box.x + box.width / 2
+  const y = box.y + box.height / 2
+  await page.mouse.move(x, y)
+  await page.mouse.down()
+  // a slow drag in small, paced steps: a fast one is taken as a fling and overshoots
+  const dy = -steps * item.height
+  const n = Math.max(10, Math.abs(steps) * 6)
+  for (let i = 1; i <= n; i++) {
+    await page.mouse.move(x, y + (dy * i) / n)
+    await page.waitForTimeout(16)
+  }
+  await page.waitForTimeout(150)
+  await page.mouse.up()
+  await page.waitForTimeout(400)
 }

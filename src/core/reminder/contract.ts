@@ -131,7 +131,8 @@ export const reminderContract = {
   }),
   'reminder.settings.get': action({
     input: z.strictObject({}),
-    output: notifySettingsSchema,
+    // templates: the subscribe-message ids the client asks the owner to accept
+    output: notifySettingsSchema.extend({ templates: z.array(z.string()) }),
     roles: OWNER
   }),
   'reminder.settings.save': action({

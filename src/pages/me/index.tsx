@@ -1,14 +1,26 @@
 import { Switch, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
 import { DevPanel } from '../../components/DevPanel'
 import { Page } from '../../components/Page'
 import { Cell, Loading, Section, Tag } from '../../components/ui'
 import { INDUSTRIES } from '../../core/user/options'
-import { errorMessage } from '../../services/api'
+import { call, errorMessage } from '../../services/api'
+import { showUnread } from '../../services/subscribe'
 import { useSession } from '../../store/session'
 
 export default function Me() {
   const { data, saveSettings, careMode } = useSession()
+  const [unread, setUnread] = useState(0)
+  useDidShow(() => {
+    if (!data || data.staff) return
+    call('reminder.inbox.list', { limit: 1 })
+      .then((r) => {
+        setUnread(r.unread)
+        showUnread(r.unread)
+      })
+      .catch(() => undefined)
+  })
   if (!data) return <Page><Loading /></Page>
 
   const toggle = (key: 'careMode' | 'personalized') => async (e: { detail: { value: boolean } }) => {
@@ -34,6 +46,13 @@ export default function Me() {
       ) : !data.staff ? (
         <Section title='经营档案'>
           <Cell label='还没有建档' value='去建档' arrow onClick={() => Taro.navigateTo({ url: '/pages/onboard/index' })} />
+        </Section>
+      ) : null}
+
+      {!data.staff ? (
+        <Section title='消息与提醒'>
+          <Cell label='消息' value={unread ? `${unread}条未读` : '查看'} arrow onClick={() => Taro.navigateTo({ url: '/reminder/pages/inbox/index' })} />
+          <Cell label='证照与年报' value='到期前提醒' arrow onClick={() => Taro.navigateTo({ url: '/reminder/pages/permits/index' })} />
         </Section>
       ) : null}
 

@@ -1,0 +1,98 @@
+import { Slider, Switch, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useCallback, useState } from 'react'
+import { Page } from '../../../components/Page'
+import { Cell, Empty, Loading, Notice, Section } from '../../../components/ui'
+import type { Output } from '../../../core/common/action'
+import type { Contracts } from '../../../core/contracts'
+import { TOPICS, type NotifySettings, type Topic } from '../../../core/reminder/contract'
+import { call, errorMessage } from '../../../services/api'
+import { showUnread } from '../../../services/subscribe'
+
+type Message = Output<Contracts['reminder.inbox.list']>['messages'][number]
+
+const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' })
+
+export default function Inbox() {
+  const [messages, setMessages] = useState<Message[] | null>(null)
+  const [unread, setUnread] = useState(0)
+  const [nextOffset, setNextOffset] = useState<number | null>(null)
+  const [open, setOpen] = useState<string | null>(null)
+  const [settings, setSettings] = useState<NotifySettings | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const load = useCallback(async () => {
+    try {
+      const [page, s] = await Promise.all([call('reminder.inbox.list', { offset: 0, limit: 20 }), call('reminder.settings.get', {})])
+      setMessages(page.messages)
+      setUnread(page.unread)
+      setNextOffset(page.nextOffset)
+      setSettings({ topics: s.topics, dailyCap: s.dailyCap })
+      showUnread(page.unread)
+      setError(null)
+    } catch (err) {
+      setError(errorMessage(err))
+    }
+  }, [])
+  useDidShow(() => void load())
+  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
+  useReachBottom(async () => {
+    if (nextOffset === null || !messages) return
+    const page = await call('reminder.inbox.list', { offset: nextOffset, limit: 20 })
+    setMessages([...messages, ...page.messages])
+    setNextOffset(page.nextOffset)
+  })
+
+  const read = async (ids: string[] | 'all') => {
+    const r = await call('reminder.inbox.read', ids === 'all' ? { all: true } : { ids })
+    setUnread(r.unread)
+    showUnread(r.unread)
+    setMessages((ms) => ms?.map((m) => (ids === 'all' || ids.includes(m.id) ? { ...m, read: true } : m)) ?? null)
+  }
+  const tap = (m: Message) => {
+    setOpen(open === m.id ? null : m.id)
+    if (!m.read) void read([m.id]).catch(() => undefined)
+  }
+  const saveSettings = async (patch: { topics?: Partial<Record<Topic, boolean>>; dailyCap?: number }) => {
+    try {
+      setSettings(await call('reminder.settings.save', patch))
+    } catch (err) {
+      Taro.showToast({ title: errorMessage(err), icon: 'none' })
+    }
+  }
+
+  if (error) return <Page><Notice tone='error'>{error}</Notice></Page>
+  if (!messages) return <Page><Loading /></Page>
+  return (
+    <Page>
+      <Section title={unread ? `${unread}条未读` : '全部已读'} footer={unread ? <Text className='cell--link' style={{ color: 'var(--c-link)' }} onClick={() => read('all')}>全部标为已读</Text> : undefined}>
+        {messages.length === 0 ? <Empty title='还没有消息'>证照到期、年报截止、政策推送都会出现在这里。</Empty> : null}
+        {messages.map((m) => (
+          <View key={m.id} className='notice-text inbox-item' style={{ borderBottom: '1px solid var(--c-line)' }} onClick={() => tap(m)}>
+            <View className='notice-text__heading' style={{ marginTop: 0 }}>
+              {m.read ? '' : <Text style={{ color: 'var(--c-warn)' }}>● </Text>}
+              {m.title}
+              <Text className='grid__hint' style={{ float: 'right', fontWeight: 'normal' }}>{when(m.createdAt)}</Text>
+            </View>
+            <View className='notice-text__body' style={open === m.id ? {} : { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+              {m.body}
+            </View>
+          </View>
+        ))}
+      </Section>
+
+      {settings ? (
+        <Section title='提醒设置' footer='关闭的类别不再提醒。每天通过微信通知的条数有上限，超出的仍会放在这里。'>
+          {(Object.keys(TOPICS) as Topic[]).filter((t) => t !== 'account').map((t) => (
+            <Cell key={t} label={TOPICS[t]}>
+              <Switch checked={settings.topics[t] !== false} color='#07c160' onChange={(e) => saveSettings({ topics: { [t]: e.detail.value } })} />
+            </Cell>
+          ))}
+          <Cell label='每天微信通知'>
+            <Slider min={0} max={10} step={1} value={settings.dailyCap} activeColor='#07c160' blockSize={20} showValue onChange={(e) => saveSettings({ dailyCap: e.detail.value })} />
+          </Cell>
+        </Section>
+      ) : null}
+    </Page>
+  )
+}

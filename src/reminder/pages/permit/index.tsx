@@ -1,0 +1,155 @@
+import { Input, Picker, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import dayjs from 'dayjs'
+import { useEffect, useMemo, useState } from 'react'
+import { Page } from '../../../components/Page'
+import { SelectCell } from '../../../components/SelectCell'
+import { Cell, Loading, Notice, PrimaryButton, SecondaryButton, Section } from '../../../components/ui'
+import { chinaDate } from '../../../core/common/time'
+import type { PermitView } from '../../../core/reminder/contract'
+import { PERMIT_TYPES, PERMIT_TYPE_LABELS, type PermitTypeKey } from '../../../core/reminder/permitTypes'
+import { ApiError, call, errorMessage, newRequestId } from '../../../services/api'
+import { askForReminders } from '../../../services/subscribe'
+
+interface Form {
+  type: PermitTypeKey | ''
+  name: string
+  number: string
+  authority: string
+  issuedOn: string
+  expiresOn: string
+}
+
+export default function PermitEdit() {
+  const { id } = useRouter().params
+  const today = useMemo(() => chinaDate(new Date()), [])
+  const [form, setForm] = useState<Form>({ type: '', name: '', number: '', authority: '', issuedOn: '', expiresOn: '' })
+  const [loaded, setLoaded] = useState(!id)
+  const [view, setView] = useState<PermitView | null>(null)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+  const [requestId] = useState(newRequestId)
+
+  useEffect(() => {
+    if (!id) return
+    call('reminder.permit.list', {})
+      .then(({ permits }) => {
+        const p = permits.find((x) => x.id === id)
+        if (p) {
+          setView(p)
+          setForm({ type: p.type, name: p.type === 'other' ? p.name : '', number: p.number, authority: p.authority, issuedOn: p.issuedOn, expiresOn: p.expiresOn })
+        } else setFormError('没有找到这个证照')
+      })
+      .catch((err) => setFormError(errorMessage(err)))
+      .finally(() => setLoaded(true))
+  }, [id])
+
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => {
+    setForm((f) => {
+      const next = { ...f, [key]: value }
+      // A known validity fills the expiry in (the owner can still change it).
+      const years = next.type ? PERMIT_TYPES[next.type].validityYears : null
+      if ((key === 'issuedOn' || key === 'type') && years && next.issuedOn && !f.expiresOn) {
+        next.expiresOn = dayjs(next.issuedOn).add(years, 'year').subtract(1, 'day').format('YYYY-MM-DD')
+      }
+      return next
+    })
+    setErrors((e) => ({ ...e, [key]: '' }))
+  }
+
+  const save = async () => {
+    setFormError(null)
+    const missing: Record<string, string> = {}
+    if (!form.type) missing.type = '请选择证照类型'
+    if (form.type === 'other' && !form.name.trim()) missing.name = '请填写证照名称'
+    if (!form.number.trim()) missing.number = '请填写证照编号'
+    if (!form.authority.trim()) missing.authority = '请填写发证机关'
+    if (!form.issuedOn) missing.issuedOn = '请选择发证日期'
+    if (!form.expiresOn) missing.expiresOn = '请选择到期日期'
+    if (Object.keys(missing).length) {
+      setErrors(missing)
+      setFormError('还有几项没填好，请看标红的地方')
+      return
+    }
+    setSaving(true)
+    // The natural moment to ask for WeChat reminders: right when the owner saves a permit.
+    const templates = await call('reminder.settings.get', {}).then((s) => s.templates).catch(() => [])
+    await askForReminders(templates).catch(() => null)
+    try {
+      await call(
+        'reminder.permit.save',
+        { ...(id ? { id } : {}), type: form.type as PermitTypeKey, ...(form.type === 'other' ? { name: form.name } : {}), number: form.number, authority: form.authority, issuedOn: form.issuedOn, expiresOn: form.expiresOn },
+        { requestId }
+      )
+      Taro.showToast({ title: '已保存', icon: 'success' })
+      Taro.navigateBack()
+    } catch (err) {
+      if (err instanceof ApiError) setErrors(err.fieldErrors())
+      setFormError(errorMessage(err))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const remove = async () => {
+    const ok = await Taro.showModal({ title: '删除这个证照？', content: '删除后不再提醒它的到期。' })
+    if (!ok.confirm || !id) return
+    try {
+      await call('reminder.permit.remove', { id })
+      Taro.navigateBack()
+    } catch (err) {
+      Taro.showToast({ title: errorMessage(err), icon: 'none' })
+    }
+  }
+
+  const err = (key: keyof Form) => (errors[key] ? <Text className='field-error' id={`error-${key}`}>{errors[key]}</Text> : null)
+  if (!loaded) return <Page><Loading /></Page>
+  const type = form.type ? PERMIT_TYPES[form.type] : null
+  return (
+    <Page>
+      <Section title='证照'>
+        <SelectCell id='permitType' label='类型' options={PERMIT_TYPE_LABELS} value={form.type} onChange={(k) => set('type', k)} />
+        {err('type')}
+        {form.type === 'other' ? (
+          <Cell label='证照名称'>
+            <Input className='input' name='permitName' maxlength={20} placeholder='如：排污许可证' value={form.name} onInput={(e) => set('name', e.detail.value)} />
+          </Cell>
+        ) : null}
+        {err('name')}
+        <Cell label='证照编号'>
+          <Input className='input' name='permitNumber' maxlength={40} placeholder='证上的编号' value={form.number} onInput={(e) => set('number', e.detail.value)} />
+        </Cell>
+        {err('number')}
+        <Cell label='发证机关'>
+          <Input className='input' name='permitAuthority' maxlength={40} placeholder='如：鹿城区市场监督管理局' value={form.authority} onInput={(e) => set('authority', e.detail.value)} />
+        </Cell>
+        {err('authority')}
+        <Picker mode='date' value={form.issuedOn || today} end={today} start='1990-01-01' onChange={(e) => set('issuedOn', String(e.detail.value))}>
+          <Cell label='发证日期' arrow>
+            <Text className={form.issuedOn ? 'picker-value' : 'picker-placeholder'} id='issuedOn-value'>{form.issuedOn || '请选择'}</Text>
+          </Cell>
+        </Picker>
+        {err('issuedOn')}
+        <Picker mode='date' value={form.expiresOn || today} start='1990-01-01' end='2099-12-31' onChange={(e) => set('expiresOn', String(e.detail.value))}>
+          <Cell label='到期日期' arrow>
+            <Text className={form.expiresOn ? 'picker-value' : 'picker-placeholder'} id='expiresOn-value'>{form.expiresOn || '请选择'}</Text>
+          </Cell>
+        </Picker>
+        {err('expiresOn')}
+      </Section>
+      {type ? (
+        <Notice>
+          {type.validityYears ? `有效期一般为${type.validityYears}年。` : ''}
+          {type.renewRule}。{type.howToRenew}
+        </Notice>
+      ) : null}
+      {view?.nextReminder ? <Notice>下次提醒：{view.nextReminder}</Notice> : null}
+      {formError ? <Notice tone='error'><Text id='form-error'>{formError}</Text></Notice> : null}
+      <View className='actions'>
+        <PrimaryButton loading={saving} onClick={save}>保存</PrimaryButton>
+        {id ? <SecondaryButton onClick={remove}>删除</SecondaryButton> : null}
+      </View>
+    </Page>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '证照与年报提醒' })
