@@ -6,7 +6,8 @@ import { buildFunctions } from './build-functions'
 import { startLocalCloud } from './local-cloud/server'
 import { demoCreditCode } from './local-cloud/demo'
 import { PRIVACY_VERSION } from '../src/core/user/privacy'
-import type { Db, Collection, Doc } from '../cloudfunctions/common/ports'
+import type { Db } from '../cloudfunctions/common/ports'
+import { benchSweep, countingDb, printSweep } from './bench-sweep'
 import { h5InitialJs, kb, weappPackages } from '../test/helpers/sizes'
 
 /**
@@ -14,6 +15,8 @@ import { h5InitialJs, kb, weappPackages } from '../test/helpers/sizes'
  * - weapp main package and sub-package sizes, H5 initial JS, each function bundle
  * - user.profile.get on the local cloud over HTTP: p50/p95/p99 under 50 concurrent callers,
  *   and database round trips per call
+ * - the reminder sweep over BENCH_OWNERS owners (default 1,000,000) with 1% due: time, DB
+ *   calls, peak memory; the same sweep with nothing due; the same due count among 10× fewer owners
  */
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 50)
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 2000)
@@ -23,27 +26,6 @@ function build(label: string, args: string[], output: string) {
   console.log(`building ${label}…`)
   const r = spawnSync(resolve('node_modules/.bin/taro'), args, { stdio: 'ignore' })
   if (r.status !== 0) throw new Error(`${label} build failed`)
-}
-
-/** Wraps a Db so every collection call counts as one round trip (what the cloud bills and waits for). */
-function countingDb(db: Db): { db: Db; count: () => number; reset: () => void } {
-  let n = 0
-  const wrapped: Db = {
-    collection<T extends Doc>(name: string): Collection<T> {
-      const c = db.collection<T>(name)
-      return new Proxy(c, {
-        get(target, prop) {
-          const v = (target as unknown as Record<string | symbol, unknown>)[prop]
-          if (typeof v !== 'function') return v
-          return (...args: unknown[]) => {
-            n++
-            return (v as (...a: unknown[]) => unknown).apply(target, args)
-          }
-        }
-      })
-    }
-  }
-  return { db: wrapped, count: () => n, reset: () => (n = 0) }
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
@@ -122,6 +104,13 @@ async function main() {
     await cloud.close()
     rmSync(dataDir, { recursive: true, force: true })
   }
+
+  // The reminder sweep: its cost must follow what is due, not how many owners there are.
+  const owners = Number(process.env.BENCH_OWNERS || 1_000_000)
+  console.log(`\n== reminder sweep (local store, on disk), 1% due ==`)
+  printSweep(await benchSweep(owners, Math.round(owners / 100)))
+  console.log(`== the same number due among 10× fewer owners ==`)
+  printSweep(await benchSweep(Math.round(owners / 10), Math.round(owners / 100)))
 }
 
 main().catch((err) => {

@@ -28,7 +28,8 @@ jest.mock(
       DYNAMIC_CURRENT_ENV: 'env',
       init: () => sdk.calls.push('init'),
       getWXContext: () => ({ OPENID: sdk.openid }),
-      database: () => ({ command: {}, collection: () => query, RegExp: () => ({}) }),
+      // every db.command operator (lte, in, ...) as a marker object, as the SDK builds them
+      database: () => ({ command: new Proxy({}, { get: (_t, op) => (v: unknown) => ({ op, v }) }), collection: () => query, RegExp: () => ({}) }),
       openapi: {}
     }
   },
@@ -36,6 +37,17 @@ jest.mock(
 )
 
 const functions = readdirSync(ROOT)
+
+const errors: unknown[] = []
+beforeEach(() => {
+  errors.length = 0
+  jest.spyOn(console, 'error').mockImplementation((...args) => void errors.push(args))
+})
+afterEach(() => {
+  // a bundle that logs an error has failed somewhere, even if it answered
+  expect(errors).toEqual([])
+  jest.restoreAllMocks()
+})
 
 describe('built cloud functions', () => {
   test('each has index.js, a package.json depending only on wx-server-sdk, and its config.json', () => {

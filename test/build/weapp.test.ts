@@ -12,7 +12,10 @@ describe('the weapp build', () => {
 
   test('staff pages are in a sub-package, not the main package; no local-only pages at all', () => {
     expect(app.pages.some((p) => p.startsWith('staff/'))).toBe(false)
-    expect(app.subPackages).toEqual([{ root: 'staff', pages: expect.arrayContaining(['pages/markets/index', 'pages/qrsheet/index']) }])
+    expect(app.subPackages).toEqual([
+      { root: 'staff', pages: expect.arrayContaining(['pages/markets/index', 'pages/qrsheet/index']) },
+      { root: 'reminder', pages: ['pages/permits/index', 'pages/permit/index', 'pages/inbox/index'] }
+    ])
     expect(JSON.stringify(app)).not.toContain('dev/')
   })
 

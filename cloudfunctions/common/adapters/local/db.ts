@@ -40,6 +40,12 @@ export class LocalDb implements Db {
     return s
   }
 
+  /** Seeding only (benchmarks, demo data): many documents in one append. */
+  async insertMany(name: string, docs: Array<Record<string, unknown>>): Promise<void> {
+    if (!NAME.test(name)) throw new Error(`bad collection name ${name}`)
+    await (await this.store(name)).insertAsync(docs)
+  }
+
   /** Rewrites every loaded file without its superseded lines (run at start-up and shutdown). */
   async compact(): Promise<void> {
     for (const s of this.stores.values()) await (await s).compactDatafileAsync()
