@@ -1,5 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { askForReminders, reminderTemplateIds } from '../services/subscribe'
+
+/** Opening 提醒 is a natural moment to ask for WeChat reminders (the dialog needs a tap). */
+const openReminders = () => {
+  void askForReminders(reminderTemplateIds()).catch(() => null)
+  Taro.navigateTo({ url: '/reminder/pages/permits/index' })
+}
 
 /** The services an owner reaches from 首页 and 办事. Features not yet open say so plainly. */
 export const FEATURES = [
@@ -7,8 +14,8 @@ export const FEATURES = [
   { key: 'course', title: '开业第一课', hint: '学经营须知', color: '#10aeff', open: null },
   { key: 'loan', title: '码上贷', hint: '经营贷款入口', color: '#fa9d3b', open: null },
   { key: 'complaint', title: '我要诉求', hint: '投诉、反映问题', color: '#576b95', open: null },
-  { key: 'permit', title: '证照提醒', hint: '到期前提醒续办', color: '#1485ee', open: () => Taro.navigateTo({ url: '/reminder/pages/permits/index' }) },
-  { key: 'report', title: '年报提醒', hint: '1月1日至6月30日', color: '#91d300', open: () => Taro.navigateTo({ url: '/reminder/pages/permits/index' }) }
+  { key: 'permit', title: '证照提醒', hint: '到期前提醒续办', color: '#1485ee', open: openReminders },
+  { key: 'report', title: '年报提醒', hint: '1月1日至6月30日', color: '#91d300', open: openReminders }
 ] as const
 
 export function FeatureGrid() {

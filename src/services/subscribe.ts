@@ -1,5 +1,15 @@
 import Taro from '@tarojs/taro'
+import { LOCAL_REMINDER_TEMPLATE_ID } from '../core/notify/template'
 import { call } from './api'
+
+/**
+ * Template ids known at build time (TARO_APP_TMPL_REMINDER in .env.production), so a tap can
+ * open WeChat's dialog at once; the local H5 build uses the local cloud's id.
+ */
+export function reminderTemplateIds(): string[] {
+  if (process.env.TARO_ENV === 'weapp') return process.env.TARO_APP_TMPL_REMINDER ? [process.env.TARO_APP_TMPL_REMINDER] : []
+  return [LOCAL_REMINDER_TEMPLATE_ID]
+}
 
 type Result = 'accept' | 'reject' | 'ban' | 'filter'
 
