@@ -1,0 +1,142 @@
+import { classify } from '../user/classify'
+import { describeMonths, monthsBetween } from '../common/time'
+import { BUSINESS_TYPES, INDUSTRIES, REVENUE_BANDS, REVENUE_ORDER, type BusinessType, type Industry, type RevenueBand } from '../user/options'
+import { FEATURED, MATCH_GROUPS, type Condition, type Featured, type MatchGroup } from './rules'
+
+/** What matching reads from a profile (all optional extras default to "not the case"). */
+export interface MatchProfile {
+  region: string
+  industry: Industry
+  openedOn: string
+  employees: number
+  revenueBand: RevenueBand
+  taxPaid: boolean
+  socialInsurance: boolean
+  groups: readonly string[]
+  graduationYear?: number | null
+  featured?: Featured | null
+  abnormal?: boolean | null
+}
+
+export interface Facts {
+  region: string
+  industry: Industry
+  type: BusinessType
+  groups: MatchGroup[]
+  monthsInBusiness: number
+  employees: number
+  revenueBand: RevenueBand
+  taxPaid: boolean
+  socialInsurance: boolean
+  featured: Featured | null
+  abnormal: boolean
+}
+
+/** Facts on a China date: time-dependent ones (months, 分型, recent graduate) are derived here. */
+export function factsOf(p: MatchProfile, today: string): Facts {
+  const year = Number(today.slice(0, 4))
+  const groups = [...p.groups] as MatchGroup[]
+  // seed 001 measure 5: 离校2年内 — graduated this year or in the two before
+  if (groups.includes('graduate') && p.graduationYear && year - p.graduationYear <= 2 && year >= p.graduationYear) groups.push('recentGraduate')
+  return {
+    region: p.region,
+    industry: p.industry,
+    type: classify(p, today).type,
+    groups,
+    monthsInBusiness: Math.max(0, monthsBetween(p.openedOn, today)),
+    employees: p.employees,
+    revenueBand: p.revenueBand,
+    taxPaid: p.taxPaid,
+    socialInsurance: p.socialInsurance,
+    featured: p.featured ?? null,
+    abnormal: !!p.abnormal
+  }
+}
+
+export interface ConditionResult {
+  met: boolean
+  /** plain Chinese, with the owner's own value: "您是退役军人", "需正常经营满1年，您已经营8个月" */
+  text: string
+}
+
+const list = (keys: readonly string[], labels: Record<string, string>) => keys.map((k) => labels[k]).join('、')
+const rank = (b: RevenueBand) => REVENUE_ORDER.indexOf(b)
+
+export function checkCondition(c: Condition, f: Facts): ConditionResult {
+  switch (c.fact) {
+    case 'region': {
+      const met = f.region.startsWith(c.value)
+      return { met, text: met ? `您在${c.value}` : `限${c.value}的个体工商户，您在${f.region || '未填写地区'}` }
+    }
+    case 'industry': {
+      const met = c.value.includes(f.industry)
+      return { met, text: met ? `您的行业是${INDUSTRIES[f.industry]}` : `限${list(c.value, INDUSTRIES)}行业，您是${INDUSTRIES[f.industry]}` }
+    }
+    case 'type': {
+      const met = c.value.includes(f.type)
+      return { met, text: met ? `您是${BUSINESS_TYPES[f.type]}个体工商户` : `面向${list(c.value, BUSINESS_TYPES)}，您目前是${BUSINESS_TYPES[f.type]}` }
+    }
+    case 'groups': {
+      const hit = c.value.find((g) => f.groups.includes(g))
+      if (hit) return { met: true, text: `您是${MATCH_GROUPS[hit]}` }
+      const graduateTooLong = c.value.includes('recentGraduate') && f.groups.includes('graduate')
+      return { met: false, text: `需为${list(c.value, MATCH_GROUPS)}${graduateTooLong ? '（您离校已超过2年，或档案未填毕业年份）' : ''}` }
+    }
+    case 'monthsInBusiness': {
+      const have = describeMonths(f.monthsInBusiness)
+      const want = describeMonths(c.value)
+      if (c.op === 'gte') {
+        const met = f.monthsInBusiness >= c.value
+        return { met, text: met ? `已正常经营${have}（需满${want}）` : `需正常经营满${want}，您已经营${have}` }
+      }
+      const met = f.monthsInBusiness <= c.value
+      return { met, text: met ? `开业${have}，属新开办（${want}以内）` : `面向开业${want}以内的，您已经营${have}` }
+    }
+    case 'employees': {
+      const met = c.op === 'gte' ? f.employees >= c.value : f.employees <= c.value
+      const want = c.op === 'gte' ? (c.value === 1 ? '有雇员' : `雇员${c.value}人以上`) : `雇员${c.value}人以下`
+      return { met, text: met ? `${want}（您有${f.employees}人）` : `需${want}，您有${f.employees}人` }
+    }
+    case 'revenueBand': {
+      const met = c.op === 'gte' ? rank(f.revenueBand) >= rank(c.value) : rank(f.revenueBand) <= rank(c.value)
+      const want = `年营业额${REVENUE_BANDS[c.value]}${c.op === 'gte' ? '及以上' : '及以下'}`
+      return { met, text: met ? `${want}（您${REVENUE_BANDS[f.revenueBand]}）` : `需${want}，您${REVENUE_BANDS[f.revenueBand]}` }
+    }
+    case 'taxPaid': {
+      const met = f.taxPaid === c.value
+      return { met, text: c.value ? (met ? '您依法纳税' : '需依法纳税（档案中为未纳税）') : met ? '面向未纳税的' : '面向未纳税的，您已纳税' }
+    }
+    case 'socialInsurance': {
+      const met = f.socialInsurance === c.value
+      return { met, text: c.value ? (met ? '您已参加社保' : '需已参加社保') : met ? '面向未参加社保的' : '面向未参加社保的' }
+    }
+    case 'featured': {
+      const met = !!f.featured && c.value.includes(f.featured)
+      return { met, text: met ? `您是“${FEATURED[f.featured!]}”类个体工商户` : `面向“名特优新”中的${list(c.value, FEATURED)}类${f.featured ? `，您是${FEATURED[f.featured]}类` : '，您尚未认定'}` }
+    }
+    case 'abnormal': {
+      const met = f.abnormal === c.value
+      return { met, text: c.value ? (met ? '您被列入经营异常名录，可以修复' : '面向被列入经营异常名录的（您没有）') : met ? '您未被列入经营异常名录' : '需未被列入经营异常名录' }
+    }
+  }
+}
+
+export type MatchStatus = 'match' | 'almost' | 'no'
+
+export interface MatchResult {
+  status: MatchStatus
+  reasons: ConditionResult[]
+  /** for "almost": the one condition still missing */
+  missing: string | null
+}
+
+/** matches: every condition holds; almost: all but one (and at least two conditions); else no. */
+export function match(conditions: readonly Condition[], facts: Facts): MatchResult {
+  const reasons = conditions.map((c) => checkCondition(c, facts))
+  const unmet = reasons.filter((r) => !r.met)
+  if (unmet.length === 0) return { status: 'match', reasons, missing: null }
+  // Region is not something an owner can change: a policy from elsewhere is never "almost".
+  const regionMiss = conditions.some((c, i) => c.fact === 'region' && !reasons[i].met)
+  if (unmet.length === 1 && conditions.length >= 2 && !regionMiss) return { status: 'almost', reasons, missing: unmet[0].text }
+  return { status: 'no', reasons, missing: null }
+}
