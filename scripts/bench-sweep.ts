@@ -6,7 +6,7 @@ import { LocalPush, SettableClock } from '../cloudfunctions/common/adapters/loca
 import type { Collection, Db, Doc, Ports } from '../cloudfunctions/common/ports'
 import { runSweeps } from '../cloudfunctions/common/sweep'
 import { SWEEPS } from '../cloudfunctions/scheduler/sweeps'
-import { LOCAL_REMINDER_TEMPLATE_ID } from '../src/core/notify/template'
+import { LOCAL_POLICY_TEMPLATE_ID, LOCAL_REMINDER_TEMPLATE_ID } from '../src/core/notify/template'
 import { permitLadder } from '../src/core/reminder/ladder'
 
 /** Counts every database call: the cloud bills and waits for each one. */
@@ -76,7 +76,7 @@ export async function benchSweep(owners: number, due: number) {
   const seedSeconds = (performance.now() - t0) / 1000
   const counter = countingDb(local)
   const ports: Ports = {
-    config: { templates: { reminder: LOCAL_REMINDER_TEMPLATE_ID } },
+    config: { templates: { reminder: LOCAL_REMINDER_TEMPLATE_ID, policy: LOCAL_POLICY_TEMPLATE_ID } },
     db: counter.db,
     clock,
     log: { error: (m, e) => console.error(m, e), info: () => undefined },

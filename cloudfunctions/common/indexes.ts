@@ -9,7 +9,7 @@ export interface IndexSpec {
 }
 
 export const INDEXES: Record<string, IndexSpec[]> = {
-  owners: [{ fields: 'marketId', sparse: true }],
+  owners: [{ fields: 'marketId', sparse: true }, { fields: 'profile.region', sparse: true }],
   markets: [{ fields: 'region' }],
   stalls: [{ fields: 'code', unique: true }, { fields: ['marketId', 'number'], unique: true }],
   inbox: [{ fields: ['openid', 'createdAt'] }, { fields: 'pushNextAt' }],
@@ -17,6 +17,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   permits: [{ fields: 'nextDueAt' }, { fields: 'openid' }],
   obligations: [{ fields: 'nextDueAt' }, { fields: 'openid' }],
   outbox: [{ fields: 'at' }],
+  policies: [{ fields: 'status' }, { fields: 'nextDueAt' }],
+  policyMarks: [{ fields: 'openid' }],
   requests: [{ fields: 'createdAt' }]
 }
 

@@ -135,7 +135,7 @@ export interface Logger {
 /** Deployment configuration the handlers need (ids set per environment, never in source). */
 export interface FunctionConfig {
   /** subscribe-message template ids; null where not configured (then inbox only) */
-  templates: { reminder: string | null }
+  templates: { reminder: string | null; policy: string | null }
 }
 
 export interface Ports {

@@ -2,6 +2,7 @@ import type { NotifySettings } from '../../src/core/reminder/contract'
 import type { Consent, Market, Profile, Settings, Stall } from '../../src/core/user/contract'
 import { DEFAULT_SETTINGS } from '../../src/core/user/contract'
 import { classify } from '../../src/core/user/classify'
+import type { BusinessType } from '../../src/core/user/options'
 import type { Context } from '../common/context'
 import { DuplicateKeyError } from '../common/errors'
 
@@ -14,6 +15,8 @@ export interface OwnerDoc {
   settings: Settings
   /** the latest decision per consent kind; the full history is in `consents` */
   consents: Partial<Record<Consent['kind'], Consent>>
+  /** 分型 at the last profile save, so audiences can be counted in the database */
+  classType?: BusinessType
   /** topics and the daily cap of phone messages (absent: the defaults) */
   notify?: NotifySettings
   createdAt: string

@@ -1,3 +1,4 @@
+import { classify } from '../../src/core/user/classify'
 import { CONSENT_KINDS } from '../../src/core/user/contract'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import type { Context } from '../common/context'
@@ -58,7 +59,8 @@ export default defineFunction('user', {
     }
     const at = ctx.now.toISOString()
     const next = { ...doc, ...binding, profile: { ...profile, updatedAt: at }, updatedAt: at }
-    await owners(ctx).update(ctx.openid, { profile: next.profile, ...binding, updatedAt: at })
+    const classType = classify(next.profile, ctx.today).type
+    await owners(ctx).update(ctx.openid, { profile: next.profile, ...binding, classType, updatedAt: at })
 
     // every owner has an annual-report obligation: scheduled from the first profile on
     await ensureCurrentObligation(ctx.db, ctx.openid, profile.openedOn, ctx.now)

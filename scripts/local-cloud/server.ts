@@ -1,4 +1,4 @@
-import { LOCAL_REMINDER_TEMPLATE_ID } from '../../src/core/notify/template'
+import { LOCAL_POLICY_TEMPLATE_ID, LOCAL_REMINDER_TEMPLATE_ID } from '../../src/core/notify/template'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
@@ -19,6 +19,7 @@ import type { Logger, Ports, Where } from '../../cloudfunctions/common/ports'
 import { dispatch, type CloudFunction, type TimerEvent } from '../../cloudfunctions/common/router'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import type { ErrorCode } from '../../src/core/common/envelope'
+import { seedPolicies } from '../../cloudfunctions/policy/store'
 import { DEMO_IDENTITIES, seedDemo } from './demo'
 import { startTimers, type TimerSpec } from './timers'
 
@@ -116,7 +117,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const storage = new LocalStorage(resolve(opts.dataDir, 'files'))
   let publicUrl = ''
   const ports: Ports = {
-    config: { templates: { reminder: LOCAL_REMINDER_TEMPLATE_ID } },
+    config: { templates: { reminder: LOCAL_REMINDER_TEMPLATE_ID, policy: LOCAL_POLICY_TEMPLATE_ID } },
     db,
     clock,
     log,
@@ -125,7 +126,11 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     qr: new LocalQr(() => publicUrl),
     contentCheck: new LocalContentCheck(opts.blocklist ?? DEFAULT_BLOCKLIST)
   }
-  if (opts.seed) await seedDemo(db, clock.now())
+  if (opts.seed) {
+    await seedDemo(db, clock.now())
+    // the policy library is product content: loaded (idempotently) like the cloud's seed action
+    await seedPolicies(db, clock.now())
+  }
 
   const fireTimer = async (fn: CloudFunction, triggerName: string) => {
     if (!fn.onTimer) return failure('NOT_FOUND', `云函数 ${fn.name} 没有定时触发器`)

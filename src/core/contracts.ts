@@ -1,5 +1,6 @@
 import { adminContract } from './admin/contract'
 import type { ActionContract } from './common/action'
+import { policyContract } from './policy/contract'
 import { reminderContract } from './reminder/contract'
 import { userContract } from './user/contract'
 
@@ -7,7 +8,8 @@ import { userContract } from './user/contract'
 export const contracts = {
   ...userContract,
   ...adminContract,
-  ...reminderContract
+  ...reminderContract,
+  ...policyContract
 }
 export type Contracts = typeof contracts
 export type ActionName = keyof Contracts

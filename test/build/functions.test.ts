@@ -51,7 +51,7 @@ afterEach(() => {
 
 describe('built cloud functions', () => {
   test('each has index.js, a package.json depending only on wx-server-sdk, and its config.json', () => {
-    expect(functions.sort()).toEqual(['admin', 'reminder', 'scheduler', 'user'])
+    expect(functions.sort()).toEqual(['admin', 'policy', 'reminder', 'scheduler', 'user'])
     for (const fn of functions) {
       const pkg = JSON.parse(readFileSync(join(ROOT, fn, 'package.json'), 'utf8'))
       expect(pkg.main).toBe('index.js')
@@ -85,6 +85,7 @@ describe('built cloud functions', () => {
     expect(run.data.sweeps.map((s: { name: string; handled: number }) => [s.name, s.handled])).toEqual([
       ['permit-reminders', 0],
       ['annual-report-reminders', 0],
+      ['policy-push', 0],
       ['push-retries', 0]
     ])
     sdk.openid = 'owner-1'

@@ -1,4 +1,4 @@
-import { LOCAL_REMINDER_TEMPLATE_ID } from '../../src/core/notify/template'
+import { LOCAL_POLICY_TEMPLATE_ID, LOCAL_REMINDER_TEMPLATE_ID } from '../../src/core/notify/template'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,7 +15,7 @@ export function localPorts(): { ports: Ports; clock: SettableClock; errors: stri
   const { log, errors } = memoryLogger()
   return {
     ports: {
-      config: { templates: { reminder: LOCAL_REMINDER_TEMPLATE_ID } },
+      config: { templates: { reminder: LOCAL_REMINDER_TEMPLATE_ID, policy: LOCAL_POLICY_TEMPLATE_ID } },
       db,
       clock,
       log,

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { dispatch } from '../../cloudfunctions/common/router'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
+import { seedPolicies } from '../../cloudfunctions/policy/store'
 import { seedDemo } from '../../scripts/local-cloud/demo'
 import { errorSchema, ERROR_CODES } from '../../src/core/common/envelope'
 import { contracts, functionOf } from '../../src/core/contracts'
@@ -31,7 +32,29 @@ const VALID: Record<string, Record<string, unknown>> = {
   'reminder.inbox.list': { offset: 0, limit: 20 },
   'reminder.inbox.read': { all: true },
   'reminder.settings.get': {},
-  'reminder.settings.save': { topics: { policy: false }, dailyCap: 2 }
+  'reminder.settings.save': { topics: { policy: false }, dailyCap: 2 },
+  'policy.feed': { offset: 0, limit: 20 },
+  'policy.list': { category: 'finance', offset: 0, limit: 20 },
+  'policy.search': { q: '贷款', offset: 0, limit: 20 },
+  'policy.get': { id: 'wz-04-code-loan' },
+  'policy.read': { id: 'wz-04-code-loan' },
+  'policy.favorite': { id: 'wz-04-code-loan', favorite: true },
+  'policy.admin.list': { status: 'published' },
+  'policy.admin.get': { id: 'wz-04-code-loan' },
+  'policy.admin.save': {
+    title: '测试政策',
+    summary: { what: '内容', who: '对象', how: '办法', where: '地点' },
+    department: '市市场监管局',
+    category: 'finance',
+    effectiveFrom: '2026-01-01',
+    effectiveTo: null,
+    source: { document: '某文件', number: null, clause: '第1条' },
+    conditions: [{ fact: 'region', op: 'within', value: '浙江省' }, { fact: 'employees', op: 'gte', value: 1 }]
+  },
+  'policy.admin.preview': { conditions: [{ fact: 'groups', op: 'hasAny', value: ['veteran'] }] },
+  'policy.admin.publish': { id: 'wz-04-code-loan' },
+  'policy.admin.seed': {},
+  'policy.admin.withdraw': { id: 'no-such-policy' }
 }
 const ACTIONS = Object.keys(contracts)
 
@@ -86,6 +109,7 @@ describe('malformed payloads at every action find only error envelopes', () => {
   const env = localPorts()
   beforeAll(async () => {
     await seedDemo(env.ports.db, env.ports.clock.now())
+    await seedPolicies(env.ports.db, env.ports.clock.now())
   })
   afterAll(() => env.cleanup())
 

@@ -39,3 +39,7 @@ export function buildData(fields: TemplateFields, values: Record<string, string>
  */
 export const REMINDER_TEMPLATE: TemplateFields = { thing1: 'thing', date2: 'date', thing3: 'thing' }
 export const LOCAL_REMINDER_TEMPLATE_ID = 'local-reminder'
+
+/** The policy template (新政策通知): 政策名称, 温馨提示. Id: TMPL_POLICY / TARO_APP_TMPL_POLICY. */
+export const POLICY_TEMPLATE: TemplateFields = { thing1: 'thing', thing2: 'thing' }
+export const LOCAL_POLICY_TEMPLATE_ID = 'local-policy'

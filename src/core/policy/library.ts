@@ -26,8 +26,8 @@ export interface Source {
   document: string
   number: string | null
   clause: string
-  /** which file in ../shared/seeds */
-  seed: string
+  /** which file in ../shared/seeds (staff-written policies have none) */
+  seed?: string
 }
 
 export interface PolicySeed {

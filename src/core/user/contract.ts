@@ -36,6 +36,12 @@ export const profileInputSchema = z.strictObject({
   taxPaid: z.boolean(),
   socialInsurance: z.boolean(),
   groups: z.array(z.enum(keysOf(OWNER_GROUPS))).max(5).default([]),
+  /** for graduates: policies such as 一次性创业补贴 depend on 离校2年内 (seed 001 measure 5) */
+  graduationYear: z.number().int().min(1970).max(2100).nullable().optional(),
+  /** 名特优新 category, once recognised (seed 003 measure 8, seed 004) */
+  featured: z.enum(['famous', 'special', 'quality', 'emerging']).nullable().optional(),
+  /** listed as 经营异常 (e.g. a missed annual report): credit-repair policies apply */
+  abnormal: z.boolean().optional(),
   /** The stall the owner scanned, binding the profile to a market and stall. */
   stallCode: stallCodeSchema.optional()
 })

@@ -74,7 +74,7 @@ export function cloudPorts(cloud: WxCloud): Ports {
   const db = new CloudDb(cloud.database())
   return {
     // Template ids are environment variables of the function (cloud console), see README.
-    config: { templates: { reminder: process.env.TMPL_REMINDER || null } },
+    config: { templates: { reminder: process.env.TMPL_REMINDER || null, policy: process.env.TMPL_POLICY || null } },
     db,
     push: new CloudPush(cloud),
     storage: new CloudStorage(cloud),

@@ -1,0 +1,106 @@
+import { chinaDate } from '../../src/core/common/time'
+import { POLICY_LIBRARY, type PolicySeed } from '../../src/core/policy/library'
+import type { Condition } from '../../src/core/policy/rules'
+import { DuplicateKeyError } from '../common/errors'
+import { patch, type Db } from '../common/ports'
+
+export interface PolicyDoc extends Omit<PolicySeed, 'id'> {
+  _id: string
+  status: 'draft' | 'published' | 'withdrawn'
+  publishedAt: string | null
+  withdrawnAt: string | null
+  createdBy: string
+  createdAt: string
+  updatedAt: string
+  /** the push to matching owners: queued by publishing, swept by the scheduler */
+  push: 'none' | 'queued' | 'done' | 'stopped'
+  pushCursor: string
+  nextDueAt: string | null
+  leaseUntil: string
+  stats: { pushed: number; opened: number; favorited: number }
+}
+
+/** One document per owner and policy: read and favourite marks. */
+export interface MarkDoc {
+  _id: string
+  openid: string
+  policyId: string
+  read: boolean
+  favorite: boolean
+  updatedAt: string
+}
+
+export const policies = (db: Db) => db.collection<PolicyDoc>('policies')
+export const marks = (db: Db) => db.collection<MarkDoc>('policyMarks')
+export const markId = (openid: string, policyId: string) => `${openid}:${policyId}`
+
+interface VersionDoc {
+  _id: string
+  v: number
+}
+const VERSION_ID = 'policyVersion'
+
+/** Any change to what owners can see bumps the version, so every warm instance reloads. */
+export async function bumpVersion(db: Db): Promise<void> {
+  const versions = db.collection<VersionDoc>('meta')
+  if (await versions.update(VERSION_ID, { v: patch.inc(1) })) return
+  try {
+    await versions.add({ _id: VERSION_ID, v: 1 })
+  } catch (err) {
+    if (!(err instanceof DuplicateKeyError)) throw err
+    await versions.update(VERSION_ID, { v: patch.inc(1) })
+  }
+}
+
+/**
+ * The published policies, cached in the function instance and reloaded only when the version
+ * changes: a feed costs one round trip for the version instead of reading every policy.
+ */
+const cache = new WeakMap<Db, { v: number; list: PolicyDoc[] }>()
+export async function publishedPolicies(db: Db): Promise<PolicyDoc[]> {
+  const v = (await db.collection<VersionDoc>('meta').get(VERSION_ID))?.v ?? 0
+  const hit = cache.get(db)
+  if (hit && hit.v === v) return hit.list
+  const list = await policies(db).find({ status: 'published' }, { orderBy: [['publishedAt', 'desc']], limit: 1000 })
+  cache.set(db, { v, list })
+  return list
+}
+
+export const isExpired = (p: Pick<PolicyDoc, 'effectiveTo'>, now: Date) => !!p.effectiveTo && p.effectiveTo < chinaDate(now)
+
+/**
+ * Loads the library into the store: published, not pushed (no flood of messages on first load),
+ * never overwriting a policy staff have edited. Idempotent.
+ */
+export async function seedPolicies(db: Db, now: Date): Promise<number> {
+  let added = 0
+  const at = now.toISOString()
+  for (const seed of POLICY_LIBRARY) {
+    const { id, ...rest } = seed
+    const doc: PolicyDoc = {
+      ...rest,
+      _id: id,
+      status: 'published',
+      publishedAt: new Date(`${seed.effectiveFrom}T00:00:00+08:00`).toISOString(),
+      withdrawnAt: null,
+      createdBy: 'library',
+      createdAt: at,
+      updatedAt: at,
+      push: 'none',
+      pushCursor: '',
+      nextDueAt: null,
+      leaseUntil: '',
+      stats: { pushed: 0, opened: 0, favorited: 0 }
+    }
+    try {
+      await policies(db).add(doc)
+      added++
+    } catch (err) {
+      if (!(err instanceof DuplicateKeyError)) throw err
+    }
+  }
+  if (added) await bumpVersion(db)
+  return added
+}
+
+export type { Condition }

@@ -1,0 +1,151 @@
+import { action, OWNER, REGULATOR } from '../common/action'
+import { id, isoDate, text, z } from '../zod'
+import { keysOf } from '../user/options'
+import { CATEGORIES } from './library'
+import { rulesSchema } from './rules'
+
+const reasonSchema = z.strictObject({ met: z.boolean(), text: z.string() })
+
+export const policyItemSchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  category: z.enum(keysOf(CATEGORIES)),
+  department: z.string(),
+  what: z.string(),
+  publishedAt: z.string().nullable(),
+  effectiveTo: z.string().nullable(),
+  expired: z.boolean(),
+  /** null when recommendation is off or there is no profile */
+  status: z.enum(['match', 'almost', 'no']).nullable(),
+  missing: z.string().nullable(),
+  read: z.boolean(),
+  favorite: z.boolean()
+})
+export type PolicyItem = z.infer<typeof policyItemSchema>
+
+const sourceSchema = z.strictObject({
+  document: text(120),
+  number: text(40).nullable(),
+  clause: text(40),
+  seed: z.string().max(60).optional()
+})
+
+const summarySchema = z.strictObject({ what: text(400), who: text(300), how: text(300), where: text(120) })
+
+/** What a regulator writes; the rules are validated (unknown facts or operators are refused). */
+export const policyInputSchema = z
+  .strictObject({
+    id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+    title: text(60),
+    summary: summarySchema,
+    department: text(80),
+    category: z.enum(keysOf(CATEGORIES)),
+    effectiveFrom: isoDate,
+    effectiveTo: isoDate.nullable(),
+    source: sourceSchema,
+    conditions: rulesSchema
+  })
+  .refine((p) => !p.effectiveTo || p.effectiveTo >= p.effectiveFrom, { message: '失效日期不能早于生效日期', path: ['effectiveTo'] })
+
+const pageInput = { offset: z.number().int().min(0).max(5000).default(0), limit: z.number().int().min(1).max(50).default(20) }
+const pageOutput = { items: z.array(policyItemSchema), total: z.number().int(), nextOffset: z.number().int().nullable() }
+
+export const policyDetailSchema = policyItemSchema.extend({
+  summary: summarySchema,
+  effectiveFrom: z.string(),
+  source: sourceSchema,
+  conditions: z.array(z.string()),
+  reasons: z.array(reasonSchema)
+})
+
+const staffPolicySchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  category: z.enum(keysOf(CATEGORIES)),
+  status: z.enum(['draft', 'published', 'withdrawn']),
+  publishedAt: z.string().nullable(),
+  push: z.enum(['none', 'queued', 'done', 'stopped']),
+  stats: z.strictObject({ pushed: z.number().int(), opened: z.number().int(), favorited: z.number().int() }),
+  updatedAt: z.string()
+})
+
+export const policyContract = {
+  'policy.feed': action({
+    input: z.strictObject(pageInput),
+    output: z.strictObject({ ...pageOutput, personalized: z.boolean(), hasProfile: z.boolean() }),
+    roles: OWNER
+  }),
+  'policy.list': action({
+    input: z.strictObject({
+      ...pageInput,
+      category: z.enum(keysOf(CATEGORIES)).optional(),
+      department: text(80).optional(),
+      favorites: z.boolean().optional()
+    }),
+    output: z.strictObject({ ...pageOutput, departments: z.array(z.string()) }),
+    roles: OWNER
+  }),
+  'policy.search': action({
+    input: z.strictObject({ q: text(40), ...pageInput }),
+    output: z.strictObject(pageOutput),
+    roles: OWNER
+  }),
+  'policy.get': action({
+    input: z.strictObject({ id }),
+    output: policyDetailSchema,
+    roles: OWNER
+  }),
+  'policy.read': action({
+    input: z.strictObject({ id }),
+    output: z.strictObject({ read: z.boolean() }),
+    roles: OWNER
+  }),
+  'policy.favorite': action({
+    input: z.strictObject({ id, favorite: z.boolean() }),
+    output: z.strictObject({ favorite: z.boolean() }),
+    roles: OWNER
+  }),
+  'policy.admin.list': action({
+    input: z.strictObject({ status: z.enum(['draft', 'published', 'withdrawn']).optional() }),
+    output: z.strictObject({ policies: z.array(staffPolicySchema) }),
+    roles: REGULATOR
+  }),
+  'policy.admin.get': action({
+    input: z.strictObject({ id }),
+    output: z.strictObject({ policy: policyInputSchema.safeExtend({ id: z.string() }), status: z.enum(['draft', 'published', 'withdrawn']) }),
+    roles: REGULATOR
+  }),
+  'policy.admin.save': action({
+    input: policyInputSchema,
+    output: staffPolicySchema,
+    roles: REGULATOR,
+    creates: true
+  }),
+  'policy.admin.preview': action({
+    input: z.strictObject({ conditions: rulesSchema }),
+    output: z.strictObject({
+      /** owners it would reach now (personalisation on, rules met) */
+      count: z.number().int(),
+      /** true where a condition could only be narrowed approximately in the database */
+      approximate: z.boolean(),
+      sample: z.array(z.strictObject({ business: z.string(), reasons: z.array(reasonSchema) }))
+    }),
+    roles: REGULATOR
+  }),
+  'policy.admin.publish': action({
+    input: z.strictObject({ id }),
+    output: staffPolicySchema,
+    roles: REGULATOR
+  }),
+  'policy.admin.seed': action({
+    // loads the cited library into a new cloud environment (idempotent; never overwrites edits)
+    input: z.strictObject({}),
+    output: z.strictObject({ added: z.number().int() }),
+    roles: ['admin']
+  }),
+  'policy.admin.withdraw': action({
+    input: z.strictObject({ id }),
+    output: staffPolicySchema,
+    roles: REGULATOR
+  })
+}
