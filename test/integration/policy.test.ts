@@ -1,0 +1,174 @@
+import { policyContract } from '../../src/core/policy/contract'
+import { PRIVACY_VERSION } from '../../src/core/user/privacy'
+import { testCloud, type TestCloud } from '../helpers/cloud'
+import { PROFILE } from '../helpers/fixtures'
+
+const GANZHOU = '甘肃省张掖市甘州区'
+const draft = {
+  title: '甘州区退役军人开业补贴（测试）',
+  summary: { what: '开业补贴', who: '退役军人', how: '到区退役军人局申请', where: '区退役军人局' },
+  department: '区退役军人局',
+  category: 'startup',
+  effectiveFrom: '2026-01-01',
+  effectiveTo: null,
+  source: { document: '测试文件', number: null, clause: '第1条' },
+  conditions: [{ fact: 'region', op: 'within', value: GANZHOU }, { fact: 'groups', op: 'hasAny', value: ['veteran'] }]
+}
+
+describe('policy function over HTTP', () => {
+  let c: TestCloud
+  const onboard = async (openid: string, extra: Record<string, unknown> = {}) => {
+    await c.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, openid)
+    await c.ok('user', 'user.profile.save', { ...PROFILE, region: GANZHOU, ...extra }, openid)
+  }
+  const outbox = async (openid: string) =>
+    ((await (await fetch(`${c.url}/api/local/outbox?openid=${openid}`)).json()) as { data: { messages: Array<{ key: string; title: string }> } }).data.messages
+  const trigger = () => c.post('/api/local/trigger/scheduler', '')
+
+  beforeAll(async () => {
+    c = await testCloud()
+    c.clock.set(new Date('2026-11-21T02:00:00Z'))
+    // veterans and graduates in 甘州区, one in 温州
+    await onboard('pol-vet', { groups: ['veteran'], openedOn: '2024-03-01' })
+    await onboard('pol-grad', { groups: ['graduate'], graduationYear: 2025, openedOn: '2026-03-21' })
+    await onboard('pol-vet-quiet', { groups: ['veteran'] })
+    await onboard('pol-vet-off', { groups: ['veteran'] })
+    await onboard('pol-wz', { region: '浙江省温州市鹿城区', groups: ['veteran'] })
+    await c.ok('reminder', 'reminder.settings.save', { topics: { policy: false } }, 'pol-vet-quiet')
+    await c.ok('user', 'user.settings.save', { personalized: false }, 'pol-vet-off')
+  })
+  afterAll(() => c.stop())
+
+  test('为您推荐: matches first, then almost-matches with what is missing; results match the contract', async () => {
+    const feed = await c.ok('policy', 'policy.feed', { limit: 50 }, 'pol-grad')
+    expect(policyContract['policy.feed'].output.parse(feed)).toBeTruthy()
+    expect(feed.personalized).toBe(true)
+    const statuses = feed.items.map((i: { status: string }) => i.status)
+    expect(statuses.indexOf('almost')).toBeGreaterThan(statuses.lastIndexOf('match'))
+    expect(statuses).not.toContain('no')
+    const subsidy = feed.items.find((i: { id: string }) => i.id === 'gz-05-startup-subsidy')
+    expect(subsidy).toMatchObject({ status: 'almost', missing: '需正常经营满1年，您已经营8个月' })
+    // nothing from another region is recommended
+    expect(feed.items.some((i: { id: string }) => i.id.startsWith('wz-'))).toBe(false)
+  })
+
+  test('detail: reasons, source citation, how to apply; reading and favouriting count once per owner', async () => {
+    const d = await c.ok('policy', 'policy.get', { id: 'gz-08-veteran-loan' }, 'pol-vet')
+    expect(d.status).toBe('match')
+    expect(d.reasons.map((r: { text: string }) => r.text)).toEqual([`您在${GANZHOU}`, '您是退役军人'])
+    expect(d.source).toMatchObject({ clause: '二（三）第8条', number: null })
+    expect(d.source.document).toContain('甘州区')
+    expect(d.summary.where).toBe('区退役军人局、区人社局、区财政局')
+    await c.ok('policy', 'policy.read', { id: 'gz-08-veteran-loan' }, 'pol-vet')
+    await c.ok('policy', 'policy.read', { id: 'gz-08-veteran-loan' }, 'pol-vet')
+    await c.ok('policy', 'policy.favorite', { id: 'gz-08-veteran-loan', favorite: true }, 'pol-vet')
+    await c.ok('policy', 'policy.favorite', { id: 'gz-08-veteran-loan', favorite: true }, 'pol-vet')
+    const favs = await c.ok('policy', 'policy.list', { favorites: true }, 'pol-vet')
+    expect(favs.items.map((i: { id: string; read: boolean }) => [i.id, i.read])).toEqual([['gz-08-veteran-loan', true]])
+    const staff = await c.ok('policy', 'policy.admin.list', { status: 'published' }, 'demo-regulator')
+    expect(staff.policies.find((p: { id: string }) => p.id === 'gz-08-veteran-loan').stats).toEqual({ pushed: 0, opened: 1, favorited: 1 })
+    await c.ok('policy', 'policy.favorite', { id: 'gz-08-veteran-loan', favorite: false }, 'pol-vet')
+    expect((await c.ok('policy', 'policy.list', { favorites: true }, 'pol-vet')).items).toEqual([])
+  })
+
+  test('browse by category and department; search takes any text safely', async () => {
+    const finance = await c.ok('policy', 'policy.list', { category: 'finance', limit: 50 }, 'pol-vet')
+    expect(finance.items.length).toBeGreaterThan(3)
+    expect(finance.items.every((i: { category: string }) => i.category === 'finance')).toBe(true)
+    expect(finance.departments).toContain('区税务局、区财政局')
+    const dept = await c.ok('policy', 'policy.list', { department: '区司法局' }, 'pol-vet')
+    expect(dept.items.map((i: { id: string }) => i.id)).toEqual(['gz-31-legal-aid'])
+    const hits = await c.ok('policy', 'policy.search', { q: '六税两费' }, 'pol-vet')
+    expect(hits.items.map((i: { id: string }) => i.id)).toEqual(['gz-11-six-taxes-two-fees'])
+    // taken literally: "(" finds the one text with a literal "10(20)千伏", regex or query syntax finds nothing
+    const literal = await c.ok('policy', 'policy.search', { q: '(' }, 'pol-vet')
+    expect(literal.items.map((i: { id: string }) => i.id)).toEqual(['wz-03-power-connection'])
+    for (const q of ['.*', '{"$gt":""}', '\\', '%', '<script>', 'a'.repeat(40)]) {
+      expect([q, (await c.ok('policy', 'policy.search', { q }, 'pol-vet')).items]).toEqual([q, []])
+    }
+    const tooLong = await c.call('policy', { action: 'policy.search', payload: { q: 'a'.repeat(41) } }, 'pol-vet')
+    expect(!tooLong.body.ok && tooLong.body.error.code).toBe('INVALID_INPUT')
+  })
+
+  test('personalisation off: the plain list, newest first, with no matching', async () => {
+    const feed = await c.ok('policy', 'policy.feed', { limit: 50 }, 'pol-vet-off')
+    expect(feed.personalized).toBe(false)
+    expect(feed.items.every((i: { status: unknown }) => i.status === null)).toBe(true)
+    const dates = feed.items.map((i: { publishedAt: string }) => i.publishedAt)
+    expect([...dates].sort().reverse()).toEqual(dates)
+    expect(feed.total).toBeGreaterThan(30)
+  })
+
+  test('staff: preview reach with a masked sample; publish pushes once per owner, respecting topics and opt-outs', async () => {
+    const preview = await c.ok('policy', 'policy.admin.preview', { conditions: draft.conditions }, 'demo-regulator')
+    // pol-vet and pol-vet-quiet (topic off is decided at send time); not pol-vet-off (opted out), not pol-wz
+    expect(preview.count).toBe(2)
+    expect(preview.approximate).toBe(false)
+    expect(preview.sample.length).toBe(2)
+    expect(preview.sample[0].business).toMatch(/^鹿城\*+$/)
+    expect(preview.sample[0].reasons.every((r: { met: boolean }) => r.met)).toBe(true)
+
+    const saved = await c.ok('policy', 'policy.admin.save', draft, 'demo-regulator', 'policy-save-0001')
+    expect(saved.status).toBe('draft')
+    // a draft is invisible to owners
+    const hidden = await c.call('policy', { action: 'policy.get', payload: { id: saved.id } }, 'pol-vet')
+    expect(!hidden.body.ok && hidden.body.error.code).toBe('NOT_FOUND')
+    const published = await c.ok('policy', 'policy.admin.publish', { id: saved.id }, 'demo-regulator')
+    expect(published).toMatchObject({ status: 'published', push: 'queued' })
+    await trigger()
+    await trigger()
+    const key = `policy:${saved.id}:pol-vet`
+    expect((await outbox('pol-vet')).filter((m) => m.key === key)).toHaveLength(1)
+    expect((await outbox('pol-vet-quiet')).some((m) => m.key.startsWith(`policy:${saved.id}`))).toBe(false)
+    expect((await outbox('pol-vet-off')).some((m) => m.key.startsWith(`policy:${saved.id}`))).toBe(false)
+    expect((await outbox('pol-wz')).some((m) => m.key.startsWith(`policy:${saved.id}`))).toBe(false)
+    const inbox = await c.ok('reminder', 'reminder.inbox.list', {}, 'pol-vet')
+    expect(inbox.messages[0].title).toBe(`新政策：${draft.title}`)
+    const stats = (await c.ok('policy', 'policy.admin.list', {}, 'demo-regulator')).policies.find((p: { id: string }) => p.id === saved.id)
+    expect(stats).toMatchObject({ push: 'done', stats: { pushed: 1, opened: 0, favorited: 0 } })
+    // the new policy is now in the owner's feed, at the top of the matches
+    const feed = await c.ok('policy', 'policy.feed', {}, 'pol-vet')
+    expect(feed.items[0].id).toBe(saved.id)
+  })
+
+  test('withdrawing stops what is not yet sent and removes it from owners’ view', async () => {
+    const saved = await c.ok('policy', 'policy.admin.save', { ...draft, title: '将被撤回的政策' }, 'demo-regulator')
+    await c.ok('policy', 'policy.admin.publish', { id: saved.id }, 'demo-regulator')
+    const withdrawn = await c.ok('policy', 'policy.admin.withdraw', { id: saved.id }, 'demo-regulator')
+    expect(withdrawn).toMatchObject({ status: 'withdrawn', push: 'stopped' })
+    await trigger()
+    expect((await outbox('pol-vet')).some((m) => m.key.startsWith(`policy:${saved.id}`))).toBe(false)
+    const gone = await c.call('policy', { action: 'policy.get', payload: { id: saved.id } }, 'pol-vet')
+    expect(!gone.body.ok && gone.body.error.code).toBe('NOT_FOUND')
+    const again = await c.call('policy', { action: 'policy.admin.publish', payload: { id: saved.id } }, 'demo-regulator')
+    expect(!again.body.ok && again.body.error.code).toBe('PRECONDITION_FAILED')
+  })
+
+  test('expired policies are not recommended', async () => {
+    const old = await c.ok('policy', 'policy.admin.save', { ...draft, title: '已过期的政策', effectiveFrom: '2025-01-01', effectiveTo: '2025-12-31' }, 'demo-regulator')
+    await c.ok('policy', 'policy.admin.publish', { id: old.id }, 'demo-regulator')
+    const feed = await c.ok('policy', 'policy.feed', { limit: 50 }, 'pol-vet')
+    expect(feed.items.some((i: { id: string }) => i.id === old.id)).toBe(false)
+    const d = await c.ok('policy', 'policy.get', { id: old.id }, 'pol-vet')
+    expect(d.expired).toBe(true)
+  })
+
+  test('rules with an unknown fact or operator are refused with the path of the error', async () => {
+    const bad = await c.call('policy', { action: 'policy.admin.save', payload: { ...draft, conditions: [draft.conditions[0], { fact: 'zodiac', op: 'is', value: 'dragon' }] } }, 'demo-regulator')
+    expect(!bad.body.ok && bad.body.error.details![0].path).toBe('conditions.1.fact')
+    const badOp = await c.call('policy', { action: 'policy.admin.preview', payload: { conditions: [{ fact: 'employees', op: 'approx', value: 3 }] } }, 'demo-regulator')
+    expect(!badOp.body.ok && badOp.body.error.details![0].path).toBe('conditions.0.op')
+  })
+
+  test('owners cannot use staff actions; staff cannot use owner actions; only admins seed', async () => {
+    for (const action of ['policy.admin.list', 'policy.admin.preview', 'policy.admin.publish', 'policy.admin.save']) {
+      const r = await c.call('policy', { action, payload: {} }, 'pol-vet')
+      expect(!r.body.ok && r.body.error.code).toBe('FORBIDDEN')
+    }
+    const staffFeed = await c.call('policy', { action: 'policy.feed', payload: {} }, 'demo-regulator')
+    expect(!staffFeed.body.ok && staffFeed.body.error.code).toBe('FORBIDDEN')
+    const regSeed = await c.call('policy', { action: 'policy.admin.seed', payload: {} }, 'demo-regulator')
+    expect(!regSeed.body.ok && regSeed.body.error.code).toBe('FORBIDDEN')
+    expect(await c.ok('policy', 'policy.admin.seed', {}, 'demo-admin')).toEqual({ added: 0 })
+  })
+})
