@@ -25,7 +25,13 @@ interface Form {
   taxPaid: boolean
   socialInsurance: boolean
   groups: OwnerGroup[]
+  graduationYear: string
+  featured: FeaturedChoice
+  abnormal: boolean
 }
+
+const FEATURED_CHOICES = { none: '未认定', famous: '知名', special: '特色', quality: '优质', emerging: '新兴' } as const
+type FeaturedChoice = keyof typeof FEATURED_CHOICES
 
 const EMPTY: Form = {
   businessName: '',
@@ -37,7 +43,10 @@ const EMPTY: Form = {
   revenueBand: '',
   taxPaid: false,
   socialInsurance: false,
-  groups: []
+  groups: [],
+  graduationYear: '',
+  featured: 'none',
+  abnormal: false
 }
 
 /** WeChat passes the stall QR's scene URL-encoded; H5 passes it in the hash query. */
@@ -78,7 +87,14 @@ export default function Onboard() {
     if (prefilled || !data) return
     if (data.profile) {
       const p = data.profile
-      setForm({ ...p, employees: String(p.employees), groups: [...p.groups] })
+      setForm({
+        ...p,
+        employees: String(p.employees),
+        groups: [...p.groups],
+        graduationYear: p.graduationYear ? String(p.graduationYear) : '',
+        featured: p.featured ?? 'none',
+        abnormal: !!p.abnormal
+      })
       setPrefilled(true)
     } else if (stall) {
       setForm((f) => ({ ...f, region: f.region || stall.market.region }))
@@ -121,6 +137,7 @@ export default function Onboard() {
     if (!form.openedOn) missing.openedOn = '请选择开业日期'
     if (!form.revenueBand) missing.revenueBand = '请选择年营业额'
     if (!/^\d{1,5}$/.test(form.employees)) missing.employees = '请填写雇员人数（数字）'
+    if (form.groups.includes('graduate') && form.graduationYear && !/^(19|20)\d{2}$/.test(form.graduationYear)) missing.graduationYear = '请填写4位年份，如2025'
     if (Object.keys(missing).length) {
       setErrors(missing)
       setFormError('还有几项没填好，请看标红的地方')
@@ -139,6 +156,9 @@ export default function Onboard() {
         taxPaid: form.taxPaid,
         socialInsurance: form.socialInsurance,
         groups: form.groups,
+        graduationYear: form.groups.includes('graduate') && form.graduationYear ? Number(form.graduationYear) : null,
+        featured: form.featured === 'none' ? null : form.featured,
+        abnormal: form.abnormal,
         ...(stall ? { stallCode: stall.stall.code } : {})
       })
       patch(view)
@@ -235,6 +255,13 @@ export default function Onboard() {
             </Cell>
           </Section>
 
+          <Section title='信用与荣誉（可不填）'>
+            <SelectCell id='featured' label='名特优新' options={FEATURED_CHOICES} value={form.featured} onChange={(k) => set('featured', k)} />
+            <Cell label='经营异常名录'>
+              <Switch checked={form.abnormal} color='#07c160' onChange={(e) => set('abnormal', e.detail.value)} />
+            </Cell>
+          </Section>
+
           <Section title='以下情况符合的请勾选（可不选）' footer='部分扶持政策只面向这些人员，勾选后才能为您匹配。'>
             <View className='groups'>
               {groupKeys.map((g) => {
@@ -247,6 +274,12 @@ export default function Onboard() {
                 )
               })}
             </View>
+            {form.groups.includes('graduate') ? (
+              <Cell label='毕业年份'>
+                <Input className='input' name='graduationYear' type='number' maxlength={4} placeholder='如：2025' value={form.graduationYear} onInput={(e) => set('graduationYear', e.detail.value)} />
+              </Cell>
+            ) : null}
+            {fieldError('graduationYear')}
           </Section>
 
           {formError ? (

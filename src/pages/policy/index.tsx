@@ -1,11 +1,120 @@
+import { Input, ScrollView, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
+import { useCallback, useEffect, useState } from 'react'
 import { Page } from '../../components/Page'
-import { Empty } from '../../components/ui'
+import { PolicyCard } from '../../components/PolicyCard'
+import { Empty, Loading, Notice, SecondaryButton } from '../../components/ui'
+import type { PolicyItem } from '../../core/policy/contract'
+import { CATEGORIES, type Category } from '../../core/policy/library'
+import { call, errorMessage } from '../../services/api'
+import './index.css'
 
-/** The 政策 tab. The policy library, matching and push arrive with the policy feature. */
+type Tab = 'feed' | 'all' | 'favorites'
+const TABS: Record<Tab, string> = { feed: '为您推荐', all: '全部', favorites: '收藏' }
+
+/** The 政策 tab: recommendations with reasons, browsing, search, favourites. */
 export default function Policy() {
+  const [tab, setTab] = useState<Tab>('feed')
+  const [category, setCategory] = useState<Category | undefined>()
+  const [department, setDepartment] = useState<string | undefined>()
+  const [departments, setDepartments] = useState<string[]>([])
+  const [q, setQ] = useState('')
+  const [searching, setSearching] = useState<string | null>(null)
+  const [items, setItems] = useState<PolicyItem[] | null>(null)
+  const [nextOffset, setNextOffset] = useState<number | null>(null)
+  const [info, setInfo] = useState<{ personalized: boolean; hasProfile: boolean } | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const fetchPage = useCallback(
+    async (offset: number) => {
+      if (searching) return call('policy.search', { q: searching, offset, limit: 20 })
+      if (tab === 'feed') {
+        const r = await call('policy.feed', { offset, limit: 20 })
+        setInfo({ personalized: r.personalized, hasProfile: r.hasProfile })
+        return r
+      }
+      const r = await call('policy.list', { offset, limit: 20, ...(tab === 'favorites' ? { favorites: true } : { category, department }) })
+      setDepartments(r.departments)
+      return r
+    },
+    [tab, category, department, searching]
+  )
+
+  const load = useCallback(async () => {
+    try {
+      const r = await fetchPage(0)
+      setItems(r.items)
+      setNextOffset(r.nextOffset)
+      setError(null)
+    } catch (err) {
+      setError(errorMessage(err))
+    }
+  }, [fetchPage])
+  // a new view (tab, filter, search) starts from the top
+  useEffect(() => {
+    setItems(null)
+    void load()
+  }, [load])
+  // back from a detail page: read and favourite marks may have changed
+  useDidShow(() => void load())
+  useReachBottom(async () => {
+    if (nextOffset === null || !items) return
+    const r = await fetchPage(nextOffset)
+    setItems([...items, ...r.items])
+    setNextOffset(r.nextOffset)
+  })
+
+  const search = () => setSearching(q.trim() ? q.trim().slice(0, 40) : null)
+
   return (
     <Page>
-      <Empty title='政策库正在整理'>各级扶持政策正在逐条整理、注明出处，整理好后会在这里按您的情况推荐。</Empty>
+      <View className='policy-search'>
+        <Input className='policy-search__input' name='policySearch' placeholder='搜索政策，如：贷款、补贴、社保' maxlength={40} value={q} confirmType='search' onInput={(e) => setQ(e.detail.value)} onConfirm={search} />
+        <Text className='policy-search__go' onClick={search}>搜索</Text>
+      </View>
+      {searching ? (
+        <Notice>
+          “{searching}”的搜索结果 · <Text style={{ color: 'var(--c-link)' }} onClick={() => { setQ(''); setSearching(null) }}>清除</Text>
+        </Notice>
+      ) : (
+        <View className='policy-tabs'>
+          {(Object.keys(TABS) as Tab[]).map((t) => (
+            <View key={t} className={`policy-tab${t === tab ? ' policy-tab--on' : ''}`} onClick={() => setTab(t)}>
+              {TABS[t]}
+            </View>
+          ))}
+        </View>
+      )}
+      {!searching && tab === 'all' ? (
+        <ScrollView scrollX className='policy-cats'>
+          <View className={`chip${!category && !department ? ' chip--on' : ''}`} onClick={() => { setCategory(undefined); setDepartment(undefined) }}>全部</View>
+          {(Object.keys(CATEGORIES) as Category[]).map((c) => (
+            <View key={c} className={`chip${c === category ? ' chip--on' : ''}`} onClick={() => { setCategory(c); setDepartment(undefined) }}>
+              {CATEGORIES[c]}
+            </View>
+          ))}
+          {departments.slice(0, 12).map((d) => (
+            <View key={d} className={`chip${d === department ? ' chip--on' : ''}`} onClick={() => { setDepartment(d); setCategory(undefined) }}>
+              {d.length > 10 ? `${d.slice(0, 10)}…` : d}
+            </View>
+          ))}
+        </ScrollView>
+      ) : null}
+      {!searching && tab === 'feed' && info && !info.personalized ? <Notice tone='warn'>您已关闭个性化推荐，下面按发布时间列出全部政策。可在“我的”里重新打开。</Notice> : null}
+      {!searching && tab === 'feed' && info && info.personalized && !info.hasProfile ? (
+        <View>
+          <Notice>建好经营档案后，这里会按您的情况推荐政策，并说明为什么适合您。</Notice>
+          <View className='actions' style={{ paddingTop: '12px' }}>
+            <SecondaryButton onClick={() => Taro.navigateTo({ url: '/pages/onboard/index' })}>去建档</SecondaryButton>
+          </View>
+        </View>
+      ) : null}
+      {error ? <Notice tone='error'>{error}</Notice> : null}
+      {items === null && !error ? <Loading /> : null}
+      {items?.length === 0 ? <Empty title={tab === 'favorites' && !searching ? '还没有收藏' : '没有找到政策'}>{tab === 'feed' && !searching ? '暂时没有符合您条件的政策，可以看看“全部”。' : null}</Empty> : null}
+      <View className='cells' id='policy-list'>
+        {items?.map((p) => <PolicyCard key={p.id} p={p} />)}
+      </View>
     </Page>
   )
 }

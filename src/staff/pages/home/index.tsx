@@ -1,3 +1,4 @@
+import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Page } from '../../../components/Page'
 import { Cell, Empty, Loading, Section } from '../../../components/ui'
@@ -12,7 +13,10 @@ export default function StaffHome() {
     <Page>
       <Section title={`${data.staff.name}${data.staff.region ? ` · ${data.staff.region}` : ''}`}>
         {regulator ? (
-          <Cell label='市场与摊位' value='建市场、加摊位、印二维码' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/markets/index' })} />
+          <View>
+            <Cell label='市场与摊位' value='建市场、加摊位、印二维码' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/markets/index' })} />
+            <Cell label='政策管理' value='发布、推送、看覆盖' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/policies/index' })} />
+          </View>
         ) : (
           <Cell label='贷款申请' value='即将开放' />
         )}

@@ -1,0 +1,81 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { Page } from '../../../components/Page'
+import { Loading, Notice, PrimaryButton, SecondaryButton, Section, Tag } from '../../../components/ui'
+import type { Output } from '../../../core/common/action'
+import type { Contracts } from '../../../core/contracts'
+import { CATEGORIES } from '../../../core/policy/library'
+import { call, errorMessage } from '../../../services/api'
+
+type Detail = Output<Contracts['policy.get']>
+
+export default function PolicyDetail() {
+  const { id } = useRouter().params
+  const [p, setP] = useState<Detail | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    if (!id) return setError('缺少政策编号')
+    call('policy.get', { id })
+      .then((d) => {
+        setP(d)
+        // opening counts as read (once per owner, on the server)
+        if (!d.read) void call('policy.read', { id }).catch(() => undefined)
+      })
+      .catch((err) => setError(errorMessage(err)))
+  }, [id])
+
+  const toggle = async () => {
+    if (!p) return
+    try {
+      const r = await call('policy.favorite', { id: p.id, favorite: !p.favorite })
+      setP({ ...p, favorite: r.favorite })
+      Taro.showToast({ title: r.favorite ? '已收藏' : '已取消收藏', icon: 'none' })
+    } catch (err) {
+      Taro.showToast({ title: errorMessage(err), icon: 'none' })
+    }
+  }
+
+  if (error) return <Page><Notice tone='error'>{error}</Notice></Page>
+  if (!p) return <Page><Loading /></Page>
+  const cite = `${p.source.document}${p.source.number ? `（${p.source.number}）` : ''} ${p.source.clause}`
+  return (
+    <Page>
+      <View className='hero' id='policy-detail'>
+        <View className='hero__name' style={{ fontSize: 'var(--fs-lg)' }}>{p.title}</View>
+        <View style={{ marginTop: '8px', display: 'flex', gap: '6px', flexWrap: 'wrap' }}>
+          {p.status === 'match' ? <Tag>符合条件</Tag> : p.status === 'almost' ? <Tag tone='orange'>差一项</Tag> : p.status === 'no' ? <Tag tone='gray'>暂不符合</Tag> : null}
+          <Tag tone='gray'>{CATEGORIES[p.category]}</Tag>
+          {p.expired ? <Tag tone='gray'>已过期</Tag> : null}
+        </View>
+        {p.reasons.length ? (
+          <View className='reasons' id='policy-reasons'>
+            {p.reasons.map((r) => (
+              <View className='reason' key={r.text}>
+                <Text className={`reason__mark reason__mark--${r.met ? 'met' : 'unmet'}`}>{r.met ? '✓' : '✗'}</Text>
+                <Text>{r.text}</Text>
+              </View>
+            ))}
+          </View>
+        ) : p.conditions.length ? (
+          <View className='reasons'>
+            {p.conditions.map((c) => (
+              <View className='reason' key={c}><Text>· {c}</Text></View>
+            ))}
+          </View>
+        ) : null}
+      </View>
+      <Section title='能得到什么'><View className='notice-text'>{p.summary.what}</View></Section>
+      <Section title='谁可以申请'><View className='notice-text'>{p.summary.who}</View></Section>
+      <Section title='怎么办理'><View className='notice-text'>{p.summary.how}</View></Section>
+      <Section title='去哪里办'><View className='notice-text'>{p.summary.where}</View></Section>
+      <Section title='政策出处' footer={`生效：${p.effectiveFrom}${p.effectiveTo ? `，截止：${p.effectiveTo}` : '（文件未写明截止日期）'}`}>
+        <View className='notice-text' id='policy-source'>{cite}</View>
+      </Section>
+      <View className='actions'>
+        {p.favorite ? <SecondaryButton onClick={toggle}>取消收藏</SecondaryButton> : <PrimaryButton onClick={toggle}>收藏</PrimaryButton>}
+      </View>
+    </Page>
+  )
+}
