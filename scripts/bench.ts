@@ -7,6 +7,7 @@ import { startLocalCloud } from './local-cloud/server'
 import { demoCreditCode } from './local-cloud/demo'
 import { PRIVACY_VERSION } from '../src/core/user/privacy'
 import type { Db } from '../cloudfunctions/common/ports'
+import { benchAudience, benchFeed } from './bench-policy'
 import { benchSweep, countingDb, printSweep } from './bench-sweep'
 import { h5InitialJs, kb, weappPackages } from '../test/helpers/sizes'
 
@@ -17,6 +18,8 @@ import { h5InitialJs, kb, weappPackages } from '../test/helpers/sizes'
  *   and database round trips per call
  * - the reminder sweep over BENCH_OWNERS owners (default 1,000,000) with 1% due: time, DB
  *   calls, peak memory; the same sweep with nothing due; the same due count among 10× fewer owners
+ * - policy.feed p50/p95 with 1,000 published policies and its DB round trips; counting one
+ *   policy's audience over BENCH_OWNERS owners (time, peak memory)
  */
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 50)
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 2000)
@@ -111,6 +114,10 @@ async function main() {
   printSweep(await benchSweep(owners, Math.round(owners / 100)))
   console.log(`== the same number due among 10× fewer owners ==`)
   printSweep(await benchSweep(Math.round(owners / 10), Math.round(owners / 100)))
+
+  console.log(`\n== policy ==`)
+  await benchFeed(1000)
+  await benchAudience(owners)
 }
 
 main().catch((err) => {
