@@ -13,7 +13,8 @@ describe('the weapp build', () => {
   test('staff pages are in a sub-package, not the main package; no local-only pages at all', () => {
     expect(app.pages.some((p) => p.startsWith('staff/'))).toBe(false)
     expect(app.subPackages).toEqual([
-      { root: 'staff', pages: expect.arrayContaining(['pages/markets/index', 'pages/qrsheet/index']) },
+      { root: 'staff', pages: expect.arrayContaining(['pages/markets/index', 'pages/qrsheet/index', 'pages/policies/index', 'pages/policy/index']) },
+      { root: 'policy', pages: ['pages/detail/index'] },
       { root: 'reminder', pages: ['pages/permits/index', 'pages/permit/index', 'pages/inbox/index'] }
     ])
     expect(JSON.stringify(app)).not.toContain('dev/')
@@ -30,6 +31,11 @@ describe('the weapp build', () => {
     expect(code).not.toContain('/api/functions/')
     expect(code).not.toContain('/api/local/')
     expect(code).toContain('callFunction')
+  })
+
+  test('no validation library in the client: contracts reach it as types only', () => {
+    // zod's own marker; a value import from a contract.ts would bring all of it (~450 KB)
+    for (const f of allJs(ROOT)) expect([f, readFileSync(f, 'utf8').includes('jitless')]).toEqual([f, false])
   })
 
   test('the tab bar icons the app.json names are in the package', () => {

@@ -1,18 +1,14 @@
 import { z } from '../zod'
-import { BUSINESS_TYPES, INDUSTRIES, keysOf, OWNER_GROUPS, REVENUE_BANDS } from '../user/options'
+import { BUSINESS_TYPES, INDUSTRIES, keysOf, REVENUE_BANDS } from '../user/options'
+import { FEATURED, MATCH_GROUPS } from './facts'
+
+export { FACT_LABELS, FEATURED, MATCH_GROUPS, type Featured, type MatchGroup } from './facts'
 
 /**
  * Eligibility as data: every condition names a fact of the owner's profile, an operator and a
  * value, and the schema knows which operators and values fit each fact. A rule that names an
  * unknown fact or operator fails validation with the path of the error.
  */
-export const FEATURED = { famous: '知名', special: '特色', quality: '优质', emerging: '新兴' } as const
-export type Featured = keyof typeof FEATURED
-
-/** Groups for matching: the profile's groups, plus one derived from the graduation year. */
-export const MATCH_GROUPS = { ...OWNER_GROUPS, recentGraduate: '离校2年内高校毕业生' } as const
-export type MatchGroup = keyof typeof MATCH_GROUPS
-
 const num = z.number().int().min(0).max(100000)
 
 export const conditionSchema = z.discriminatedUnion('fact', [
@@ -32,17 +28,7 @@ export type Condition = z.infer<typeof conditionSchema>
 
 export const rulesSchema = z.array(conditionSchema).max(12)
 
-/** Chinese names of the facts, for staff editing rules. */
-export const FACT_LABELS: Record<Condition['fact'], string> = {
-  region: '所在地区',
-  industry: '行业',
-  type: '经营类型（分型）',
-  groups: '人员类别',
-  monthsInBusiness: '经营时长（月）',
-  employees: '雇员人数',
-  revenueBand: '年营业额',
-  taxPaid: '依法纳税',
-  socialInsurance: '参加社保',
-  featured: '名特优新类别',
-  abnormal: '列入经营异常名录'
-}
+
+/** Compile-time guard: the label module's Fact list and the schema's facts are the same set. */
+type SameFacts = [Condition['fact']] extends [import('./facts').Fact] ? ([import('./facts').Fact] extends [Condition['fact']] ? true : never) : never
+export const FACTS_AGREE: SameFacts = true

@@ -3,17 +3,8 @@ import { id, isoDate, text, z } from '../zod'
 import { keysOf } from '../user/options'
 import { PERMIT_TYPES } from './permitTypes'
 
-/** Topics an owner can switch off; each notification belongs to one. */
-export const TOPICS = {
-  permit: '证照到期提醒',
-  annualReport: '年报提醒',
-  policy: '政策推送',
-  course: '开业第一课',
-  loan: '贷款进度',
-  complaint: '诉求进度',
-  account: '账户通知'
-} as const
-export type Topic = keyof typeof TOPICS
+export { TOPICS, type Topic } from './topics'
+import { TOPICS } from './topics'
 
 export const notifySettingsSchema = z.strictObject({
   topics: z.record(z.enum(keysOf(TOPICS)), z.boolean()),
