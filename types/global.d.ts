@@ -10,5 +10,6 @@ declare namespace NodeJS {
     TARO_APP_CLOUD_ENV?: string
     /** subscribe-message template ids, see README */
     TARO_APP_TMPL_REMINDER?: string
+    TARO_APP_TMPL_POLICY?: string
   }
 }

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { LOCAL_REMINDER_TEMPLATE_ID } from '../core/notify/template'
+import { LOCAL_POLICY_TEMPLATE_ID, LOCAL_REMINDER_TEMPLATE_ID } from '../core/notify/template'
 import { call } from './api'
 
 /**
@@ -9,6 +9,12 @@ import { call } from './api'
 export function reminderTemplateIds(): string[] {
   if (process.env.TARO_ENV === 'weapp') return process.env.TARO_APP_TMPL_REMINDER ? [process.env.TARO_APP_TMPL_REMINDER] : []
   return [LOCAL_REMINDER_TEMPLATE_ID]
+}
+
+/** The new-policy template (TARO_APP_TMPL_POLICY), asked for when the owner favourites a policy. */
+export function policyTemplateIds(): string[] {
+  if (process.env.TARO_ENV === 'weapp') return process.env.TARO_APP_TMPL_POLICY ? [process.env.TARO_APP_TMPL_POLICY] : []
+  return [LOCAL_POLICY_TEMPLATE_ID]
 }
 
 type Result = 'accept' | 'reject' | 'ban' | 'filter'

@@ -7,6 +7,7 @@ import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { CATEGORIES } from '../../../core/policy/library'
 import { call, errorMessage } from '../../../services/api'
+import { askForReminders, policyTemplateIds } from '../../../services/subscribe'
 
 type Detail = Output<Contracts['policy.get']>
 
@@ -28,6 +29,8 @@ export default function PolicyDetail() {
 
   const toggle = async () => {
     if (!p) return
+    // favouriting is a natural moment to ask for new-policy messages (the dialog needs a tap)
+    if (!p.favorite) void askForReminders(policyTemplateIds()).catch(() => null)
     try {
       const r = await call('policy.favorite', { id: p.id, favorite: !p.favorite })
       setP({ ...p, favorite: r.favorite })
