@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { LocalDb } from '../cloudfunctions/common/adapters/local/db'
 import type { Db } from '../cloudfunctions/common/ports'
 import { audienceWhere } from '../cloudfunctions/policy/audience'
-import { bumpVersion } from '../cloudfunctions/policy/store'
+import { bumpVersion, newPolicyDoc } from '../cloudfunctions/policy/store'
 import { POLICY_LIBRARY } from '../src/core/policy/library'
 import type { Condition } from '../src/core/policy/rules'
 import { PRIVACY_VERSION } from '../src/core/user/privacy'
@@ -21,24 +21,9 @@ const REGIONS = ['浙江省温州市鹿城区', '浙江省温州市瓯海区', '
 async function addPolicies(db: LocalDb, total: number) {
   const at = new Date().toISOString()
   const docs = Array.from({ length: Math.max(0, total - POLICY_LIBRARY.length) }, (_, i) => {
-    const base = POLICY_LIBRARY[i % POLICY_LIBRARY.length]
-    return {
-      ...base,
-      _id: `bench-${i}`,
-      id: undefined,
-      title: `${base.title}（${i}）`,
-      status: 'published',
-      publishedAt: new Date(Date.parse('2024-01-01') + i * 3600_000).toISOString(),
-      withdrawnAt: null,
-      createdBy: 'bench',
-      createdAt: at,
-      updatedAt: at,
-      push: 'none',
-      pushCursor: '',
-      nextDueAt: null,
-      leaseUntil: '',
-      stats: { pushed: 0, opened: 0, favorited: 0 }
-    }
+    const { id: _id, ...base } = POLICY_LIBRARY[i % POLICY_LIBRARY.length]
+    const publishedAt = new Date(Date.parse('2024-01-01') + i * 3600_000).toISOString()
+    return { _id: `bench-${i}`, ...newPolicyDoc({ ...base, title: `${base.title}（${i}）` }, 'published', 'bench', at, publishedAt) }
   })
   await db.insertMany('policies', docs as never)
   await bumpVersion(db)

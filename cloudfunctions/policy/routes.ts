@@ -9,7 +9,7 @@ import { patch } from '../common/ports'
 import { defineFunction } from '../common/router'
 import { owners, type OwnerDoc } from '../user/owners'
 import { audienceWhere } from './audience'
-import { bumpVersion, isExpired, seedPolicies, markId, marks, policies, publishedPolicies, type MarkDoc, type PolicyDoc } from './store'
+import { bumpVersion, isExpired, newPolicyDoc, seedPolicies, markId, marks, policies, publishedPolicies, type MarkDoc, type PolicyDoc } from './store'
 
 const STATUS_ORDER = { match: 0, almost: 1, no: 2 } as const
 
@@ -167,20 +167,7 @@ export default defineFunction('policy', {
       if (existing.status === 'published') await bumpVersion(ctx.db)
       return staffView({ ...existing, ...fields, updatedAt: at })
     }
-    const doc: Omit<PolicyDoc, '_id'> = {
-      ...fields,
-      status: 'draft',
-      publishedAt: null,
-      withdrawnAt: null,
-      createdBy: ctx.openid,
-      createdAt: at,
-      updatedAt: at,
-      push: 'none',
-      pushCursor: '',
-      nextDueAt: null,
-      leaseUntil: '',
-      stats: { pushed: 0, opened: 0, favorited: 0 }
-    }
+    const doc = newPolicyDoc(fields, 'draft', ctx.openid, at)
     const _id = await policies(ctx.db).add(doc)
     return staffView({ _id, ...doc })
   },

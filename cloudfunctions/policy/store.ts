@@ -30,6 +30,30 @@ export interface MarkDoc {
   updatedAt: string
 }
 
+/** A new policy document: the fields staff or the library give, plus the bookkeeping. */
+export function newPolicyDoc(
+  fields: Omit<PolicySeed, 'id'>,
+  status: PolicyDoc['status'],
+  createdBy: string,
+  at: string,
+  publishedAt: string | null = null
+): Omit<PolicyDoc, '_id'> {
+  return {
+    ...fields,
+    status,
+    publishedAt,
+    withdrawnAt: null,
+    createdBy,
+    createdAt: at,
+    updatedAt: at,
+    push: 'none',
+    pushCursor: '',
+    nextDueAt: null,
+    leaseUntil: '',
+    stats: { pushed: 0, opened: 0, favorited: 0 }
+  }
+}
+
 export const policies = (db: Db) => db.collection<PolicyDoc>('policies')
 export const marks = (db: Db) => db.collection<MarkDoc>('policyMarks')
 export const markId = (openid: string, policyId: string) => `${openid}:${policyId}`
@@ -77,21 +101,7 @@ export async function seedPolicies(db: Db, now: Date): Promise<number> {
   const at = now.toISOString()
   for (const seed of POLICY_LIBRARY) {
     const { id, ...rest } = seed
-    const doc: PolicyDoc = {
-      ...rest,
-      _id: id,
-      status: 'published',
-      publishedAt: new Date(`${seed.effectiveFrom}T00:00:00+08:00`).toISOString(),
-      withdrawnAt: null,
-      createdBy: 'library',
-      createdAt: at,
-      updatedAt: at,
-      push: 'none',
-      pushCursor: '',
-      nextDueAt: null,
-      leaseUntil: '',
-      stats: { pushed: 0, opened: 0, favorited: 0 }
-    }
+    const doc: PolicyDoc = { _id: id, ...newPolicyDoc(rest, 'published', 'library', at, new Date(`${seed.effectiveFrom}T00:00:00+08:00`).toISOString()) }
     try {
       await policies(db).add(doc)
       added++

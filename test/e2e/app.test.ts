@@ -1,49 +1,23 @@
-import { existsSync, mkdirSync } from 'node:fs'
-import { resolve } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { PROFILE } from '../helpers/fixtures'
-import { hasChromium, launch, phonePage, pickInOpenPicker } from '../helpers/browser'
-import { testCloud, type TestCloud } from '../helpers/cloud'
+import { phonePage, pickInOpenPicker } from '../helpers/browser'
+import { e2eEnvironment, shot } from '../helpers/e2e'
 
-const ARTIFACTS = resolve('test-artifacts/e2e')
-const DIST = resolve('dist/h5')
-jest.setTimeout(180_000)
-
-let cloud: TestCloud
-let browser: Browser
-let closeBrowser: () => Promise<void>
-const pages: Page[] = []
-
-beforeAll(async () => {
-  if (!hasChromium()) throw new Error('Chromium not found at /usr/bin/chromium: apt-get install -y chromium')
-  if (!existsSync(resolve(DIST, 'index.html'))) throw new Error('dist/h5 is missing: run npm run build:h5')
-  mkdirSync(ARTIFACTS, { recursive: true })
-  cloud = await testCloud({ staticDir: DIST })
-  const b = await launch()
-  browser = b.browser
-  closeBrowser = b.close
-})
-
-afterAll(async () => {
-  await closeBrowser?.()
-  await cloud?.stop()
-})
+const env = e2eEnvironment()
 
 async function open(openid: string, path: string): Promise<Page> {
-  const page = await phonePage(browser, openid)
+  const page = await phonePage(env.browser, openid)
   const problems: string[] = []
   page.on('pageerror', (e) => problems.push(e.message))
-  pages.push(page)
-  await page.goto(path.startsWith('http') ? path : `${cloud.url}/${path}`)
+  await page.goto(path.startsWith('http') ? path : `${env.cloud.url}/${path}`)
   ;(page as unknown as { problems: string[] }).problems = problems
   return page
 }
-const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true })
 const problemsOf = (page: Page) => (page as unknown as { problems: string[] }).problems
 
 test('an owner scans a stall QR code, accepts the notice, fixes a wrong credit code and lands on 首页 with the type', async () => {
   // the URL that the stall's printed QR code encodes, as a regulator would print it
-  const sheet = await cloud.ok('admin', 'admin.qr.sheet', { marketId: 'demo-market-2' }, 'demo-regulator')
+  const sheet = await env.cloud.ok('admin', 'admin.qr.sheet', { marketId: 'demo-market-2' }, 'demo-regulator')
   const b01 = sheet.items.find((i: { number: string }) => i.number === 'B-01')
   const page = await open('e2e-new-owner', b01.target)
 
@@ -86,12 +60,12 @@ test('an owner scans a stall QR code, accepts the notice, fixes a wrong credit c
   await shot(page, '03-owner-home-with-type')
 
   // the profile is on the server, bound to the stall
-  const saved = await cloud.ok('user', 'user.profile.get', {}, 'e2e-new-owner')
+  const saved = await env.cloud.ok('user', 'user.profile.get', {}, 'e2e-new-owner')
   expect(saved.profile.creditCode).toBe(good)
   expect(saved.stall.number).toBe('B-01')
 
   // the welcome message is in the local outbox, shown in the H5 build
-  await page.goto(`${cloud.url}/#/dev/pages/outbox/index`)
+  await page.goto(`${env.cloud.url}/#/dev/pages/outbox/index`)
   await page.getByText('建档成功').first().waitFor()
   await shot(page, '04-outbox')
   expect(problemsOf(page)).toEqual([])
@@ -156,6 +130,6 @@ test('关怀模式 switched on in 我的 enlarges text on every page and survive
   await page.reload()
   await page.locator('#business-card').waitFor()
   expect(await page.locator('.page.care').count()).toBeGreaterThan(0)
-  expect((await cloud.ok('user', 'user.login', {}, 'demo-owner-2')).settings.careMode).toBe(true)
+  expect((await env.cloud.ok('user', 'user.login', {}, 'demo-owner-2')).settings.careMode).toBe(true)
   expect(problemsOf(page)).toEqual([])
 })

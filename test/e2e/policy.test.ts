@@ -1,36 +1,14 @@
-import { existsSync, mkdirSync } from 'node:fs'
-import { resolve } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { hasChromium, launch, phonePage, pickInOpenPicker } from '../helpers/browser'
-import { testCloud, type TestCloud } from '../helpers/cloud'
+import { phonePage, pickInOpenPicker } from '../helpers/browser'
+import { e2eEnvironment, shot, visible } from '../helpers/e2e'
 
-const ARTIFACTS = resolve('test-artifacts/e2e')
-jest.setTimeout(180_000)
+const env = e2eEnvironment()
 
-let cloud: TestCloud
-let browser: Browser
-let closeBrowser: () => Promise<void>
-
-beforeAll(async () => {
-  if (!hasChromium()) throw new Error('Chromium not found at /usr/bin/chromium: apt-get install -y chromium')
-  if (!existsSync(resolve('dist/h5/index.html'))) throw new Error('dist/h5 is missing: run npm run build:h5')
-  mkdirSync(ARTIFACTS, { recursive: true })
-  cloud = await testCloud({ staticDir: resolve('dist/h5') })
-  ;({ browser, close: closeBrowser } = await launch())
-})
-afterAll(async () => {
-  await closeBrowser?.()
-  await cloud?.stop()
-})
-
-const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true })
-const visible = (page: Page, selector: string, hasText?: string) => page.locator(selector, hasText ? { hasText } : {}).filter({ visible: true })
 
 test('an owner sees a matching policy with reasons and source; a regulator publishes one; it reaches the owner’s inbox', async () => {
-  const owner = await phonePage(browser, 'demo-owner-1') // 温州, veteran
+  const owner = await phonePage(env.browser, 'demo-owner-1') // 温州, veteran
   const problems: string[] = []
   owner.on('pageerror', (e) => problems.push(e.message))
-  await owner.goto(`${cloud.url}/#/pages/policy/index`)
+  await owner.goto(`${env.cloud.url}/#/pages/policy/index`)
   const card = visible(owner, '.policy-card', '退役军人就业创业')
   await card.waitFor()
   expect(await card.innerText()).toContain('符合条件')
@@ -42,9 +20,9 @@ test('an owner sees a matching policy with reasons and source; a regulator publi
   await shot(owner, '21-policy-detail')
 
   // the regulator writes and publishes a policy for 温州 veterans
-  const staff = await phonePage(browser, 'demo-regulator')
+  const staff = await phonePage(env.browser, 'demo-regulator')
   staff.on('pageerror', (e) => problems.push(e.message))
-  await staff.goto(`${cloud.url}/#/staff/pages/policy/index`)
+  await staff.goto(`${env.cloud.url}/#/staff/pages/policy/index`)
   await staff.locator('input[name=policy-title]').fill('温州退役军人开店补贴（演示）')
   for (const [k, v] of [['what', '开店一次性补贴'], ['who', '温州退役军人'], ['how', '带退役证到区退役军人事务局申请']] as const) {
     await staff.locator(`textarea[name=policy-${k}]`).fill(v)
@@ -70,8 +48,8 @@ test('an owner sees a matching policy with reasons and source; a regulator publi
   await staff.getByText('撤回').waitFor()
 
   // the scheduler's sweep sends it; the owner finds it in 消息
-  expect((await cloud.post('/api/local/trigger/scheduler', '')).status).toBe(200)
-  await owner.goto(`${cloud.url}/#/reminder/pages/inbox/index`)
+  expect((await env.cloud.post('/api/local/trigger/scheduler', '')).status).toBe(200)
+  await owner.goto(`${env.cloud.url}/#/reminder/pages/inbox/index`)
   const msg = visible(owner, '.inbox-item', '新政策：温州退役军人开店补贴（演示）')
   await msg.waitFor()
   await shot(owner, '23-policy-inbox')
@@ -79,14 +57,14 @@ test('an owner sees a matching policy with reasons and source; a regulator publi
 })
 
 test('an owner who turns personalisation off gets the plain list', async () => {
-  const page = await phonePage(browser, 'demo-owner-2')
-  await page.goto(`${cloud.url}/#/pages/me/index`)
+  const page = await phonePage(env.browser, 'demo-owner-2')
+  await page.goto(`${env.cloud.url}/#/pages/me/index`)
   await page.locator('#personalized-switch').click()
   // the switch saves to the server; wait for it to land
   let personalized = true
   for (let i = 0; i < 50 && personalized; i++) {
     await page.waitForTimeout(100)
-    personalized = (await cloud.ok('user', 'user.login', {}, 'demo-owner-2')).settings.personalized
+    personalized = (await env.cloud.ok('user', 'user.login', {}, 'demo-owner-2')).settings.personalized
   }
   expect(personalized).toBe(false)
   await page.locator('.taro-tabbar__tabbar').getByText('政策').click()

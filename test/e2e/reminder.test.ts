@@ -1,47 +1,26 @@
-import { existsSync, mkdirSync } from 'node:fs'
-import { resolve } from 'node:path'
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
-import type { Browser, Page } from 'playwright-core'
-import { hasChromium, launch, phonePage, pickInOpenPicker } from '../helpers/browser'
-import { testCloud, type TestCloud } from '../helpers/cloud'
+import { phonePage, pickInOpenPicker } from '../helpers/browser'
+import { e2eEnvironment, shot } from '../helpers/e2e'
 
 dayjs.extend(utc)
-const ARTIFACTS = resolve('test-artifacts/e2e')
-jest.setTimeout(180_000)
+const env = e2eEnvironment()
 
-let cloud: TestCloud
-let browser: Browser
-let closeBrowser: () => Promise<void>
-
-beforeAll(async () => {
-  if (!hasChromium()) throw new Error('Chromium not found at /usr/bin/chromium: apt-get install -y chromium')
-  if (!existsSync(resolve('dist/h5/index.html'))) throw new Error('dist/h5 is missing: run npm run build:h5')
-  mkdirSync(ARTIFACTS, { recursive: true })
-  cloud = await testCloud({ staticDir: resolve('dist/h5') })
-  ;({ browser, close: closeBrowser } = await launch())
-})
-afterAll(async () => {
-  await closeBrowser?.()
-  await cloud?.stop()
-})
-
-const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true })
-const setClock = (iso: string) => cloud.post('/api/local/clock', JSON.stringify({ now: iso }))
-const trigger = () => cloud.post('/api/local/trigger/scheduler', '')
+const setClock = (iso: string) => env.cloud.post('/api/local/clock', JSON.stringify({ now: iso }))
+const trigger = () => env.cloud.post('/api/local/trigger/scheduler', '')
 const outbox = async (openid: string) =>
-  ((await (await fetch(`${cloud.url}/api/local/outbox?openid=${openid}`)).json()) as { data: { messages: Array<{ key: string; title: string }> } }).data.messages
+  ((await (await fetch(`${env.cloud.url}/api/local/outbox?openid=${openid}`)).json()) as { data: { messages: Array<{ key: string; title: string }> } }).data.messages
 
 test('an owner adds a food licence, the clock moves, the reminder arrives; filing the annual report stops its reminders', async () => {
   const who = 'demo-owner-2'
   const now = new Date()
   await setClock(now.toISOString())
-  const page = await phonePage(browser, who)
+  const page = await phonePage(env.browser, who)
   const problems: string[] = []
   page.on('pageerror', (e) => problems.push(e.message))
 
   // 首页 → 证照提醒 → 添加证照
-  await page.goto(`${cloud.url}/`)
+  await page.goto(`${env.cloud.url}/`)
   await page.getByText('证照提醒').click()
   await page.getByText('添加证照').click()
   await page.locator('#permitType-value').click()
@@ -69,7 +48,7 @@ test('an owner adds a food licence, the clock moves, the reminder arrives; filin
   await shot(page, '10-reminder-permit-added')
 
   // the server says when the next reminder is; move the clock there and fire the timer
-  const [permit] = (await cloud.ok('reminder', 'reminder.permit.list', {}, who)).permits
+  const [permit] = (await env.cloud.ok('reminder', 'reminder.permit.list', {}, who)).permits
   expect(permit.daysLeft).toBe(60)
   const next = permit.nextReminder as string
   await setClock(`${next}T10:00:00+08:00`)
@@ -78,7 +57,7 @@ test('an owner adds a food licence, the clock moves, the reminder arrives; filin
   expect(sent.some((m) => m.key.startsWith(`permit:${permit.id}`) && m.title === '证照到期提醒')).toBe(true)
 
   // 我的 shows it; 消息 lists it
-  await page.goto(`${cloud.url}/#/reminder/pages/inbox/index`)
+  await page.goto(`${env.cloud.url}/#/reminder/pages/inbox/index`)
   const msg = page.locator('.inbox-item', { hasText: '证照到期提醒' }).filter({ visible: true })
   await msg.waitFor()
   expect(await msg.innerText()).toContain('食品经营许可证')
@@ -88,7 +67,7 @@ test('an owner adds a food licence, the clock moves, the reminder arrives; filin
   const year = Number(next.slice(0, 4)) + 1
   await setClock(`${year}-01-02T10:00:00+08:00`)
   await trigger()
-  await page.goto(`${cloud.url}/#/reminder/pages/permits/index`)
+  await page.goto(`${env.cloud.url}/#/reminder/pages/permits/index`)
   const fileButton = page.getByText(`我已报送${year - 1}年度年报`)
   await fileButton.click()
   await page.locator(`#annual-${year - 1}`).filter({ visible: true }).getByText('已报送').first().waitFor()

@@ -15,19 +15,9 @@ export class SettableClock implements Clock {
   }
 }
 
-export interface OutboxDoc {
+/** One outbox entry: what the owner would get (see Observed), and when. */
+export interface OutboxDoc extends Observed {
   _id: string
-  /** the notification's inbox id / exactly-once key */
-  key: string
-  openid: string
-  topic: string
-  title: string
-  body: string
-  page: string | null
-  /** what happened to the phone message: none, sent, skipped:noQuota, retry:-1, ... */
-  push: string
-  templateId: string | null
-  data: Record<string, { value: string }> | null
   at: string
 }
 
