@@ -1,9 +1,10 @@
 import admin from './admin/routes'
 import type { CloudFunction } from './common/router'
+import loan from './loan/routes'
 import policy from './policy/routes'
 import reminder from './reminder/routes'
 import scheduler from './scheduler/routes'
 import user from './user/routes'
 
 /** Every cloud function, for the local cloud. Each folder's index.ts is its WeChat entry. */
-export const FUNCTIONS: Record<string, CloudFunction> = { user, admin, reminder, policy, scheduler }
+export const FUNCTIONS: Record<string, CloudFunction> = { user, admin, reminder, policy, loan, scheduler }

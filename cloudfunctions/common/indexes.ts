@@ -19,6 +19,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   outbox: [{ fields: 'at' }],
   policies: [{ fields: 'status' }, { fields: 'nextDueAt' }],
   policyMarks: [{ fields: 'openid' }],
+  loanConsents: [{ fields: 'openid' }],
+  loanApplications: [{ fields: 'openid' }, { fields: ['bankId', 'createdAt'] }],
   requests: [{ fields: 'createdAt' }]
 }
 

@@ -1,5 +1,6 @@
 import { adminContract } from './admin/contract'
 import type { ActionContract } from './common/action'
+import { loanContract } from './loan/contract'
 import { policyContract } from './policy/contract'
 import { reminderContract } from './reminder/contract'
 import { userContract } from './user/contract'
@@ -9,7 +10,8 @@ export const contracts = {
   ...userContract,
   ...adminContract,
   ...reminderContract,
-  ...policyContract
+  ...policyContract,
+  ...loanContract
 }
 export type Contracts = typeof contracts
 export type ActionName = keyof Contracts
