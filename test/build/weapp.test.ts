@@ -13,7 +13,8 @@ describe('the weapp build', () => {
   test('staff pages are in a sub-package, not the main package; no local-only pages at all', () => {
     expect(app.pages.some((p) => p.startsWith('staff/'))).toBe(false)
     expect(app.subPackages).toEqual([
-      { root: 'staff', pages: expect.arrayContaining(['pages/markets/index', 'pages/qrsheet/index', 'pages/policies/index', 'pages/policy/index']) },
+      { root: 'staff', pages: expect.arrayContaining(['pages/markets/index', 'pages/qrsheet/index', 'pages/policies/index', 'pages/policy/index', 'pages/loans/index']) },
+      { root: 'loan', pages: ['pages/index/index', 'pages/consent/index', 'pages/assess/index'] },
       { root: 'policy', pages: ['pages/detail/index'] },
       { root: 'reminder', pages: ['pages/permits/index', 'pages/permit/index', 'pages/inbox/index'] }
     ])

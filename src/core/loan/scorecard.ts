@@ -78,7 +78,8 @@ export interface Assessment {
 }
 
 const round = (n: number, step: number) => Math.round(n / step) * step
-const yuan = (n: number) => (n >= 10_000 ? `${(n / 10_000).toFixed(1)}万元` : `${Math.round(n)}元`)
+// round half up on the thousands (toFixed would show 45,500 as 4.5万, floating point)
+const yuan = (n: number) => (n >= 10_000 ? `${(Math.round(n / 1000) / 10).toFixed(1)}万元` : `${Math.round(n)}元`)
 
 export function assess(input: ScoreInput, cfg: ScorecardConfig = DEFAULT_SCORECARD): Assessment {
   const months = input.turnover.filter((n) => Number.isFinite(n) && n >= 0)

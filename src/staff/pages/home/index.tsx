@@ -18,7 +18,7 @@ export default function StaffHome() {
             <Cell label='政策管理' value='发布、推送、看覆盖' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/policies/index' })} />
           </View>
         ) : (
-          <Cell label='贷款申请' value='即将开放' />
+          <Cell label='贷款申请' value='本行收到的申请' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/loans/index' })} />
         )}
       </Section>
     </Page>
