@@ -19,9 +19,13 @@ test('an owner sees a matching policy with reasons and source; a regulator publi
   expect(await visible(owner, '#policy-source').innerText()).toContain('个体工商户服务月')
   await shot(owner, '21-policy-detail')
 
-  // the regulator writes and publishes a policy for 温州 veterans
+  // the regulator's 政策 tab points to the workbench (the owner feed is not theirs)
   const staff = await phonePage(env.browser, 'demo-regulator')
   staff.on('pageerror', (e) => problems.push(e.message))
+  await staff.goto(`${env.cloud.url}/#/pages/policy/index`)
+  await visible(staff, '.notice', '政策管理').waitFor()
+  expect(await staff.locator('.notice--error').count()).toBe(0)
+  // the regulator writes and publishes a policy for 温州 veterans
   await staff.goto(`${env.cloud.url}/#/staff/pages/policy/index`)
   await staff.locator('input[name=policy-title]').fill('温州退役军人开店补贴（演示）')
   for (const [k, v] of [['what', '开店一次性补贴'], ['who', '温州退役军人'], ['how', '带退役证到区退役军人事务局申请']] as const) {

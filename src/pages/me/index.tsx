@@ -58,8 +58,8 @@ export default function Me() {
 
       <Section title='设置' footer='关闭个性化推荐后，政策按发布时间排列，不再使用您的档案信息筛选。'>
         <Cell label='关怀模式'>
-          <View>
-            <Text className='hero__meta' style={{ marginRight: '8px' }}>{careMode ? '大字已开' : '字更大更清楚'}</Text>
+          <View style={{ display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: '8px' }}>
+            <Text className='grid__hint'>{careMode ? '大字已开' : '字更大更清楚'}</Text>
             <Switch id='care-switch' checked={careMode} color='#07c160' onChange={toggle('careMode')} />
           </View>
         </Cell>

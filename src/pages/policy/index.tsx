@@ -3,7 +3,8 @@ import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { Page } from '../../components/Page'
 import { PolicyCard } from '../../components/PolicyCard'
-import { Empty, Loading, Notice, SecondaryButton } from '../../components/ui'
+import { Empty, Loading, Notice, PrimaryButton, SecondaryButton } from '../../components/ui'
+import { useSession } from '../../store/session'
 import type { PolicyItem } from '../../core/policy/contract'
 import { CATEGORIES, type Category } from '../../core/policy/library'
 import { call, errorMessage } from '../../services/api'
@@ -14,6 +15,24 @@ const TABS: Record<Tab, string> = { feed: '为您推荐', all: '全部', favorit
 
 /** The 政策 tab: recommendations with reasons, browsing, search, favourites. */
 export default function Policy() {
+  const { data: session } = useSession()
+  // wait for the role: the owner feed would be refused for staff
+  if (!session) return <Page><Loading /></Page>
+  if (session.staff) {
+    // the owner feed is for owners; staff write and publish policies in the workbench
+    return (
+      <Page>
+        <Notice>工作人员请在工作台的“政策管理”里编写、发布政策，查看推送覆盖。</Notice>
+        <View className='actions'>
+          <PrimaryButton onClick={() => Taro.navigateTo({ url: '/staff/pages/policies/index' })}>去政策管理</PrimaryButton>
+        </View>
+      </Page>
+    )
+  }
+  return <OwnerPolicy />
+}
+
+function OwnerPolicy() {
   const [tab, setTab] = useState<Tab>('feed')
   const [category, setCategory] = useState<Category | undefined>()
   const [department, setDepartment] = useState<string | undefined>()

@@ -8,10 +8,11 @@ export default function Services() {
   const { data } = useSession()
   return (
     <Page>
-      <FeatureGrid />
+      {/* owner services are for owners; staff work from the workbench */}
+      {data && !data.staff ? <FeatureGrid /> : null}
       {data?.staff ? (
         <Section title='工作人员'>
-          <Cell label='工作台' value='市场、摊位与二维码' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/home/index' })} />
+          <Cell label='工作台' value='市场、政策、贷款申请' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/home/index' })} />
         </Section>
       ) : null}
     </Page>

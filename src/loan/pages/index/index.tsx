@@ -46,7 +46,7 @@ export default function LoanHome() {
       ) : null}
       <Section title='合作银行（先同意，再申请）'>
         {data.banks.map((b) => (
-          <Cell key={b.id} label={b.name} arrow onClick={() => Taro.navigateTo({ url: `/loan/pages/consent/index?bankId=${b.id}` })}>
+          <Cell key={b.id} wide label={b.name} arrow onClick={() => Taro.navigateTo({ url: `/loan/pages/consent/index?bankId=${b.id}` })}>
             {b.consented ? <Tag>已同意提供信息</Tag> : <Tag tone='gray'>未同意</Tag>}
           </Cell>
         ))}
