@@ -7,13 +7,11 @@ import { audienceWhere } from '../cloudfunctions/policy/audience'
 import { bumpVersion, newPolicyDoc } from '../cloudfunctions/policy/store'
 import { POLICY_LIBRARY } from '../src/core/policy/library'
 import type { Condition } from '../src/core/policy/rules'
-import { PRIVACY_VERSION } from '../src/core/user/privacy'
 import { INDUSTRIES, OWNER_GROUPS, REVENUE_BANDS } from '../src/core/user/options'
 import { startLocalCloud } from './local-cloud/server'
+import { concurrently, onboardOwners, pct, poster } from './bench-client'
 import { countingDb } from './bench-sweep'
-import { demoCreditCode } from './local-cloud/demo'
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`
 const REGIONS = ['浙江省温州市鹿城区', '浙江省温州市瓯海区', '甘肃省张掖市甘州区', '湖北省武汉市江岸区', '山东省济南市历下区']
 
@@ -36,48 +34,19 @@ export async function benchFeed(policies = 1000, concurrency = 50, requests = 20
     await addPolicies(cloud.ports.db as LocalDb, policies)
     const counter = countingDb(cloud.ports.db)
     ;(cloud.ports as { db: Db }).db = counter.db
-    const post = async (openid: string, action: string, payload: unknown) => {
-      const res = await fetch(`${cloud.url}/api/functions/${action.split('.')[0]}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
-        body: JSON.stringify({ action, payload })
-      })
-      const body = (await res.json()) as { ok: boolean }
-      if (!body.ok) throw new Error(`${action}: ${JSON.stringify(body)}`)
-    }
-    const owners = Array.from({ length: concurrency }, (_, i) => `feed-owner-${i}`)
-    for (const [i, openid] of owners.entries()) {
-      await post(openid, 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true })
-      await post(openid, 'user.profile.save', {
-        businessName: `压测第${i}号摊`,
-        creditCode: demoCreditCode('330302', `MB${String(i).padStart(7, '0')}`),
-        industry: Object.keys(INDUSTRIES)[i % 10],
-        region: REGIONS[i % REGIONS.length],
-        openedOn: '2023-05-01',
-        employees: i % 5,
-        revenueBand: 'lt10w',
-        taxPaid: i % 2 === 0,
-        socialInsurance: i % 3 === 0,
-        groups: i % 4 === 0 ? ['veteran'] : []
-      })
-    }
+    const post = poster(cloud.url)
+    const owners = await onboardOwners(post, 'feed-owner', concurrency, (i) => ({
+      industry: Object.keys(INDUSTRIES)[i % 10],
+      region: REGIONS[i % REGIONS.length],
+      socialInsurance: i % 3 === 0,
+      revenueBand: 'lt10w',
+      groups: i % 4 === 0 ? ['veteran'] : []
+    }))
     await post(owners[0], 'policy.feed', {}) // warm: loads the published list into the cache
     counter.reset()
     await post(owners[1], 'policy.feed', {})
     const trips = counter.count()
-    const latencies: number[] = []
-    let next = 0
-    await Promise.all(
-      owners.map(async (o) => {
-        while (next < requests) {
-          next++
-          const t = performance.now()
-          await post(o, 'policy.feed', {})
-          latencies.push(performance.now() - t)
-        }
-      })
-    )
-    latencies.sort((a, b) => a - b)
+    const { latencies } = await concurrently(owners, requests, (o) => post(o, 'policy.feed', {}))
     console.log(
       `policy.feed, ${policies} published policies, ${requests} calls, ${concurrency} concurrent: p50 ${pct(latencies, 50).toFixed(1)} ms, p95 ${pct(latencies, 95).toFixed(1)} ms; DB round trips per call: ${trips} (warm cache)`
     )

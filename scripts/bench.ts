@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { buildFunctions } from './build-functions'
 import { startLocalCloud } from './local-cloud/server'
-import { demoCreditCode } from './local-cloud/demo'
-import { PRIVACY_VERSION } from '../src/core/user/privacy'
 import type { Db } from '../cloudfunctions/common/ports'
+import { concurrently, onboardOwners, pct, poster } from './bench-client'
 import { benchAudience, benchFeed } from './bench-policy'
 import { benchSweep, countingDb, printSweep } from './bench-sweep'
 import { h5InitialJs, kb, weappPackages } from '../test/helpers/sizes'
@@ -31,7 +30,6 @@ function build(label: string, args: string[], output: string) {
   if (r.status !== 0) throw new Error(`${label} build failed`)
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 
 async function main() {
   build('weapp', ['build', '--type', 'weapp'], 'dist/weapp/app.json')
@@ -52,54 +50,16 @@ async function main() {
   const counter = countingDb(cloud.ports.db)
   ;(cloud.ports as { db: Db }).db = counter.db
   try {
-    const post = async (openid: string, action: string, payload: unknown) => {
-      const res = await fetch(`${cloud.url}/api/functions/user`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
-        body: JSON.stringify({ action, payload })
-      })
-      const body = (await res.json()) as { ok: boolean }
-      if (!body.ok) throw new Error(`${action}: ${JSON.stringify(body)}`)
-    }
+    const post = poster(cloud.url)
     // 50 owners with profiles bound to a stall (the realistic, most expensive view)
-    const owners = Array.from({ length: CONCURRENCY }, (_, i) => `bench-owner-${i}`)
-    for (const [i, openid] of owners.entries()) {
-      await post(openid, 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true })
-      await post(openid, 'user.profile.save', {
-        businessName: `压测第${i}号摊`,
-        creditCode: demoCreditCode('330302', `MA${String(i).padStart(7, '0')}`),
-        industry: 'retail',
-        region: '浙江省温州市鹿城区',
-        openedOn: '2023-05-01',
-        employees: i % 5,
-        revenueBand: '10w_50w',
-        taxPaid: i % 2 === 0,
-        socialInsurance: false,
-        groups: [],
-        stallCode: 'DMA2K7'
-      })
-    }
+    const owners = await onboardOwners(post, 'bench-owner', CONCURRENCY, () => ({ stallCode: 'DMA2K7' }))
     // warm-up, then one measured call for round trips
     for (const o of owners.slice(0, 5)) await post(o, 'user.profile.get', {})
     counter.reset()
     await post(owners[0], 'user.profile.get', {})
     const trips = counter.count()
 
-    const latencies: number[] = []
-    let next = 0
-    const started = performance.now()
-    await Promise.all(
-      owners.map(async (openid) => {
-        while (next < REQUESTS) {
-          next++
-          const t = performance.now()
-          await post(openid, 'user.profile.get', {})
-          latencies.push(performance.now() - t)
-        }
-      })
-    )
-    const elapsed = (performance.now() - started) / 1000
-    latencies.sort((a, b) => a - b)
+    const { latencies, seconds: elapsed } = await concurrently(owners, REQUESTS, (o) => post(o, 'user.profile.get', {}))
     console.log(`p50 ${pct(latencies, 50).toFixed(1)} ms   p95 ${pct(latencies, 95).toFixed(1)} ms   p99 ${pct(latencies, 99).toFixed(1)} ms   max ${latencies[latencies.length - 1].toFixed(1)} ms`)
     console.log(`throughput ${(latencies.length / elapsed).toFixed(0)} calls/s   DB round trips per call: ${trips}`)
     console.log(`data folder after the run: ${kb(statSync(join(dataDir, 'db', 'owners.db')).size)} owners.db`)
