@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { LocalDb } from '../cloudfunctions/common/adapters/local/db'
 import { LocalPush, SettableClock } from '../cloudfunctions/common/adapters/local/ports'
-import type { Collection, Db, Doc, Ports } from '../cloudfunctions/common/ports'
+import type { Db, Ports } from '../cloudfunctions/common/ports'
+import { interceptDb } from './intercept-db'
 import { runSweeps } from '../cloudfunctions/common/sweep'
 import { SWEEPS } from '../cloudfunctions/scheduler/sweeps'
 import { LOCAL_POLICY_TEMPLATE_ID, LOCAL_REMINDER_TEMPLATE_ID } from '../src/core/notify/template'
@@ -12,21 +13,10 @@ import { permitLadder } from '../src/core/reminder/ladder'
 /** Counts every database call: the cloud bills and waits for each one. */
 export function countingDb(db: Db): { db: Db; count: () => number; reset: () => void } {
   let n = 0
-  const wrapped: Db = {
-    collection<T extends Doc>(name: string): Collection<T> {
-      const c = db.collection<T>(name)
-      return new Proxy(c, {
-        get(target, prop) {
-          const v = (target as unknown as Record<string | symbol, unknown>)[prop]
-          if (typeof v !== 'function') return v
-          return (...args: unknown[]) => {
-            n++
-            return (v as (...a: unknown[]) => unknown).apply(target, args)
-          }
-        }
-      })
-    }
-  }
+  const wrapped = interceptDb(db, (run) => {
+    n++
+    return run()
+  })
   return { db: wrapped, count: () => n, reset: () => (n = 0) }
 }
 

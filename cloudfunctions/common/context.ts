@@ -33,9 +33,3 @@ export interface Context {
 export function makeContext(p: Omit<Context, 'today' | 'db'>): Context {
   return { ...p, today: chinaDate(p.now), db: p.ports.db }
 }
-
-/** createdAt/updatedAt come from the clock, never from the server's own time. */
-export const stamps = (ctx: { now: Date }) => {
-  const at = ctx.now.toISOString()
-  return { createdAt: at, updatedAt: at }
-}

@@ -1,5 +1,5 @@
 import { LOCAL_POLICY_TEMPLATE_ID, LOCAL_REMINDER_TEMPLATE_ID } from '../../src/core/notify/template'
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -272,9 +272,3 @@ async function serveStatic(root: string, path: string, res: ServerResponse) {
     send(res, 404, failure('NOT_FOUND', '还没有构建 H5：请先运行 npm run build:h5'))
   }
 }
-
-/** Folders under cloudfunctions/ that are functions (have a config.json). */
-export const functionDirs = (dir: string) =>
-  readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'config.json')))
-    .map((d) => d.name)

@@ -1,6 +1,7 @@
 import { LocalPush } from '../../cloudfunctions/common/adapters/local/ports'
 import type { InboxDoc } from '../../cloudfunctions/common/inbox'
-import type { Collection, Db, Doc, Ports } from '../../cloudfunctions/common/ports'
+import type { Db, Ports } from '../../cloudfunctions/common/ports'
+import { interceptDb } from '../../scripts/intercept-db'
 import { runSweeps } from '../../cloudfunctions/common/sweep'
 import { SWEEPS } from '../../cloudfunctions/scheduler/sweeps'
 import { ensureObligation, permits, type PermitDoc } from '../../cloudfunctions/reminder/store'
@@ -24,23 +25,12 @@ function faultyDb(db: Db, rand: () => number) {
     failAt = 1 + Math.floor(rand() * within)
     after = rand() < 0.5
   }
-  const wrapped: Db = {
-    collection<T extends Doc>(name: string): Collection<T> {
-      const c = db.collection<T>(name)
-      return new Proxy(c, {
-        get(target, prop) {
-          const fn = (target as unknown as Record<string | symbol, unknown>)[prop]
-          if (typeof fn !== 'function') return fn
-          return async (...args: unknown[]) => {
-            if (++calls === failAt && !after) throw new Crash('crash before')
-            const r = await (fn as (...a: unknown[]) => Promise<unknown>).apply(target, args)
-            if (calls === failAt && after) throw new Crash('crash after')
-            return r
-          }
-        }
-      })
-    }
-  }
+  const wrapped = interceptDb(db, async (run) => {
+    if (++calls === failAt && !after) throw new Crash('crash before')
+    const r = await run()
+    if (calls === failAt && after) throw new Crash('crash after')
+    return r
+  })
   return { db: wrapped, arm, disarm: () => (failAt = Infinity) }
 }
 

@@ -1,6 +1,6 @@
 import { Input, ScrollView, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { Page } from '../../components/Page'
 import { PolicyCard } from '../../components/PolicyCard'
 import { Empty, Loading, Notice, PrimaryButton, SecondaryButton } from '../../components/ui'
@@ -74,8 +74,13 @@ function OwnerPolicy() {
     setItems(null)
     void load()
   }, [load])
-  // back from a detail page: read and favourite marks may have changed
-  useDidShow(() => void load())
+  // back from a detail page: read and favourite marks may have changed (the first show is the
+  // effect's load above, not a second one)
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void load()
+    shown.current = true
+  })
   useReachBottom(async () => {
     if (nextOffset === null || !items) return
     const r = await fetchPage(nextOffset)

@@ -46,10 +46,6 @@ export class LocalDb implements Db {
     await (await this.store(name)).insertAsync(docs)
   }
 
-  /** Rewrites every loaded file without its superseded lines (run at start-up and shutdown). */
-  async compact(): Promise<void> {
-    for (const s of this.stores.values()) await (await s).compactDatafileAsync()
-  }
 }
 
 const isCond = (v: unknown): v is Cond => typeof v === 'object' && v !== null && '$op' in v

@@ -1,0 +1,20 @@
+import type { Collection, Db, Doc } from '../cloudfunctions/common/ports'
+
+/**
+ * A Db whose every collection call goes through `around` (benchmarks count calls with it, fault
+ * tests crash calls with it). `run` performs the real call.
+ */
+export function interceptDb(db: Db, around: (run: () => Promise<unknown>) => Promise<unknown>): Db {
+  return {
+    collection<T extends Doc>(name: string): Collection<T> {
+      const c = db.collection<T>(name)
+      return new Proxy(c, {
+        get(target, prop) {
+          const fn = (target as unknown as Record<string | symbol, unknown>)[prop]
+          if (typeof fn !== 'function') return fn
+          return (...args: unknown[]) => around(() => (fn as (...a: unknown[]) => Promise<unknown>).apply(target, args))
+        }
+      })
+    }
+  }
+}
