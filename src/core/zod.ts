@@ -31,8 +31,13 @@ function chineseMessage(issue: z.core.$ZodRawIssue): string | undefined {
       return '格式不对'
     case 'not_multiple_of':
       return '数值不对'
+    case 'invalid_key':
+      return '字段名格式不对'
+    case 'invalid_element':
+      return '列表中有格式不对的项'
     default:
-      return undefined
+      // never fall through to zod's English: the owner reads this
+      return '格式不对'
   }
 }
 

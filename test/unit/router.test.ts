@@ -139,3 +139,12 @@ describe('router: action → role → payload → handler → result', () => {
     expect(calls).toBe(2)
   })
 })
+
+describe('validation messages are Chinese for every kind of problem', () => {
+  test('a bad record key (e.g. an operator-looking key) gets a Chinese message', async () => {
+    const { contracts } = await import('../../src/core/contracts')
+    const r = contracts['reminder.subscription.report'].input.safeParse({ results: { $where: 'sleep(1000)' } })
+    expect(r.success).toBe(false)
+    for (const issue of r.error!.issues) expect(issue.message).toMatch(/[\u4e00-\u9fa5]/)
+  })
+})
