@@ -1,4 +1,5 @@
 import admin from './admin/routes'
+import complaint from './complaint/routes'
 import type { CloudFunction } from './common/router'
 import loan from './loan/routes'
 import policy from './policy/routes'
@@ -7,4 +8,4 @@ import scheduler from './scheduler/routes'
 import user from './user/routes'
 
 /** Every cloud function, for the local cloud. Each folder's index.ts is its WeChat entry. */
-export const FUNCTIONS: Record<string, CloudFunction> = { user, admin, reminder, policy, loan, scheduler }
+export const FUNCTIONS: Record<string, CloudFunction> = { user, admin, reminder, policy, loan, complaint, scheduler }

@@ -11,6 +11,8 @@ export interface StaffDoc {
   region: string | null
   /** bank officers see applications to their bank only */
   bankName: string | null
+  /** a supervising regulator: hears about overdue 诉求 in their region (admins hear about all) */
+  supervisor?: boolean
   createdAt: string
 }
 

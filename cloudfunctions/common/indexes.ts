@@ -21,6 +21,10 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   policyMarks: [{ fields: 'openid' }],
   loanConsents: [{ fields: 'openid' }],
   loanApplications: [{ fields: 'openid' }, { fields: ['bankId', 'createdAt'] }],
+  complaints: [{ fields: ['openid', 'createdAt'] }, { fields: ['region', 'createdAt'] }, { fields: 'overdueAt' }, { fields: ['openid', 'requestId'], sparse: true }],
+  complaintUploads: [{ fields: ['openid', 'createdAt'] }],
+  complaintAudit: [{ fields: 'complaintId' }],
+  staff: [{ fields: 'supervisor', sparse: true }, { fields: 'role' }],
   requests: [{ fields: 'createdAt' }]
 }
 

@@ -136,6 +136,8 @@ export interface Logger {
 export interface FunctionConfig {
   /** subscribe-message template ids; null where not configured (then inbox only) */
   templates: { reminder: string | null; policy: string | null }
+  /** working days from 受理 to 答复 (absent: DEFAULT_REPLY_WORKING_DAYS) */
+  complaintReplyWorkingDays?: number
 }
 
 export interface Ports {

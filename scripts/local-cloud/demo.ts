@@ -17,6 +17,7 @@ export const DEMO_IDENTITIES = [
   { openid: 'demo-owner-1', label: '示例个体户：张记面馆' },
   { openid: 'demo-owner-2', label: '示例个体户：小李水果店' },
   { openid: 'demo-regulator', label: '监管人员：王科员（鹿城区）' },
+  { openid: 'demo-supervisor', label: '监管负责人：李科长（温州市）' },
   { openid: 'demo-bank', label: '银行客户经理：陈经理' }
 ]
 
@@ -33,6 +34,7 @@ export async function seedDemo(db: Db, now: Date): Promise<{ seeded: boolean }> 
 
   const staff: StaffDoc[] = [
     { _id: 'demo-regulator', role: 'regulator', name: '王科员', region: REGION, bankName: null, createdAt: at },
+    { _id: 'demo-supervisor', role: 'regulator', name: '李科长', region: '浙江省温州市', bankName: null, supervisor: true, createdAt: at },
     { _id: 'demo-bank', role: 'bank', name: '陈经理', region: null, bankName: '温州示范农商银行', createdAt: at },
     { _id: 'demo-admin', role: 'admin', name: '系统管理员', region: null, bankName: null, createdAt: at }
   ]

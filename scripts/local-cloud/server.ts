@@ -117,7 +117,10 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const storage = new LocalStorage(resolve(opts.dataDir, 'files'))
   let publicUrl = ''
   const ports: Ports = {
-    config: { templates: { reminder: LOCAL_REMINDER_TEMPLATE_ID, policy: LOCAL_POLICY_TEMPLATE_ID } },
+    config: {
+      templates: { reminder: LOCAL_REMINDER_TEMPLATE_ID, policy: LOCAL_POLICY_TEMPLATE_ID },
+      complaintReplyWorkingDays: Number(process.env.COMPLAINT_REPLY_DAYS) || undefined
+    },
     db,
     clock,
     log,

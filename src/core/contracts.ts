@@ -1,5 +1,6 @@
 import { adminContract } from './admin/contract'
 import type { ActionContract } from './common/action'
+import { complaintContract } from './complaint/contract'
 import { loanContract } from './loan/contract'
 import { policyContract } from './policy/contract'
 import { reminderContract } from './reminder/contract'
@@ -11,7 +12,8 @@ export const contracts = {
   ...adminContract,
   ...reminderContract,
   ...policyContract,
-  ...loanContract
+  ...loanContract,
+  ...complaintContract
 }
 export type Contracts = typeof contracts
 export type ActionName = keyof Contracts

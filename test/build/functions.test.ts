@@ -51,7 +51,7 @@ afterEach(() => {
 
 describe('built cloud functions', () => {
   test('each has index.js, a package.json depending only on wx-server-sdk, and its config.json', () => {
-    expect(functions.sort()).toEqual(['admin', 'loan', 'policy', 'reminder', 'scheduler', 'user'])
+    expect(functions.sort()).toEqual(['admin', 'complaint', 'loan', 'policy', 'reminder', 'scheduler', 'user'])
     for (const fn of functions) {
       const pkg = JSON.parse(readFileSync(join(ROOT, fn, 'package.json'), 'utf8'))
       expect(pkg.main).toBe('index.js')
@@ -86,6 +86,7 @@ describe('built cloud functions', () => {
       ['permit-reminders', 0],
       ['annual-report-reminders', 0],
       ['policy-push', 0],
+      ['complaint-overdue', 0],
       ['push-retries', 0]
     ])
     sdk.openid = 'owner-1'

@@ -64,7 +64,15 @@ const VALID: Record<string, Record<string, unknown>> = {
   'loan.apply': { bankId: 'wz-rcb', productId: 'code-credit', amount: 50000, termMonths: 12, phone: '13800138000', idNumber: '11010519491231002X' },
   'loan.applications': {},
   'loan.bank.queue': { status: 'submitted' },
-  'loan.bank.update': { id: 'no-such-application', status: 'reviewing' }
+  'loan.bank.update': { id: 'no-such-application', status: 'reviewing' },
+  'complaint.upload': { contentType: 'image/png', data: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' },
+  'complaint.submit': { category: 'fee', party: '市场管理处', what: '每月另收卫生费200元，没有收据。', happenedOn: '2026-11-18', place: '东门农贸市场A-01', photos: [], disclose: false },
+  'complaint.list': {},
+  'complaint.get': { id: 'SQ20261120ABCDEF' },
+  'complaint.rate': { id: 'SQ20261120ABCDEF', rating: 'unsatisfied', comment: '没有解决' },
+  'complaint.staff.queue': { status: 'submitted', overdue: true },
+  'complaint.staff.get': { id: 'SQ20261120ABCDEF' },
+  'complaint.staff.act': { id: 'SQ20261120ABCDEF', expected: 'submitted', event: { type: 'reject', reason: '不属于受理范围' } }
 }
 const ACTIONS = Object.keys(contracts)
 

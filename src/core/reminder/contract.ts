@@ -1,4 +1,4 @@
-import { action, OWNER } from '../common/action'
+import { action, ANYONE, OWNER } from '../common/action'
 import { id, isoDate, text, z } from '../zod'
 import { keysOf } from '../user/options'
 import { PERMIT_TYPES } from './permitTypes'
@@ -111,14 +111,16 @@ export const reminderContract = {
   'reminder.inbox.list': action({
     input: z.strictObject({ offset: z.number().int().min(0).max(10000).default(0), limit: z.number().int().min(1).max(50).default(20) }),
     output: z.strictObject({ messages: z.array(inboxMessageSchema), unread: z.number().int(), nextOffset: z.number().int().nullable() }),
-    roles: OWNER
+    // staff get messages too (overdue 诉求 for supervisors)
+    roles: ANYONE
   }),
   'reminder.inbox.read': action({
     input: z
       .strictObject({ ids: z.array(z.string().regex(/^[A-Za-z0-9:_.-]{1,160}$/)).max(100).optional(), all: z.boolean().optional() })
       .refine((v) => !!v.all || !!v.ids?.length, { message: '请指定要标记的消息' }),
     output: z.strictObject({ unread: z.number().int() }),
-    roles: OWNER
+    // staff get messages too (overdue 诉求 for supervisors)
+    roles: ANYONE
   }),
   'reminder.settings.get': action({
     input: z.strictObject({}),

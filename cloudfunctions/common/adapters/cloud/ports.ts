@@ -74,7 +74,10 @@ export function cloudPorts(cloud: WxCloud): Ports {
   const db = new CloudDb(cloud.database())
   return {
     // Template ids are environment variables of the function (cloud console), see README.
-    config: { templates: { reminder: process.env.TMPL_REMINDER || null, policy: process.env.TMPL_POLICY || null } },
+    config: {
+      templates: { reminder: process.env.TMPL_REMINDER || null, policy: process.env.TMPL_POLICY || null },
+      complaintReplyWorkingDays: Number(process.env.COMPLAINT_REPLY_DAYS) || undefined
+    },
     db,
     push: new CloudPush(cloud),
     storage: new CloudStorage(cloud),

@@ -1,0 +1,288 @@
+import { randomInt, randomUUID } from 'node:crypto'
+import { step, type ComplaintEvent } from '../../src/core/complaint/flow'
+import { ACCEPT_WORKING_DAYS, COMPLAINT_STATUSES, DEFAULT_REPLY_WORKING_DAYS, MAX_PHOTO_BYTES, PHOTO_TYPES, RATINGS, type PhotoType } from '../../src/core/complaint/labels'
+import type { StaffEvent } from '../../src/core/complaint/contract'
+import { addWorkingDays } from '../../src/core/complaint/workdays'
+import { chinaDate, chinaStartOfDay } from '../../src/core/common/time'
+import type { Context } from '../common/context'
+import { conflict, DuplicateKeyError, forbidden, invalid, notFound } from '../common/errors'
+import { notify } from '../common/notify'
+import { cmd, type Where } from '../common/ports'
+import { defineFunction } from '../common/router'
+import { markets, owners, stalls } from '../user/owners'
+import { audits, complaints, ownerView, staffView, summaryView, uploads, type ComplaintDoc } from './store'
+
+const PAGE = 'complaint/pages/detail/index'
+/** Unclaimed uploads an owner may hold at once (a form has at most 6; this allows retries). */
+const MAX_PENDING_UPLOADS = 30
+const TRACKING_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
+
+/** Magic bytes: the declared type must match what the bytes really are. */
+function sniff(bytes: Uint8Array): PhotoType | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg'
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png'
+  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.slice(from, to))
+  if (bytes.length > 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp'
+  return null
+}
+
+const newTrackingNumber = (today: string) =>
+  `SQ${today.replace(/-/g, '')}${Array.from({ length: 6 }, () => TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)]).join('')}`
+
+/** The next deadline after `from` (a China date): its date, and the instant it is missed. */
+function deadline(step: 'accept' | 'reply', from: string, days: number) {
+  const d = addWorkingDays(from, days)
+  const missed = chinaStartOfDay(d.date)
+  missed.setUTCDate(missed.getUTCDate() + 1)
+  return { deadline: { step, date: d.date, calendarKnown: d.calendarKnown }, overdueAt: missed.toISOString(), overdue: false }
+}
+
+const replyDays = (ctx: Context) => ctx.ports.config.complaintReplyWorkingDays ?? DEFAULT_REPLY_WORKING_DAYS
+
+async function photoUrls(ctx: Context, c: ComplaintDoc) {
+  return c.photos.length ? ctx.ports.storage.urls(c.photos) : []
+}
+
+/** The owner's own complaint; anyone else's is "not found", never "forbidden" (ids are not confirmed). */
+async function own(ctx: Context, id: string) {
+  const c = await complaints(ctx.db).get(id)
+  if (!c || c.openid !== ctx.openid) throw notFound('没有找到这条诉求')
+  return c
+}
+
+/** A regulator works inside their region; an admin (region null) everywhere. */
+async function inRegion(ctx: Context, id: string) {
+  const c = await complaints(ctx.db).get(id)
+  const region = ctx.staff?.region
+  if (!c || (region && !c.region.startsWith(region))) throw notFound('没有找到这条诉求，或不在您的辖区')
+  return c
+}
+
+const MESSAGES: Record<ComplaintEvent['type'], (c: ComplaintDoc) => { title: string; body: string }> = {
+  accept: (c) => ({ title: '诉求已受理', body: `您的诉求${c._id}已受理，将在${c.deadline?.date}前答复。` }),
+  reject: (c) => ({ title: '诉求不予受理', body: `您的诉求${c._id}不予受理：${c.rejectReason}` }),
+  assign: (c) => ({ title: '诉求办理中', body: `您的诉求${c._id}已交${c.office}办理。` }),
+  reply: (c) => ({ title: '诉求已答复', body: `您的诉求${c._id}已答复，请查看并评价。` }),
+  rate: (c) => ({ title: c.status === 'handling' ? '诉求重新办理' : '诉求已办结', body: c.status === 'handling' ? `您对诉求${c._id}的答复不满意，已重新办理，将在${c.deadline?.date}前再次答复。` : `您的诉求${c._id}已办结，感谢您的评价。` }),
+  close: (c) => ({ title: '诉求已办结', body: `您的诉求${c._id}已办结。` })
+}
+
+async function tellOwner(ctx: Context, c: ComplaintDoc, event: ComplaintEvent['type']) {
+  const m = MESSAGES[event](c)
+  await notify(ctx.ports, ctx.now, { openid: c.openid, topic: 'complaint', key: `complaint:${c._id}:${c.timeline.length}`, title: m.title, body: m.body, page: `${PAGE}?id=${c._id}` })
+}
+
+/**
+ * Applies one event through the pure state machine, then writes it conditionally on the status
+ * that was read, so two officers (or an officer and the owner) cannot both move the same step.
+ */
+async function apply(ctx: Context, c: ComplaintDoc, event: ComplaintEvent, note: string | null, extra: Partial<ComplaintDoc>) {
+  const r = step({ status: c.status, reopened: c.reopened }, event)
+  if (!r.ok) throw conflict(r.message)
+  const at = ctx.now.toISOString()
+  const next: ComplaintDoc = { ...c, ...extra, status: r.state.status, reopened: r.state.reopened, updatedAt: at }
+  next.timeline = [...c.timeline, { status: next.status, at, note }]
+  const { _id, ...fields } = next
+  const moved = await complaints(ctx.db).updateWhere({ _id, status: c.status, updatedAt: c.updatedAt }, { ...fields })
+  if (moved !== 1) throw conflict('这条诉求刚被更新过，请刷新后再操作')
+  await tellOwner(ctx, next, event.type)
+  return next
+}
+
+const ACTIONS_BY_STATUS: Record<string, Array<'accept' | 'reject' | 'assign' | 'reply' | 'close'>> = {
+  submitted: ['accept', 'reject'],
+  accepted: ['assign'],
+  handling: ['assign', 'reply'],
+  replied: ['close']
+}
+
+async function staffResult(ctx: Context, c: ComplaintDoc) {
+  const [urls, log] = await Promise.all([photoUrls(ctx, c), audits(ctx.db).find({ complaintId: c._id }, { orderBy: [['at', 'asc']], limit: 200 })])
+  return {
+    ...staffView(c, urls, ACTIONS_BY_STATUS[c.status] ?? []),
+    audit: log.map((a) => ({ at: a.at, staff: a.staffName, action: a.action, detail: a.detail }))
+  }
+}
+
+const AUDIT_LABELS: Record<StaffEvent['type'], string> = { accept: '受理', reject: '不予受理', assign: '交办', reply: '答复', close: '办结' }
+
+export default defineFunction('complaint', {
+  async 'complaint.upload'(ctx, { contentType, data }) {
+    const bytes = new Uint8Array(Buffer.from(data, 'base64'))
+    if (bytes.length > MAX_PHOTO_BYTES) throw invalid(`图片太大，请压缩到${Math.round(MAX_PHOTO_BYTES / 1024)}KB以内`, 'data')
+    const real = sniff(bytes)
+    if (!real) throw invalid('只能上传照片（JPG、PNG 或 WebP）', 'data')
+    if (real !== contentType) throw invalid('图片类型与内容不符', 'contentType')
+    const since = new Date(ctx.now.getTime() - 24 * 3600_000).toISOString()
+    const pending = await uploads(ctx.db).count({ openid: ctx.openid, complaintId: null, createdAt: cmd.gte(since) })
+    if (pending >= MAX_PENDING_UPLOADS) throw conflict('今天上传的照片太多了，请先提交诉求或明天再试')
+    const uploadId = randomUUID().replace(/-/g, '')
+    const fileId = await ctx.ports.storage.put(`complaints/${chinaDate(ctx.now)}/${uploadId}.${PHOTO_TYPES[real]}`, bytes, real)
+    await uploads(ctx.db).add({ _id: uploadId, openid: ctx.openid, fileId, contentType: real, bytes: bytes.length, complaintId: null, createdAt: ctx.now.toISOString() })
+    const [url] = await ctx.ports.storage.urls([fileId])
+    return { uploadId, url }
+  },
+
+  async 'complaint.submit'(ctx, input) {
+    // A retry whose first attempt stored the complaint but crashed before answering gets that one.
+    if (ctx.requestId) {
+      const [prior] = await complaints(ctx.db).find({ openid: ctx.openid, requestId: ctx.requestId }, { limit: 1 })
+      if (prior) return ownerView(prior, await photoUrls(ctx, prior))
+    }
+    if (input.happenedOn > ctx.today) throw invalid('发生日期不能晚于今天', 'happenedOn')
+    const photoIds = [...new Set(input.photos)]
+    const files = await Promise.all(photoIds.map((p) => uploads(ctx.db).get(p)))
+    files.forEach((f, i) => {
+      if (!f || f.openid !== ctx.openid) throw invalid('有照片没有上传成功，请重新选择', `photos.${i}`)
+      if (f.complaintId) throw invalid('这张照片已用在另一条诉求里，请重新选择', `photos.${i}`)
+    })
+    const owner = await owners(ctx).get(ctx.openid)
+    const [market, stall] = await Promise.all([
+      owner?.marketId ? markets(ctx).get(owner.marketId) : null,
+      owner?.stallId ? stalls(ctx).get(owner.stallId) : null
+    ])
+    const at = ctx.now.toISOString()
+    const doc: Omit<ComplaintDoc, '_id'> = {
+      openid: ctx.openid,
+      requestId: ctx.requestId ?? null,
+      category: input.category,
+      party: input.party,
+      what: input.what,
+      happenedOn: input.happenedOn,
+      place: input.place,
+      photos: files.map((f) => f!.fileId),
+      phone: input.phone ?? null,
+      disclose: input.disclose,
+      region: market?.region ?? owner?.profile?.region ?? '',
+      marketId: market?._id ?? null,
+      marketName: market?.name ?? null,
+      businessName: owner?.profile?.businessName ?? null,
+      stallNumber: stall?.number ?? null,
+      status: 'submitted',
+      reopened: 0,
+      check: 'pending',
+      office: null,
+      reply: null,
+      rejectReason: null,
+      ratings: [],
+      timeline: [{ status: 'submitted', at, note: null }],
+      ...deadline('accept', ctx.today, ACCEPT_WORKING_DAYS),
+      createdAt: at,
+      updatedAt: at
+    }
+    // Stored before anything else: nothing after this line can lose the submission.
+    let id = newTrackingNumber(ctx.today)
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await complaints(ctx.db).add({ _id: id, ...doc })
+        break
+      } catch (err) {
+        if (!(err instanceof DuplicateKeyError) || attempt >= 4) throw err
+        id = newTrackingNumber(ctx.today)
+      }
+    }
+    const c: ComplaintDoc = { _id: id, ...doc }
+    await Promise.all(photoIds.map((p) => uploads(ctx.db).update(p, { complaintId: id })))
+
+    // Flagged or unchecked text waits for a person; the owner is told, the complaint stays.
+    let check: ComplaintDoc['check'] = 'held'
+    try {
+      const verdict = await ctx.ports.contentCheck.check(`${input.party}\n${input.what}\n${input.place}`, ctx.openid)
+      check = verdict === 'pass' ? 'pass' : 'held'
+    } catch (err) {
+      ctx.ports.log.error('[complaint] content check failed; held for review', err)
+    }
+    await complaints(ctx.db).update(id, { check })
+    c.check = check
+    await notify(ctx.ports, ctx.now, {
+      openid: ctx.openid,
+      topic: 'complaint',
+      key: `complaint:${id}:0`,
+      title: '诉求已提交',
+      body: `诉求编号${id}。${check === 'held' ? '内容需要人工复核，工作人员会尽快查看，不会丢失。' : ''}将在${c.deadline!.date}前告诉您是否受理。`,
+      page: `${PAGE}?id=${id}`
+    })
+    return ownerView(c, await photoUrls(ctx, c))
+  },
+
+  async 'complaint.list'(ctx) {
+    const list = await complaints(ctx.db).find({ openid: ctx.openid }, { orderBy: [['createdAt', 'desc']], limit: 100 })
+    return { complaints: list.map(summaryView) }
+  },
+
+  async 'complaint.get'(ctx, { id }) {
+    const c = await own(ctx, id)
+    return ownerView(c, await photoUrls(ctx, c))
+  },
+
+  async 'complaint.rate'(ctx, { id, rating, comment }) {
+    const c = await own(ctx, id)
+    const at = ctx.now.toISOString()
+    const reopening = rating === 'unsatisfied' && c.reopened < 1
+    const next = await apply(ctx, c, { type: 'rate', rating }, `${RATINGS[rating]}${comment ? `：${comment}` : ''}`, {
+      ratings: [...c.ratings, { rating, comment: comment ?? null, at }],
+      ...(reopening ? deadline('reply', ctx.today, replyDays(ctx)) : { deadline: null, overdueAt: null, overdue: false })
+    })
+    return ownerView(next, await photoUrls(ctx, next))
+  },
+
+  async 'complaint.staff.queue'(ctx, filters) {
+    const region = ctx.staff?.region
+    const where: Where = {}
+    if (region) where.region = cmd.prefix(region)
+    if (filters.status) where.status = filters.status
+    if (filters.category) where.category = filters.category
+    if (filters.marketId) where.marketId = filters.marketId
+    if (filters.overdue !== undefined) where.overdue = filters.overdue
+    const [list, ms] = await Promise.all([
+      complaints(ctx.db).find(where, { orderBy: [['createdAt', 'desc']], limit: 200 }),
+      markets(ctx).find(region ? { region: cmd.prefix(region) } : {}, { orderBy: [['name', 'asc']], limit: 200 })
+    ])
+    return {
+      items: list.map((c) => ({ ...summaryView(c), marketName: c.marketName, reporter: staffView(c, [], []).reporter })),
+      markets: ms.map((m) => ({ id: m._id, name: m.name }))
+    }
+  },
+
+  async 'complaint.staff.get'(ctx, { id }) {
+    return staffResult(ctx, await inRegion(ctx, id))
+  },
+
+  async 'complaint.staff.act'(ctx, { id, expected, event }) {
+    const c = await inRegion(ctx, id)
+    if (c.status !== expected) throw conflict(`这条诉求已是“${COMPLAINT_STATUSES[c.status]}”，请刷新后再操作`)
+    if (!ctx.staff) throw forbidden('只有工作人员可以办理')
+    const today = ctx.today
+    let extra: Partial<ComplaintDoc> = {}
+    let note: string | null = null
+    let detail: string | null = null
+    switch (event.type) {
+      case 'accept':
+        // a person has now read the text: a held complaint is released by accepting it
+        extra = { check: 'pass', ...deadline('reply', today, replyDays(ctx)) }
+        break
+      case 'reject':
+        extra = { check: 'pass', rejectReason: event.reason, deadline: null, overdueAt: null, overdue: false }
+        note = event.reason
+        detail = event.reason
+        break
+      case 'assign':
+        extra = { office: event.office }
+        note = `承办单位：${event.office}`
+        detail = event.office
+        break
+      case 'reply':
+        extra = { reply: event.reply, deadline: null, overdueAt: null, overdue: false }
+        note = event.reply
+        detail = event.reply
+        break
+      case 'close':
+        extra = { deadline: null, overdueAt: null, overdue: false }
+        break
+    }
+    const next = await apply(ctx, c, event, note, extra)
+    await audits(ctx.db).add({ complaintId: c._id, staffOpenid: ctx.openid, staffName: ctx.staff.name, action: AUDIT_LABELS[event.type], detail, at: ctx.now.toISOString() })
+    return staffResult(ctx, next)
+  }
+})
+

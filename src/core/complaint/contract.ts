@@ -1,0 +1,159 @@
+import { action, OWNER, REGULATOR } from '../common/action'
+import { id, isoDate, text, z } from '../zod'
+import { COMPLAINT_STATUSES, type ComplaintStatus } from './flow'
+import { COMPLAINT_CATEGORIES, MAX_PHOTO_BYTES, MAX_PHOTOS, PHOTO_TYPES, RATINGS, type ComplaintCategory, type PhotoType, type Rating } from './labels'
+
+export * from './labels'
+
+const statusEnum = z.enum(Object.keys(COMPLAINT_STATUSES) as [ComplaintStatus, ...ComplaintStatus[]])
+const categoryEnum = z.enum(Object.keys(COMPLAINT_CATEGORIES) as [ComplaintCategory, ...ComplaintCategory[]])
+const ratingEnum = z.enum(Object.keys(RATINGS) as [Rating, ...Rating[]])
+const photoTypeEnum = z.enum(Object.keys(PHOTO_TYPES) as [PhotoType, ...PhotoType[]], '只能上传 JPG、PNG 或 WebP 图片')
+
+/** A tracking number such as SQ20261121K7M2QX: it is also the document id. */
+export const trackingNumber = z.string().regex(/^SQ\d{8}[2-9A-HJ-NP-Z]{6}$/, '诉求编号格式不对')
+
+const deadlineSchema = z.strictObject({
+  step: z.enum(['accept', 'reply']),
+  label: z.string(),
+  /** China date of the last working day to act */
+  date: z.string(),
+  /** false when the date runs into a year whose holiday calendar is not yet published */
+  calendarKnown: z.boolean(),
+  overdue: z.boolean()
+})
+
+const timelineSchema = z.strictObject({ status: statusEnum, label: z.string(), at: z.string(), note: z.string().nullable() })
+const ratingSchema = z.strictObject({ rating: ratingEnum, label: z.string(), comment: z.string().nullable(), at: z.string() })
+
+export const complaintSummarySchema = z.strictObject({
+  id: z.string(),
+  category: categoryEnum,
+  categoryLabel: z.string(),
+  party: z.string(),
+  status: statusEnum,
+  statusLabel: z.string(),
+  held: z.boolean(),
+  deadline: deadlineSchema.nullable(),
+  createdAt: z.string()
+})
+
+/** What the owner who filed it sees: everything they sent, and every step since. */
+export const complaintViewSchema = complaintSummarySchema.extend({
+  what: z.string(),
+  happenedOn: z.string(),
+  place: z.string(),
+  photos: z.array(z.string()),
+  phone: z.string().nullable(),
+  disclose: z.boolean(),
+  office: z.string().nullable(),
+  reply: z.string().nullable(),
+  rejectReason: z.string().nullable(),
+  ratings: z.array(ratingSchema),
+  canRate: z.boolean(),
+  /** 不满意 reopens it once; after that a rating closes it */
+  canReopen: z.boolean(),
+  timeline: z.array(timelineSchema)
+})
+
+/**
+ * What staff see. The phone is always masked; the reporter's name and stall only when they agreed
+ * to disclosure (Art. 33 of the 投诉举报 measures: the reporter's identity is kept confidential),
+ * so the workbench is safe to show to the handling office or the party.
+ */
+export const staffComplaintSchema = complaintViewSchema.omit({ phone: true, canRate: true, canReopen: true }).extend({
+  phone: z.string().nullable(),
+  reporter: z.string(),
+  marketId: z.string().nullable(),
+  marketName: z.string().nullable(),
+  region: z.string(),
+  reopened: z.number().int(),
+  actions: z.array(z.enum(['accept', 'reject', 'assign', 'reply', 'close']))
+})
+
+const auditSchema = z.strictObject({ at: z.string(), staff: z.string(), action: z.string(), detail: z.string().nullable() })
+
+const eventSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('accept') }),
+  z.strictObject({ type: z.literal('reject'), reason: text(200) }),
+  z.strictObject({ type: z.literal('assign'), office: text(40) }),
+  z.strictObject({ type: z.literal('reply'), reply: text(1000) }),
+  z.strictObject({ type: z.literal('close') })
+])
+export type StaffEvent = z.infer<typeof eventSchema>
+
+export const complaintContract = {
+  'complaint.upload': action({
+    // one compressed photo as base64; bytes are checked on the server to really be an image
+    input: z.strictObject({
+      contentType: photoTypeEnum,
+      data: z
+        .string()
+        .min(8, '图片为空')
+        .max(Math.ceil(MAX_PHOTO_BYTES / 3) * 4, `图片太大，请换一张或压缩到${Math.round(MAX_PHOTO_BYTES / 1024)}KB以内`)
+        .regex(/^[A-Za-z0-9+/]+={0,2}$/, '图片数据格式不对')
+    }),
+    output: z.strictObject({ uploadId: id, url: z.string() }),
+    roles: OWNER
+  }),
+  'complaint.submit': action({
+    input: z.strictObject({
+      category: categoryEnum,
+      party: text(60),
+      what: text(1000, 10),
+      happenedOn: isoDate,
+      place: text(80),
+      photos: z.array(id).max(MAX_PHOTOS, `最多${MAX_PHOTOS}张照片`).default([]),
+      phone: z.string().regex(/^1[3-9]\d{9}$/, '请填写11位手机号').optional(),
+      disclose: z.boolean()
+    }),
+    output: complaintViewSchema,
+    roles: OWNER,
+    creates: true
+  }),
+  'complaint.list': action({
+    input: z.strictObject({}),
+    output: z.strictObject({ complaints: z.array(complaintSummarySchema) }),
+    roles: OWNER
+  }),
+  'complaint.get': action({
+    input: z.strictObject({ id: trackingNumber }),
+    output: complaintViewSchema,
+    roles: OWNER
+  }),
+  'complaint.rate': action({
+    input: z
+      .strictObject({ id: trackingNumber, rating: ratingEnum, comment: text(200).optional() })
+      .refine((r) => r.rating !== 'unsatisfied' || !!r.comment, { message: '请说说哪里不满意', path: ['comment'] }),
+    output: complaintViewSchema,
+    roles: OWNER
+  }),
+  'complaint.staff.queue': action({
+    input: z.strictObject({
+      status: statusEnum.optional(),
+      category: categoryEnum.optional(),
+      marketId: id.optional(),
+      overdue: z.boolean().optional()
+    }),
+    output: z.strictObject({
+      items: z.array(complaintSummarySchema.extend({ marketName: z.string().nullable(), reporter: z.string() })),
+      markets: z.array(z.strictObject({ id: z.string(), name: z.string() }))
+    }),
+    roles: REGULATOR
+  }),
+  'complaint.staff.get': action({
+    input: z.strictObject({ id: trackingNumber }),
+    output: staffComplaintSchema.extend({ audit: z.array(auditSchema) }),
+    roles: REGULATOR
+  }),
+  'complaint.staff.act': action({
+    input: z.strictObject({
+      id: trackingNumber,
+      /** the status the officer saw: a stale screen cannot move a case someone else just moved */
+      expected: statusEnum,
+      event: eventSchema
+    }),
+    output: staffComplaintSchema.extend({ audit: z.array(auditSchema) }),
+    roles: REGULATOR
+  })
+}

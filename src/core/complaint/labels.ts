@@ -1,0 +1,41 @@
+// Labels and limits only, no zod: client pages import this without pulling in the validation library.
+export { COMPLAINT_STATUSES, type ComplaintStatus } from './flow'
+
+/** What owners complain about (seed 000 activity 2, seed 003 measure 11). */
+export const COMPLAINT_CATEGORIES = {
+  fee: '违规收费',
+  fine: '乱罚款',
+  policy: '政策落实',
+  enforcement: '执法问题',
+  finance: '融资',
+  market: '市场秩序',
+  other: '其他'
+} as const
+export type ComplaintCategory = keyof typeof COMPLAINT_CATEGORIES
+
+export const RATINGS = {
+  satisfied: '满意',
+  basicallySatisfied: '基本满意',
+  unsatisfied: '不满意'
+} as const
+export type Rating = keyof typeof RATINGS
+
+/** 市场监督管理投诉举报处理暂行办法 Art. 14: accept or refuse within 7 working days. */
+export const ACCEPT_WORKING_DAYS = 7
+/**
+ * Working days from 受理 (or a reopening) to 答复. No single legal figure covers every kind of
+ * 诉求, so this is the platform's default; a deployment sets COMPLAINT_REPLY_DAYS.
+ */
+export const DEFAULT_REPLY_WORKING_DAYS = 15
+
+export const MAX_PHOTOS = 6
+/** Bytes per photo after the client has compressed it; keeps a call under the 1 MB body limit. */
+export const MAX_PHOTO_BYTES = 640 * 1024
+export const PHOTO_TYPES = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const
+export type PhotoType = keyof typeof PHOTO_TYPES
+
+/** Which deadline is running, in the owner's words. */
+export const DEADLINE_STEPS = { accept: '受理期限', reply: '答复期限' } as const
+
+/** Offices a 诉求 is commonly handed to; the workbench suggests these and accepts any other. */
+export const OFFICES = ['市场监管所', '综合行政执法队', '税务分局', '人社所', '街道办事处', '市场管理方'] as const

@@ -1,0 +1,212 @@
+import { PRIVACY_VERSION } from '../../src/core/user/privacy'
+import { testCloud, type TestCloud } from '../helpers/cloud'
+import { PROFILE } from '../helpers/fixtures'
+
+// a real 1×1 PNG and the start of a real JPEG: the server reads the bytes, not the declared type
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
+const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]).toString('base64')
+
+const FILING = {
+  category: 'fee',
+  party: '东门农贸市场管理处',
+  what: '市场管理处每月另收卫生费200元，没有收据，也没有公示收费依据。',
+  happenedOn: '2026-11-18',
+  place: '东门农贸市场A-01摊位',
+  disclose: false,
+  phone: '13912345678'
+}
+
+describe('complaint function over HTTP', () => {
+  let c: TestCloud
+  const setClock = (iso: string) => c.post('/api/local/clock', JSON.stringify({ now: iso }))
+  const trigger = () => c.post('/api/local/trigger/scheduler', '')
+  const upload = (data = PNG, contentType = 'image/png', openid = 'demo-owner-1') => c.call('complaint', { action: 'complaint.upload', payload: { contentType, data } }, openid)
+  const inbox = async (openid: string) => (await c.ok('reminder', 'reminder.inbox.list', {}, openid)).messages as Array<{ title: string; body: string }>
+
+  beforeAll(async () => {
+    c = await testCloud({ blocklist: ['赌博'] })
+    // Friday 20 Nov 2026, 10:00 in China
+    await setClock('2026-11-20T02:00:00Z')
+    await c.ports.db.collection('staff').set('reg-hz', { role: 'regulator', name: '赵科员', region: '浙江省杭州市', bankName: null, createdAt: '' } as never)
+  })
+  afterAll(() => c.stop())
+
+  test('photos: real images only, bounded, served back', async () => {
+    const ok = await upload()
+    expect(ok.status).toBe(200)
+    const url = (ok.body as any).data.url as string
+    const served = await fetch(c.url + url)
+    expect(Buffer.from(await served.arrayBuffer()).toString('base64')).toBe(PNG)
+
+    const text = await upload(Buffer.from('<script>alert(1)</script>').toString('base64'))
+    expect(text.status).toBe(400)
+    expect(!text.body.ok && text.body.error.message).toContain('只能上传照片')
+    const mismatch = await upload(JPEG, 'image/png')
+    expect(!mismatch.body.ok && mismatch.body.error.message).toContain('不符')
+    const pdf = await upload(PNG, 'application/pdf')
+    expect(pdf.status).toBe(400)
+    const huge = await upload('A'.repeat(900_000))
+    expect(huge.status).toBe(400)
+    expect(!huge.body.ok && huge.body.error.details?.[0].message).toContain('图片太大')
+    expect((await upload(PNG, 'image/png', 'demo-regulator')).status).toBe(403)
+  })
+
+  test('submit: a tracking number at once, the accept deadline in working days, one complaint per requestId', async () => {
+    const photo = (await upload()).body as any
+    const first = await c.ok('complaint', 'complaint.submit', { ...FILING, photos: [photo.data.uploadId] }, 'demo-owner-1', 'request-1')
+    expect(first.id).toMatch(/^SQ20261120[2-9A-HJ-NP-Z]{6}$/)
+    expect(first).toMatchObject({ status: 'submitted', statusLabel: '已提交', held: false, categoryLabel: '违规收费', phone: '13912345678' })
+    // received Fri 20 Nov: the 7th working day after is Tue 1 Dec
+    expect(first.deadline).toEqual({ step: 'accept', label: '受理期限', date: '2026-12-01', calendarKnown: true, overdue: false })
+    expect(first.photos).toHaveLength(1)
+    expect(first.timeline.map((t: any) => t.label)).toEqual(['已提交'])
+
+    const again = await c.ok('complaint', 'complaint.submit', { ...FILING, photos: [photo.data.uploadId] }, 'demo-owner-1', 'request-1')
+    expect(again.id).toBe(first.id)
+    expect(await c.ports.db.collection('complaints').count({ openid: 'demo-owner-1' })).toBe(1)
+    // even if the request record is gone (a crash after storing), the requestId on the complaint finds it
+    await c.ports.db.collection('requests').remove('demo-owner-1:complaint.submit:request-1')
+    const afterCrash = await c.ok('complaint', 'complaint.submit', { ...FILING, photos: [photo.data.uploadId] }, 'demo-owner-1', 'request-1')
+    expect(afterCrash.id).toBe(first.id)
+
+    // a photo belongs to one complaint, and to its owner only
+    const reused = await c.call('complaint', { action: 'complaint.submit', payload: { ...FILING, photos: [photo.data.uploadId] }, requestId: 'request-2' })
+    expect(!reused.body.ok && reused.body.error.message).toContain('另一条诉求')
+    const other = await c.call('complaint', { action: 'complaint.submit', payload: { ...FILING, photos: [((await upload()).body as any).data.uploadId] }, requestId: 'request-3' }, 'demo-owner-2')
+    expect(other.status).toBe(400)
+
+    const future = await c.call('complaint', { action: 'complaint.submit', payload: { ...FILING, happenedOn: '2026-12-24' } })
+    expect(!future.body.ok && future.body.error.details?.[0]).toEqual({ path: 'happenedOn', message: '发生日期不能晚于今天' })
+    const seven = await c.call('complaint', { action: 'complaint.submit', payload: { ...FILING, photos: Array.from({ length: 7 }, (_, i) => `p${i}`) } })
+    expect(!seven.body.ok && seven.body.error.details?.[0].message).toBe('最多6张照片')
+    const short = await c.call('complaint', { action: 'complaint.submit', payload: { ...FILING, what: '乱收费' } })
+    expect(short.status).toBe(400)
+
+    const messages = await inbox('demo-owner-1')
+    expect(messages.filter((m) => m.title === '诉求已提交')).toHaveLength(1)
+    expect(messages[0].body).toContain(first.id)
+  })
+
+  test('flagged text is stored and held for a person, never dropped', async () => {
+    const held = await c.ok('complaint', 'complaint.submit', { ...FILING, what: '隔壁摊位晚上聚众赌博，市场管理员收钱不管。' }, 'demo-owner-2')
+    expect(held.held).toBe(true)
+    expect((await c.ok('complaint', 'complaint.get', { id: held.id }, 'demo-owner-2')).what).toContain('赌博')
+    expect((await inbox('demo-owner-2')).find((m) => m.body.includes(held.id))?.body).toContain('人工复核')
+    const queue = await c.ok('complaint', 'complaint.staff.queue', {}, 'demo-regulator')
+    expect(queue.items.find((i: any) => i.id === held.id).held).toBe(true)
+    // accepting is the review: a person has read it
+    const accepted = await c.ok('complaint', 'complaint.staff.act', { id: held.id, expected: 'submitted', event: { type: 'accept' } }, 'demo-regulator')
+    expect(accepted.held).toBe(false)
+  })
+
+  test('owners see only their own; regulators only their region; staff views mask the phone and hide the reporter', async () => {
+    const [mine] = (await c.ok('complaint', 'complaint.list', {}, 'demo-owner-1')).complaints
+    expect((await c.ok('complaint', 'complaint.list', {}, 'demo-owner-2')).complaints.map((x: any) => x.id)).not.toContain(mine.id)
+    const peek = await c.call('complaint', { action: 'complaint.get', payload: { id: mine.id } }, 'demo-owner-2')
+    expect(peek.status).toBe(404)
+    const rate = await c.call('complaint', { action: 'complaint.rate', payload: { id: mine.id, rating: 'satisfied' } }, 'demo-owner-2')
+    expect(rate.status).toBe(404)
+
+    const staff = await c.ok('complaint', 'complaint.staff.get', { id: mine.id }, 'demo-regulator')
+    expect(staff.phone).toBe('139****5678')
+    expect(staff.reporter).toBe('身份保密（举报人未同意公开）')
+    expect(JSON.stringify(staff)).not.toContain('张记面馆')
+    expect(staff).toMatchObject({ marketName: '东门农贸市场', region: '浙江省温州市鹿城区', actions: ['accept', 'reject'] })
+
+    const named = await c.ok('complaint', 'complaint.submit', { ...FILING, disclose: true }, 'demo-owner-1')
+    expect((await c.ok('complaint', 'complaint.staff.get', { id: named.id }, 'demo-regulator')).reporter).toBe('鹿城区张记面馆，东门农贸市场A-01摊位')
+
+    const elsewhere = await c.ok('complaint', 'complaint.staff.queue', {}, 'reg-hz')
+    expect(elsewhere.items).toEqual([])
+    expect(elsewhere.markets).toEqual([])
+    expect((await c.call('complaint', { action: 'complaint.staff.get', payload: { id: mine.id } }, 'reg-hz')).status).toBe(404)
+    const act = await c.call('complaint', { action: 'complaint.staff.act', payload: { id: mine.id, expected: 'submitted', event: { type: 'accept' } } }, 'reg-hz')
+    expect(act.status).toBe(404)
+    expect((await c.ok('complaint', 'complaint.staff.queue', {}, 'demo-admin')).items.length).toBeGreaterThanOrEqual(3)
+
+    // roles: owners cannot work the queue; staff cannot file
+    expect((await c.call('complaint', { action: 'complaint.staff.queue', payload: {} }, 'demo-owner-1')).status).toBe(403)
+    expect((await c.call('complaint', { action: 'complaint.submit', payload: FILING }, 'demo-regulator')).status).toBe(403)
+    expect((await c.call('complaint', { action: 'complaint.list', payload: {} }, 'demo-bank')).status).toBe(403)
+
+    const filtered = await c.ok('complaint', 'complaint.staff.queue', { category: 'fee', marketId: 'demo-market-1', status: 'submitted' }, 'demo-regulator')
+    expect(filtered.items.length).toBeGreaterThan(0)
+    expect(filtered.items.every((i: any) => i.status === 'submitted' && i.category === 'fee' && i.marketName === '东门农贸市场')).toBe(true)
+    expect((await c.ok('complaint', 'complaint.staff.queue', { marketId: 'demo-market-2' }, 'demo-regulator')).items).toEqual([])
+  })
+
+  test('the closed loop: accept, assign, reply; 不满意 reopens once; every step messaged and audited', async () => {
+    const filed = await c.ok('complaint', 'complaint.submit', { ...FILING, category: 'fine' }, 'demo-owner-1')
+    const id = filed.id
+    const act = (expected: string, event: object, who = 'demo-regulator') => c.call('complaint', { action: 'complaint.staff.act', payload: { id, expected, event } }, who)
+
+    expect((await c.call('complaint', { action: 'complaint.rate', payload: { id, rating: 'satisfied' } })).status).toBe(409)
+    expect((await act('submitted', { type: 'reply', reply: '已处理' })).status).toBe(409)
+    const noReason = await act('submitted', { type: 'reject', reason: ' ' })
+    expect(noReason.status).toBe(400)
+
+    const accepted = await c.ok('complaint', 'complaint.staff.act', { id, expected: 'submitted', event: { type: 'accept' } }, 'demo-regulator')
+    // accepted Fri 20 Nov with the default 15 working days: Fri 11 Dec
+    expect(accepted.deadline).toMatchObject({ step: 'reply', date: '2026-12-11' })
+    // a second officer on a stale screen
+    const stale = await act('submitted', { type: 'accept' }, 'demo-supervisor')
+    expect(stale.status).toBe(409)
+    expect(!stale.body.ok && stale.body.error.message).toContain('已受理')
+
+    await c.ok('complaint', 'complaint.staff.act', { id, expected: 'accepted', event: { type: 'assign', office: '综合行政执法队' } }, 'demo-regulator')
+    const replied = await c.ok('complaint', 'complaint.staff.act', { id, expected: 'handling', event: { type: 'reply', reply: '经核查，罚款依据不足，已撤销。' } }, 'demo-regulator')
+    expect(replied).toMatchObject({ status: 'replied', deadline: null, actions: ['close'] })
+
+    const owner = await c.ok('complaint', 'complaint.get', { id })
+    expect(owner).toMatchObject({ canRate: true, canReopen: true, office: '综合行政执法队', reply: '经核查，罚款依据不足，已撤销。' })
+    const noComment = await c.call('complaint', { action: 'complaint.rate', payload: { id, rating: 'unsatisfied' } })
+    expect(!noComment.body.ok && noComment.body.error.details?.[0]).toEqual({ path: 'comment', message: '请说说哪里不满意' })
+
+    const reopened = await c.ok('complaint', 'complaint.rate', { id, rating: 'unsatisfied', comment: '罚款还没有退回' })
+    expect(reopened).toMatchObject({ status: 'handling', canRate: false, canReopen: false })
+    expect(reopened.deadline.step).toBe('reply')
+    expect(reopened.ratings.map((r: any) => r.label)).toEqual(['不满意'])
+
+    await c.ok('complaint', 'complaint.staff.act', { id, expected: 'handling', event: { type: 'reply', reply: '罚款已退回至您的账户。' } }, 'demo-regulator')
+    expect((await c.ok('complaint', 'complaint.get', { id })).canReopen).toBe(false)
+    // a second 不满意 is recorded and the case closes: it does not reopen forever
+    const closed = await c.ok('complaint', 'complaint.rate', { id, rating: 'unsatisfied', comment: '退得太慢' })
+    expect(closed.status).toBe('closed')
+    expect(closed.timeline.map((t: any) => t.label)).toEqual(['已提交', '已受理', '办理中', '已答复', '办理中', '已答复', '已办结'])
+
+    const titles = (await inbox('demo-owner-1')).filter((m) => m.body.includes(id)).map((m) => m.title)
+    expect(titles.sort()).toEqual(['诉求重新办理', '诉求办理中', '诉求已办结', '诉求已受理', '诉求已提交', '诉求已答复', '诉求已答复'].sort())
+
+    const staff = await c.ok('complaint', 'complaint.staff.get', { id }, 'demo-regulator')
+    expect(staff.audit.map((a: any) => `${a.staff}:${a.action}`)).toEqual(['王科员:受理', '王科员:交办', '王科员:答复', '王科员:答复'])
+    expect(staff.audit[1].detail).toBe('综合行政执法队')
+  })
+
+  test('the overdue sweep marks a missed step and tells the supervisors once', async () => {
+    const filed = await c.ok('complaint', 'complaint.submit', { ...FILING, category: 'market' }, 'demo-owner-2')
+    expect(filed.deadline.date).toBe('2026-12-01')
+    // the last day to accept is still on time
+    await setClock('2026-12-01T15:59:00Z')
+    expect((await trigger()).status).toBe(200)
+    expect((await c.ok('complaint', 'complaint.get', { id: filed.id }, 'demo-owner-2')).deadline.overdue).toBe(false)
+
+    await setClock('2026-12-01T16:01:00Z')
+    await trigger()
+    expect((await c.ok('complaint', 'complaint.get', { id: filed.id }, 'demo-owner-2')).deadline.overdue).toBe(true)
+    const overdue = await c.ok('complaint', 'complaint.staff.queue', { overdue: true }, 'demo-regulator')
+    expect(overdue.items.map((i: any) => i.id)).toContain(filed.id)
+
+    const heard = async (openid: string) => (await inbox(openid)).filter((m) => m.body.includes(filed.id))
+    expect((await heard('demo-supervisor')).map((m) => m.title)).toEqual(['诉求受理超期'])
+    expect(await heard('demo-admin')).toHaveLength(1)
+    // an officer who is not a supervisor, and a supervisor of another city, hear nothing
+    expect(await heard('demo-regulator')).toHaveLength(0)
+    await trigger()
+    expect(await heard('demo-supervisor')).toHaveLength(1)
+
+    // accepting starts the reply deadline afresh; closed and replied steps are never overdue
+    const accepted = await c.ok('complaint', 'complaint.staff.act', { id: filed.id, expected: 'submitted', event: { type: 'accept' } }, 'demo-regulator')
+    expect(accepted.deadline).toMatchObject({ step: 'reply', overdue: false })
+    await setClock(null as never)
+  })
+})
