@@ -1,6 +1,4 @@
-import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import { testCloud, type TestCloud } from '../helpers/cloud'
-import { PROFILE } from '../helpers/fixtures'
 
 // a real 1×1 PNG and the start of a real JPEG: the server reads the bytes, not the declared type
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
