@@ -35,8 +35,8 @@ export function SessionProvider({ children }: PropsWithChildren) {
     try {
       const d = await call('user.login', {})
       setData(d)
-      // the unread count on the 我的 tab, from the start (owners only: staff have no inbox)
-      if (d.role === 'owner') void call('reminder.inbox.list', { limit: 1 }).then((r) => showUnread(r.unread)).catch(() => undefined)
+      // the unread count on the 我的 tab, from the start (staff too: supervisors hear of overdue 诉求)
+      void call('reminder.inbox.list', { limit: 1 }).then((r) => showUnread(r.unread)).catch(() => undefined)
       setCareMode(d.settings.careMode)
       Taro.setStorageSync(CARE_KEY, d.settings.careMode)
       return d

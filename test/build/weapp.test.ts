@@ -13,9 +13,10 @@ describe('the weapp build', () => {
   test('staff pages are in a sub-package, not the main package; no local-only pages at all', () => {
     expect(app.pages.some((p) => p.startsWith('staff/'))).toBe(false)
     expect(app.subPackages).toEqual([
-      { root: 'staff', pages: expect.arrayContaining(['pages/markets/index', 'pages/qrsheet/index', 'pages/policies/index', 'pages/policy/index', 'pages/loans/index']) },
+      { root: 'staff', pages: expect.arrayContaining(['pages/markets/index', 'pages/qrsheet/index', 'pages/policies/index', 'pages/policy/index', 'pages/loans/index', 'pages/complaints/index', 'pages/complaint/index']) },
       { root: 'loan', pages: ['pages/index/index', 'pages/consent/index', 'pages/assess/index'] },
       { root: 'policy', pages: ['pages/detail/index'] },
+      { root: 'complaint', pages: ['pages/index/index', 'pages/new/index', 'pages/detail/index'] },
       { root: 'reminder', pages: ['pages/permits/index', 'pages/permit/index', 'pages/inbox/index'] }
     ])
     expect(JSON.stringify(app)).not.toContain('dev/')
@@ -32,6 +33,9 @@ describe('the weapp build', () => {
     expect(code).not.toContain('/api/functions/')
     expect(code).not.toContain('/api/local/')
     expect(code).toContain('callFunction')
+    // photos: the mini-program's compressor and file system, not the browser's canvas
+    expect(code).not.toContain('toDataURL')
+    expect(code).toContain('compressImage')
   })
 
   test('no validation library in the client: contracts reach it as types only', () => {

@@ -1,0 +1,47 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
+import { Page } from '../../../components/Page'
+import { Empty, Loading, Notice, PrimaryButton, Section, Tag } from '../../../components/ui'
+import type { Output } from '../../../core/common/action'
+import type { Contracts } from '../../../core/contracts'
+import { call, errorMessage } from '../../../services/api'
+import { deadlineText, statusTone } from '../../status'
+
+type Summary = Output<Contracts['complaint.list']>['complaints'][number]
+
+/** The owner's 诉求: each with its tracking number, where it stands and the next deadline. */
+export default function MyComplaints() {
+  const [list, setList] = useState<Summary[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  useDidShow(() => {
+    call('complaint.list', {})
+      .then((r) => setList(r.complaints))
+      .catch((err) => setError(errorMessage(err)))
+  })
+  const file = () => Taro.navigateTo({ url: '/complaint/pages/new/index' })
+  if (error) return <Page><Notice tone='error'>{error}</Notice></Page>
+  if (!list) return <Page><Loading /></Page>
+  return (
+    <Page>
+      <Notice>遇到违规收费、乱罚款、政策不落实等问题，可以在这里反映。提交后有编号，每一步进度和期限都看得到，办结后请您评价。</Notice>
+      {list.length ? (
+        <Section title='我提交的诉求'>
+          {list.map((c) => (
+            <View key={c.id} className='notice-text complaint-row' style={{ borderBottom: '1px solid var(--c-line)' }} onClick={() => Taro.navigateTo({ url: `/complaint/pages/detail/index?id=${c.id}` })}>
+              <View className='notice-text__heading' style={{ marginTop: 0 }}>
+                {c.categoryLabel} · {c.party} <Tag tone={statusTone(c.status)}>{c.statusLabel}</Tag>
+              </View>
+              <Text className='grid__hint'>编号 {c.id} · {c.createdAt.slice(0, 10)}{c.deadline ? ` · ${deadlineText(c.deadline)}` : ''}</Text>
+            </View>
+          ))}
+        </Section>
+      ) : (
+        <Empty title='还没有诉求'>有问题随时反映，我们会按期限答复。</Empty>
+      )}
+      <View className='actions'>
+        <PrimaryButton onClick={file}>我要反映问题</PrimaryButton>
+      </View>
+    </Page>
+  )
+}
