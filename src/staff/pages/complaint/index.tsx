@@ -36,7 +36,7 @@ export default function StaffComplaint() {
       const next = await call('complaint.staff.act', { id, expected: c.status, event })
       setC(next)
       setText('')
-      Taro.showToast({ title: `已${next.statusLabel}`, icon: 'none' })
+      Taro.showToast({ title: next.statusLabel, icon: 'none' })
     } catch (err) {
       setActError(err instanceof ApiError ? Object.values(err.fieldErrors())[0] ?? err.message : errorMessage(err))
     } finally {
