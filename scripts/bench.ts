@@ -7,6 +7,7 @@ import { startLocalCloud } from './local-cloud/server'
 import type { Db } from '../cloudfunctions/common/ports'
 import { concurrently, onboardOwners, pct, poster } from './bench-client'
 import { benchAudience, benchFeed } from './bench-policy'
+import { benchComplaint } from './bench-complaint'
 import { benchSweep, countingDb, printSweep } from './bench-sweep'
 import { h5InitialJs, kb, weappPackages } from '../test/helpers/sizes'
 
@@ -19,6 +20,8 @@ import { h5InitialJs, kb, weappPackages } from '../test/helpers/sizes'
  *   calls, peak memory; the same sweep with nothing due; the same due count among 10× fewer owners
  * - policy.feed p50/p95 with 1,000 published policies and its DB round trips; counting one
  *   policy's audience over BENCH_OWNERS owners (time, peak memory)
+ * - complaint.submit with a photo under 50 concurrent owners: p50/p95 of upload + submit, and
+ *   of submit alone
  */
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 50)
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 2000)
@@ -74,6 +77,8 @@ async function main() {
   printSweep(await benchSweep(owners, Math.round(owners / 100)))
   console.log(`== the same number due among 10× fewer owners ==`)
   printSweep(await benchSweep(Math.round(owners / 10), Math.round(owners / 100)))
+
+  await benchComplaint(CONCURRENCY)
 
   console.log(`\n== policy ==`)
   await benchFeed(1000)

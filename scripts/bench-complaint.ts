@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Db } from '../cloudfunctions/common/ports'
+import { concurrently, onboardOwners, pct, poster } from './bench-client'
+import { countingDb } from './bench-sweep'
+import { startLocalCloud } from './local-cloud/server'
+
+/** A JPEG-shaped photo of `bytes` bytes (the server checks the signature, then stores the bytes). */
+const photo = (bytes: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(bytes - 6), Buffer.from([0xff, 0xd9])]).toString('base64')
+
+const FILING = {
+  category: 'fee',
+  party: '市场管理处',
+  what: '市场管理处每月另收卫生费200元，没有收据，也没有公示收费依据。',
+  happenedOn: '2026-11-18',
+  place: '东门农贸市场A-01摊位',
+  disclose: false
+}
+
+/**
+ * complaint.submit with a photo under `concurrency` owners: each filing uploads one compressed
+ * photo (300 KB, a typical phone photo after the client's compression) and submits with it.
+ * Reported twice: the whole filing (upload + submit), and submit alone.
+ */
+export async function benchComplaint(concurrency = 50, filings = 500, photoBytes = 300 * 1024) {
+  console.log(`\n== complaint.submit with a ${Math.round(photoBytes / 1024)} KB photo, ${filings} filings, ${concurrency} concurrent owners, local cloud over HTTP ==`)
+  const dataDir = mkdtempSync(join(tmpdir(), 'getihu-bench-complaint-'))
+  const cloud = await startLocalCloud({ dataDir, seed: true, log: { error: () => undefined, info: () => undefined } })
+  const counter = countingDb(cloud.ports.db)
+  ;(cloud.ports as { db: Db }).db = counter.db
+  const call = async (openid: string, action: string, payload: unknown, requestId?: string) => {
+    const res = await fetch(`${cloud.url}/api/functions/complaint`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
+      body: JSON.stringify({ action, payload, ...(requestId ? { requestId } : {}) })
+    })
+    const body = (await res.json()) as { ok: boolean; data: { uploadId: string } }
+    if (!body.ok) throw new Error(`${action}: ${JSON.stringify(body)}`)
+    return body.data
+  }
+  try {
+    const owners = await onboardOwners(poster(cloud.url), 'bench-complainant', concurrency, () => ({ stallCode: 'DMA2K7' }))
+    const data = photo(photoBytes)
+    let n = 0
+    const file = async (openid: string) => {
+      const { uploadId } = await call(openid, 'complaint.upload', { contentType: 'image/jpeg', data })
+      return call(openid, 'complaint.submit', { ...FILING, photos: [uploadId] }, `bench-${n++}-${openid}`)
+    }
+    for (const o of owners.slice(0, 3)) await file(o)
+    counter.reset()
+    await file(owners[0])
+    const trips = counter.count()
+
+    const whole = await concurrently(owners, filings, async (o) => void (await file(o)))
+    console.log(`upload + submit   p50 ${pct(whole.latencies, 50).toFixed(1)} ms   p95 ${pct(whole.latencies, 95).toFixed(1)} ms   p99 ${pct(whole.latencies, 99).toFixed(1)} ms   (${(whole.latencies.length / whole.seconds).toFixed(0)} filings/s)`)
+
+    // submit alone, each with a photo uploaded beforehand
+    const ready = new Map<string, string[]>()
+    for (const o of owners) ready.set(o, [])
+    for (let i = 0; i < filings; i++) {
+      const o = owners[i % owners.length]
+      ready.get(o)!.push((await call(o, 'complaint.upload', { contentType: 'image/jpeg', data })).uploadId)
+      // the server holds at most 30 unattached uploads per owner per day; spread the stock
+      if (ready.get(o)!.length >= 29) break
+    }
+    const stock = [...ready.values()].reduce((a, l) => a + l.length, 0)
+    const submit = await concurrently(owners, stock, async (o) => void (await call(o, 'complaint.submit', { ...FILING, photos: [ready.get(o)!.pop()!] }, `bench-s-${n++}`)))
+    console.log(`submit alone      p50 ${pct(submit.latencies, 50).toFixed(1)} ms   p95 ${pct(submit.latencies, 95).toFixed(1)} ms   p99 ${pct(submit.latencies, 99).toFixed(1)} ms   (${stock} submits)`)
+    console.log(`DB round trips per filing (upload + submit): ${trips}`)
+  } finally {
+    await cloud.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
