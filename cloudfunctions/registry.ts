@@ -1,5 +1,6 @@
 import admin from './admin/routes'
 import complaint from './complaint/routes'
+import course from './course/routes'
 import type { CloudFunction } from './common/router'
 import loan from './loan/routes'
 import policy from './policy/routes'
@@ -8,4 +9,4 @@ import scheduler from './scheduler/routes'
 import user from './user/routes'
 
 /** Every cloud function, for the local cloud. Each folder's index.ts is its WeChat entry. */
-export const FUNCTIONS: Record<string, CloudFunction> = { user, admin, reminder, policy, loan, complaint, scheduler }
+export const FUNCTIONS: Record<string, CloudFunction> = { user, admin, reminder, policy, loan, complaint, course, scheduler }

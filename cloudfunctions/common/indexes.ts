@@ -9,7 +9,7 @@ export interface IndexSpec {
 }
 
 export const INDEXES: Record<string, IndexSpec[]> = {
-  owners: [{ fields: 'marketId', sparse: true }, { fields: 'profile.region', sparse: true }],
+  owners: [{ fields: 'marketId', sparse: true }, { fields: 'profile.region', sparse: true }, { fields: 'profile.openedOn', sparse: true }, { fields: 'classType', sparse: true }],
   markets: [{ fields: 'region' }],
   stalls: [{ fields: 'code', unique: true }, { fields: ['marketId', 'number'], unique: true }],
   inbox: [{ fields: ['openid', 'createdAt'] }, { fields: 'pushNextAt' }],
@@ -25,6 +25,9 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   complaintUploads: [{ fields: ['openid', 'createdAt'] }],
   complaintAudit: [{ fields: 'complaintId' }],
   staff: [{ fields: 'supervisor', sparse: true }, { fields: 'role' }],
+  courseProgress: [{ fields: ['region', 'started'] }, { fields: ['marketId', 'started'] }, { fields: ['classType', 'started'] }],
+  courseAttempts: [{ fields: ['openid', 'submittedAt'] }],
+  courseCertificates: [{ fields: 'serial', unique: true }, { fields: 'year' }],
   requests: [{ fields: 'createdAt' }]
 }
 

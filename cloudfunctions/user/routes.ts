@@ -5,6 +5,7 @@ import type { Context } from '../common/context'
 import { AppError, conflict, invalid, notFound, precondition } from '../common/errors'
 import { notify } from '../common/notify'
 import { ensureCurrentObligation } from '../reminder/store'
+import { inviteToCourse } from '../course/invite'
 import { defineFunction } from '../common/router'
 import { consentLog, ensureOwner, markets, ownerView, owners, stalls, toMarket, toStall, type OwnerDoc } from './owners'
 
@@ -73,6 +74,8 @@ export default defineFunction('user', {
         body: `${profile.businessName}的档案已建好。我们会按您的情况推送适合的扶持政策，并在证照到期、年报截止前提醒您。`,
         page: 'pages/index/index'
       })
+      // new to the app: one invitation to 开业第一课 (the key keeps it to one)
+      await inviteToCourse(ctx)
     }
     return ownerView(ctx, next)
   },

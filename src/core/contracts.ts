@@ -1,6 +1,7 @@
 import { adminContract } from './admin/contract'
 import type { ActionContract } from './common/action'
 import { complaintContract } from './complaint/contract'
+import { courseContract } from './course/contract'
 import { loanContract } from './loan/contract'
 import { policyContract } from './policy/contract'
 import { reminderContract } from './reminder/contract'
@@ -13,7 +14,8 @@ export const contracts = {
   ...reminderContract,
   ...policyContract,
   ...loanContract,
-  ...complaintContract
+  ...complaintContract,
+  ...courseContract
 }
 export type Contracts = typeof contracts
 export type ActionName = keyof Contracts

@@ -72,6 +72,14 @@ const VALID: Record<string, Record<string, unknown>> = {
   'complaint.rate': { id: 'SQ20261120ABCDEF', rating: 'unsatisfied', comment: '没有解决' },
   'complaint.staff.queue': { status: 'submitted', overdue: true },
   'complaint.staff.get': { id: 'SQ20261120ABCDEF' },
+  'course.status': {},
+  'course.catalog': {},
+  'course.lesson.get': { lessonId: 'basics-licence' },
+  'course.progress.save': { lessonId: 'basics-licence' },
+  'course.exam.start': {},
+  'course.exam.submit': { attemptId: 'abc123', answers: [0, 1, null, 2] },
+  'course.certificate.get': {},
+  'course.staff.stats': {},
   'complaint.staff.act': { id: 'SQ20261120ABCDEF', expected: 'submitted', event: { type: 'reject', reason: '不属于受理范围' } }
 }
 const ACTIONS = Object.keys(contracts)

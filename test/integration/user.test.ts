@@ -111,14 +111,13 @@ describe('user function over HTTP', () => {
     expect(!bind.body.ok && bind.body.error.code).toBe('NOT_FOUND')
   })
 
-  test('the first profile save sends a welcome message to the inbox (seen in the outbox)', async () => {
+  test('the first profile save sends a welcome and one 开业第一课 invitation to the inbox (seen in the outbox)', async () => {
     const res = await fetch(`${c.url}/api/local/outbox?openid=owner-c`)
     const { data } = (await res.json()) as { data: { messages: Array<{ title: string; body: string }> } }
-    expect(data.messages).toHaveLength(1)
-    expect(data.messages[0].title).toBe('建档成功')
-    expect(data.messages[0].body).toContain(profile.businessName)
+    expect(data.messages.map((m) => m.title).sort()).toEqual(['建档成功', '邀请您学习开业第一课'].sort())
+    expect(data.messages.find((m) => m.title === '建档成功')!.body).toContain(profile.businessName)
     const inbox = await c.ports.db.collection('inbox').find({ openid: 'owner-c' } as never)
-    expect(inbox).toHaveLength(1)
+    expect(inbox).toHaveLength(2)
   })
 
   test('settings: partial updates, care mode and personalisation, returned on login', async () => {

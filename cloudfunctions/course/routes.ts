@@ -1,0 +1,300 @@
+import { randomInt } from 'node:crypto'
+import { findLesson, MODULES, modulesFor, type Module } from '../../src/core/course/content'
+import { ATTEMPT_TTL_MINUTES, certificateSerial, draw, EXAM_SIZE, grade, NEW_OWNER_DAYS, PASS_PERCENT, RETRY_WAIT_MINUTES, tooFast } from '../../src/core/course/exam'
+import { chinaDate } from '../../src/core/common/time'
+import { BUSINESS_TYPES, type BusinessType } from '../../src/core/user/options'
+import type { Context } from '../common/context'
+import { AppError, conflict, DuplicateKeyError, invalid, notFound, precondition } from '../common/errors'
+import { notify } from '../common/notify'
+import { cmd, type Where } from '../common/ports'
+import { defineFunction } from '../common/router'
+import { markets, owners, stalls, type OwnerDoc } from '../user/owners'
+import { attempts, certificates, progress, type AttemptDoc, type CertificateDoc, type ProgressDoc } from './store'
+
+const COURSE_TITLE = '开业第一课'
+const MINUTE = 60_000
+/** crypto-backed: exam draws must not be predictable from the outside */
+const rng = () => randomInt(2 ** 32) / 2 ** 32
+const QUESTIONS = new Map(MODULES.flatMap((m) => m.lessons.flatMap((l) => l.questions.map((q) => [q.id, q] as const))))
+const bankQuestion = (id: string) => QUESTIONS.get(id)
+
+async function ownerOf(ctx: Context): Promise<OwnerDoc & { profile: NonNullable<OwnerDoc['profile']> }> {
+  const owner = await owners(ctx).get(ctx.openid)
+  if (!owner?.profile) throw precondition('请先在“我的”里建立经营档案，再开始学习')
+  return owner as OwnerDoc & { profile: NonNullable<OwnerDoc['profile']> }
+}
+
+const lessonIds = (mods: Module[]) => mods.flatMap((m) => m.lessons.map((l) => l.id))
+
+function emptyProgress(owner: OwnerDoc, at: string): ProgressDoc {
+  return {
+    _id: owner._id,
+    lessons: {},
+    lastLessonId: null,
+    started: false,
+    completed: false,
+    passed: false,
+    lastPercent: null,
+    lastFailedAt: null,
+    region: owner.profile?.region ?? null,
+    marketId: owner.marketId,
+    classType: owner.classType ?? null,
+    createdAt: at,
+    updatedAt: at
+  }
+}
+
+/** The owner's progress document, created empty on first need (concurrent first calls are fine). */
+async function ensureProgress(ctx: Context, owner: OwnerDoc, at: string): Promise<ProgressDoc> {
+  const existing = await progress(ctx.db).get(owner._id)
+  if (existing) return existing
+  const doc = emptyProgress(owner, at)
+  try {
+    await progress(ctx.db).add(doc)
+    return doc
+  } catch (err) {
+    if (!(err instanceof DuplicateKeyError)) throw err
+    return (await progress(ctx.db).get(owner._id))!
+  }
+}
+
+/** The snapshot staff counts read; refreshed whenever the owner's progress is written. */
+const snapshot = (owner: OwnerDoc) => ({ region: owner.profile?.region ?? null, marketId: owner.marketId, classType: owner.classType ?? null })
+
+function isNewOwner(owner: OwnerDoc, ctx: Context) {
+  const cutoff = new Date(ctx.now.getTime() - NEW_OWNER_DAYS * 86400_000)
+  return (!!owner.profile && owner.profile.openedOn >= chinaDate(cutoff)) || owner.createdAt >= cutoff.toISOString()
+}
+
+const certificateView = (c: CertificateDoc) => ({ serial: c.serial, businessName: c.businessName, issuedOn: chinaDate(new Date(c.issuedAt)), percent: c.percent, courseTitle: COURSE_TITLE })
+
+function examState(p: ProgressDoc | null, now: Date) {
+  const retryAt = p?.lastFailedAt && !p.passed ? new Date(Date.parse(p.lastFailedAt) + RETRY_WAIT_MINUTES * MINUTE) : null
+  const waiting = !!retryAt && retryAt > now
+  return { size: EXAM_SIZE, passPercent: PASS_PERCENT, canStart: !waiting, retryAt: waiting ? retryAt!.toISOString() : null, lastPercent: p?.lastPercent ?? null, passed: !!p?.passed }
+}
+
+/** One certificate per owner, with a serial unique across all owners (retried on a collision). */
+async function issueCertificate(ctx: Context, owner: OwnerDoc & { profile: NonNullable<OwnerDoc['profile']> }, percent: number): Promise<CertificateDoc> {
+  const year = Number(ctx.today.slice(0, 4))
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const existing = await certificates(ctx.db).get(ctx.openid)
+    if (existing) return existing
+    const seq = (await certificates(ctx.db).count({ year })) + 1 + attempt
+    const doc: CertificateDoc = { _id: ctx.openid, serial: certificateSerial(year, seq), year, businessName: owner.profile.businessName, issuedAt: ctx.now.toISOString(), percent }
+    try {
+      await certificates(ctx.db).add(doc)
+      return doc
+    } catch (err) {
+      if (!(err instanceof DuplicateKeyError)) throw err
+    }
+  }
+  throw new AppError('INTERNAL', '证书编号生成失败，请稍后再试')
+}
+
+export default defineFunction('course', {
+  async 'course.status'(ctx) {
+    const owner = await owners(ctx).get(ctx.openid)
+    if (!owner?.profile) return { recommended: true, lessonsDone: 0, lessonsTotal: lessonIds(modulesFor(null)).length, passed: false }
+    const p = await progress(ctx.db).get(ctx.openid)
+    const ids = lessonIds(modulesFor(owner.profile.industry))
+    return {
+      recommended: !p?.passed && isNewOwner(owner, ctx),
+      lessonsDone: ids.filter((id) => p?.lessons[id]).length,
+      lessonsTotal: ids.length,
+      passed: !!p?.passed
+    }
+  },
+
+  async 'course.catalog'(ctx) {
+    const owner = await ownerOf(ctx)
+    const [p, cert] = await Promise.all([progress(ctx.db).get(ctx.openid), certificates(ctx.db).get(ctx.openid)])
+    const mods = modulesFor(owner.profile.industry)
+    const ids = lessonIds(mods)
+    const read = (id: string) => !!p?.lessons[id]
+    // continue after the last lesson read; else the first unread one
+    const after = p?.lastLessonId ? ids.indexOf(p.lastLessonId) : -1
+    const resume = ids.slice(after + 1).find((id) => !read(id)) ?? ids.find((id) => !read(id)) ?? null
+    return {
+      modules: mods.map((m) => ({
+        id: m.id,
+        title: m.title,
+        industry: m.track !== 'core',
+        done: m.lessons.filter((l) => read(l.id)).length,
+        lessons: m.lessons.map((l) => ({ id: l.id, title: l.title, minutes: l.minutes, done: read(l.id) }))
+      })),
+      resumeLessonId: resume,
+      lessonsDone: ids.filter(read).length,
+      lessonsTotal: ids.length,
+      exam: examState(p, ctx.now),
+      certificate: cert ? certificateView(cert) : null,
+      recommended: !p?.passed && isNewOwner(owner, ctx)
+    }
+  },
+
+  async 'course.lesson.get'(ctx, { lessonId }) {
+    const owner = await ownerOf(ctx)
+    const ids = lessonIds(modulesFor(owner.profile.industry))
+    const found = findLesson(lessonId)
+    if (!found || !ids.includes(lessonId)) throw notFound('没有这节课')
+    const p = await progress(ctx.db).get(ctx.openid)
+    const i = ids.indexOf(lessonId)
+    const { lesson, module } = found
+    return {
+      id: lesson.id,
+      title: lesson.title,
+      minutes: lesson.minutes,
+      points: lesson.points,
+      source: lesson.source,
+      moduleTitle: module.title,
+      done: !!p?.lessons[lessonId],
+      prevId: ids[i - 1] ?? null,
+      nextId: ids[i + 1] ?? null
+    }
+  },
+
+  async 'course.progress.save'(ctx, { lessonId }) {
+    const owner = await ownerOf(ctx)
+    const ids = lessonIds(modulesFor(owner.profile.industry))
+    if (!ids.includes(lessonId)) throw notFound('没有这节课')
+    const at = ctx.now.toISOString()
+    const before = await ensureProgress(ctx, owner, at)
+    // one field per lesson: two devices saving different lessons at once both keep theirs
+    const firstRead = before?.lessons[lessonId] ? {} : { [`lessons.${lessonId}`]: at }
+    await progress(ctx.db).update(ctx.openid, { ...firstRead, ...snapshot(owner), lastLessonId: lessonId, started: true, updatedAt: at })
+    const p = (await progress(ctx.db).get(ctx.openid))!
+    const done = ids.filter((id) => p.lessons[id]).length
+    if (done === ids.length && !p.completed) await progress(ctx.db).update(ctx.openid, { completed: true })
+    return { lessonsDone: done, lessonsTotal: ids.length }
+  },
+
+  async 'course.exam.start'(ctx) {
+    const owner = await ownerOf(ctx)
+    const p = await progress(ctx.db).get(ctx.openid)
+    const state = examState(p, ctx.now)
+    if (!state.canStart) {
+      const minutes = Math.ceil((Date.parse(state.retryAt!) - ctx.now.getTime()) / MINUTE)
+      throw precondition(`先复习一下课程吧，${minutes}分钟后可以再考`)
+    }
+    const t = ctx.now.toISOString()
+    // an open attempt is handed back as it was: reloading never draws easier questions
+    const [open] = await attempts(ctx.db).find({ openid: ctx.openid, submittedAt: null, expiresAt: cmd.gt(t) }, { limit: 1 })
+    const attempt: AttemptDoc = open ?? {
+      _id: `${Date.now().toString(36)}${randomInt(36 ** 6).toString(36)}`,
+      openid: ctx.openid,
+      drawn: draw(modulesFor(owner.profile.industry), rng),
+      startedAt: t,
+      expiresAt: new Date(ctx.now.getTime() + ATTEMPT_TTL_MINUTES * MINUTE).toISOString(),
+      submittedAt: null,
+      percent: null,
+      passed: null
+    }
+    if (!open) {
+      await attempts(ctx.db).add(attempt)
+      await ensureProgress(ctx, owner, t)
+      if (!p?.started) await progress(ctx.db).update(ctx.openid, { ...snapshot(owner), started: true, updatedAt: t })
+    }
+    return {
+      attemptId: attempt._id,
+      startedAt: attempt.startedAt,
+      expiresAt: attempt.expiresAt,
+      passPercent: PASS_PERCENT,
+      questions: attempt.drawn.map((d) => {
+        const q = bankQuestion(d.questionId)!
+        return { stem: q.stem, options: d.order.map((i) => q.options[i]) }
+      })
+    }
+  },
+
+  async 'course.exam.submit'(ctx, { attemptId, answers }) {
+    const a = await attempts(ctx.db).get(attemptId)
+    if (!a || a.openid !== ctx.openid) throw notFound('没有找到这次考试，请重新开始')
+    if (a.submittedAt) throw conflict('这次考试已经交过卷了，请重新开始一次')
+    if (a.expiresAt <= ctx.now.toISOString()) throw conflict('这次考试已超时，请重新开始')
+    if (answers.length !== a.drawn.length) throw invalid(`请回答全部${a.drawn.length}道题`, 'answers')
+    if (answers.some((x, i) => x !== null && x >= a.drawn[i].order.length)) throw invalid('有答案不在选项里', 'answers')
+    if (tooFast(new Date(a.startedAt), ctx.now, a.drawn.length)) throw conflict('答得太快了，请认真读完每道题再交卷')
+    const g = grade(a.drawn, answers, bankQuestion)
+    const t = ctx.now.toISOString()
+    // the conditional update is the claim: the same attempt can be graded once
+    const won = await attempts(ctx.db).updateWhere({ _id: a._id, submittedAt: null }, { submittedAt: t, percent: g.percent, passed: g.passed })
+    if (won !== 1) throw conflict('这次考试已经交过卷了，请重新开始一次')
+
+    const owner = await ownerOf(ctx)
+    await ensureProgress(ctx, owner, t)
+    // field updates only (never a whole-document write), so a lesson saved meanwhile is kept;
+    // a pass is never taken back by a later practice attempt
+    await progress(ctx.db).update(ctx.openid, { ...snapshot(owner), started: true, lastPercent: g.percent, ...(g.passed ? { passed: true } : { lastFailedAt: t }), updatedAt: t })
+    let certificate: CertificateDoc | null = null
+    if (g.passed) {
+      certificate = await issueCertificate(ctx, owner, g.percent)
+      await notify(ctx.ports, ctx.now, {
+        openid: ctx.openid,
+        topic: 'course',
+        key: `course-passed:${ctx.openid}`,
+        title: '开业第一课已结业',
+        body: `恭喜您通过测验（${g.percent}分），结业证书编号${certificate.serial}，可在“开业第一课”里出示。`,
+        page: 'course/pages/certificate/index'
+      })
+    }
+    return {
+      correct: g.correct,
+      total: g.total,
+      percent: g.percent,
+      passed: g.passed,
+      review: g.review.map((r) => ({ stem: bankQuestion(r.questionId)?.stem ?? '', right: r.right, explain: r.explain })),
+      retryAt: g.passed ? null : new Date(ctx.now.getTime() + RETRY_WAIT_MINUTES * MINUTE).toISOString(),
+      certificate: certificate ? certificateView(certificate) : null
+    }
+  },
+
+  async 'course.certificate.get'(ctx) {
+    const c = await certificates(ctx.db).get(ctx.openid)
+    if (!c) throw notFound('还没有结业证书：学完课程并通过测验后颁发')
+    return certificateView(c)
+  },
+
+  async 'course.staff.stats'(ctx) {
+    const region = ctx.staff?.region ?? null
+    const inRegion: Where = region ? { 'profile.region': cmd.prefix(region) } : { profile: cmd.neq(null) }
+    const pRegion: Where = region ? { region: cmd.prefix(region) } : {}
+    const ms = await markets(ctx).find(region ? { region: cmd.prefix(region) } : {}, { orderBy: [['name', 'asc']], limit: 200 })
+    const counts = async (ownerWhere: Where, progressWhere: Where) => {
+      const [o, started, completed, passed] = await Promise.all([
+        owners(ctx).count(ownerWhere),
+        progress(ctx.db).count({ ...progressWhere, started: true }),
+        progress(ctx.db).count({ ...progressWhere, completed: true }),
+        progress(ctx.db).count({ ...progressWhere, passed: true })
+      ])
+      return { owners: o, started, completed, passed }
+    }
+    const [totals, byMarket, byType] = await Promise.all([
+      counts(inRegion, pRegion),
+      Promise.all(ms.map(async (m) => ({ marketId: m._id, name: m.name, ...(await counts({ marketId: m._id }, { marketId: m._id })) }))),
+      Promise.all((Object.keys(BUSINESS_TYPES) as BusinessType[]).map(async (type) => ({ type, label: BUSINESS_TYPES[type], ...(await counts({ ...inRegion, classType: type }, { ...pRegion, classType: type })) })))
+    ])
+
+    // new owners who have not started: opened within 90 days, newest first
+    const cutoff = chinaDate(new Date(ctx.now.getTime() - NEW_OWNER_DAYS * 86400_000))
+    const recent = await owners(ctx).find({ ...inRegion, 'profile.openedOn': cmd.gte(cutoff) }, { orderBy: [['profile.openedOn', 'desc']], limit: 200 })
+    const started = recent.length ? await progress(ctx.db).find({ _id: cmd.in(recent.map((o) => o._id)), started: true }, { limit: 200 }) : []
+    const startedIds = new Set(started.map((p) => p._id))
+    const waiting = recent.filter((o) => !startedIds.has(o._id))
+    const stallIds = [...new Set(waiting.map((o) => o.stallId).filter((s): s is string => !!s))]
+    const stallDocs = stallIds.length ? await stalls(ctx).find({ _id: cmd.in(stallIds) }, { limit: 200 }) : []
+    const marketName = new Map(ms.map((m) => [m._id, m.name]))
+    const stallNumber = new Map(stallDocs.map((s) => [s._id, s.number]))
+    return {
+      totals,
+      byMarket,
+      byType,
+      notStarted: waiting.slice(0, 100).map((o) => ({
+        businessName: o.profile!.businessName,
+        market: (o.marketId && marketName.get(o.marketId)) || null,
+        stall: (o.stallId && stallNumber.get(o.stallId)) || null,
+        openedOn: o.profile!.openedOn
+      })),
+      notStartedMore: waiting.length > 100 || recent.length === 200
+    }
+  }
+})
