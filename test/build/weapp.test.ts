@@ -13,9 +13,10 @@ describe('the weapp build', () => {
   test('staff pages are in a sub-package, not the main package; no local-only pages at all', () => {
     expect(app.pages.some((p) => p.startsWith('staff/'))).toBe(false)
     expect(app.subPackages).toEqual([
-      { root: 'staff', pages: expect.arrayContaining(['pages/markets/index', 'pages/qrsheet/index', 'pages/policies/index', 'pages/policy/index', 'pages/loans/index', 'pages/complaints/index', 'pages/complaint/index']) },
+      { root: 'staff', pages: expect.arrayContaining(['pages/markets/index', 'pages/qrsheet/index', 'pages/policies/index', 'pages/policy/index', 'pages/loans/index', 'pages/complaints/index', 'pages/complaint/index', 'pages/course/index']) },
       { root: 'loan', pages: ['pages/index/index', 'pages/consent/index', 'pages/assess/index'] },
       { root: 'policy', pages: ['pages/detail/index'] },
+      { root: 'course', pages: ['pages/index/index', 'pages/lesson/index', 'pages/exam/index', 'pages/certificate/index'] },
       { root: 'complaint', pages: ['pages/index/index', 'pages/new/index', 'pages/detail/index'] },
       { root: 'reminder', pages: ['pages/permits/index', 'pages/permit/index', 'pages/inbox/index'] }
     ])
@@ -36,6 +37,13 @@ describe('the weapp build', () => {
     // photos: the mini-program's compressor and file system, not the browser's canvas
     expect(code).not.toContain('toDataURL')
     expect(code).toContain('compressImage')
+  })
+
+  test('the exam's answers never ship to the client: the question banks stay on the server', () => {
+    const code = allJs(ROOT).map((f) => readFileSync(f, 'utf8')).join('\n')
+    // an option and an explanation that exist only in src/core/course/content.ts
+    expect(code).not.toContain('拒绝，这是虚开发票')
+    expect(code).not.toContain('增加赔偿的金额不足一千元的')
   })
 
   test('no validation library in the client: contracts reach it as types only', () => {

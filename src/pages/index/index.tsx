@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { ClassificationView } from '../../components/Classification'
+import { CourseCard } from '../../components/CourseCard'
 import { DevPanel } from '../../components/DevPanel'
 import { FeatureGrid } from '../../components/Features'
 import { Page } from '../../components/Page'
@@ -63,6 +64,8 @@ export default function Home() {
           {data.classification ? <ClassificationView c={data.classification} /> : null}
         </View>
       ) : null}
+
+      {data?.profile && !data.staff ? <CourseCard /> : null}
 
       {data && !data.staff ? (
         <View>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '开业第一课' })

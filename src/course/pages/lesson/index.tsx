@@ -1,0 +1,71 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { Page } from '../../../components/Page'
+import { Loading, Notice, PrimaryButton, Section, SecondaryButton } from '../../../components/ui'
+import type { Output } from '../../../core/common/action'
+import type { Contracts } from '../../../core/contracts'
+import { call, errorMessage } from '../../../services/api'
+
+type Lesson = Output<Contracts['course.lesson.get']>
+
+export default function LessonPage() {
+  const { params } = useRouter()
+  const [id, setId] = useState(params.id ?? '')
+  const [l, setL] = useState<Lesson | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+  const load = (lessonId: string) => {
+    setL(null)
+    call('course.lesson.get', { lessonId })
+      .then((x) => {
+        setL(x)
+        Taro.setNavigationBarTitle({ title: x.moduleTitle })
+      })
+      .catch((err) => setError(errorMessage(err)))
+  }
+  useDidShow(() => load(id))
+
+  const finish = async () => {
+    if (!l) return
+    setSaving(true)
+    try {
+      const r = await call('course.progress.save', { lessonId: l.id })
+      if (l.nextId) {
+        setId(l.nextId)
+        load(l.nextId)
+        Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
+      } else {
+        Taro.showToast({ title: `已学完 ${r.lessonsDone}/${r.lessonsTotal} 课`, icon: 'none' })
+        Taro.navigateBack()
+      }
+    } catch (err) {
+      Taro.showToast({ title: errorMessage(err), icon: 'none' })
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  if (error) return <Page><Notice tone='error'>{error}</Notice></Page>
+  if (!l) return <Page><Loading /></Page>
+  return (
+    <Page>
+      <Section title={`${l.moduleTitle} · 约${l.minutes}分钟`}>
+        <View className='notice-text lesson' id='lesson'>
+          <View className='notice-text__heading' style={{ marginTop: 0 }}>{l.title}</View>
+          {l.points.map((p, i) => (
+            <View key={i} className='lesson__point'>
+              <Text className='lesson__num'>{i + 1}</Text>
+              <Text className='lesson__text'>{p}</Text>
+            </View>
+          ))}
+          <Text className='grid__hint' id='lesson-source'>出处：{l.source}</Text>
+        </View>
+      </Section>
+      <View className='actions'>
+        <PrimaryButton loading={saving} onClick={finish}>{l.nextId ? '学完了，下一课' : '学完了'}</PrimaryButton>
+        <SecondaryButton onClick={() => Taro.navigateBack()}>返回目录</SecondaryButton>
+      </View>
+    </Page>
+  )
+}
