@@ -39,7 +39,7 @@ describe('the weapp build', () => {
     expect(code).toContain('compressImage')
   })
 
-  test('the exam's answers never ship to the client: the question banks stay on the server', () => {
+  test('the exam’s answers never ship to the client: the question banks stay on the server', () => {
     const code = allJs(ROOT).map((f) => readFileSync(f, 'utf8')).join('\n')
     // an option and an explanation that exist only in src/core/course/content.ts
     expect(code).not.toContain('拒绝，这是虚开发票')
