@@ -8,7 +8,7 @@ const openReminders = () => {
   Taro.navigateTo({ url: '/reminder/pages/permits/index' })
 }
 
-/** The services an owner reaches from 首页 and 办事. Features not yet open say so plainly. */
+/** The services an owner reaches from 首页 and 办事. */
 export const FEATURES = [
   { key: 'policy', title: '政策推荐', hint: '适合您的扶持', color: '#07c160', open: () => Taro.switchTab({ url: '/pages/policy/index' }) },
   { key: 'course', title: '开业第一课', hint: '学经营须知', color: '#10aeff', open: () => Taro.navigateTo({ url: '/course/pages/index/index' }) },
@@ -25,13 +25,13 @@ export function FeatureGrid() {
         <View
           key={f.key}
           className='grid__item'
-          onClick={() => (f.open ? f.open() : Taro.showToast({ title: '即将开放，敬请期待', icon: 'none' }))}
+          onClick={f.open}
         >
           <View className='grid__icon' style={{ background: f.color }}>
             {f.title.slice(0, 1)}
           </View>
           <View className='grid__title'>{f.title}</View>
-          <Text className='grid__hint'>{f.open ? f.hint : '即将开放'}</Text>
+          <Text className='grid__hint'>{f.hint}</Text>
         </View>
       ))}
     </View>
