@@ -1,3 +1,5 @@
+import { chinaDate } from '../../src/core/common/time'
+import { classify } from '../../src/core/user/classify'
 import { creditCodeCheckChar } from '../../src/core/user/creditCode'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import type { StaffDoc } from '../../cloudfunctions/common/context'
@@ -103,7 +105,8 @@ export async function seedDemo(db: Db, now: Date): Promise<{ seeded: boolean }> 
       ...stamp
     }
   ]
-  for (const o of owners) await db.collection<OwnerDoc>('owners').set(o._id, o)
+  // 分型 as a profile save would store it, so staff figures by type include the demo owners
+  for (const o of owners) await db.collection<OwnerDoc>('owners').set(o._id, { ...o, classType: classify(o.profile!, chinaDate(now)).type })
 
   await db.collection('meta').set('demo-seed', { at })
   return { seeded: true }

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { Output } from '../core/common/action'
 import type { Contracts } from '../core/contracts'
 import { call } from '../services/api'
@@ -9,12 +9,15 @@ import { PrimaryButton } from './ui'
 /** 首页's recommendation of 开业第一课 to new owners (opened or joined within 90 days) until they pass. */
 export function CourseCard() {
   const [s, setS] = useState<Output<Contracts['course.status']> | null>(null)
-  useDidShow(() => {
+  const load = () => {
     // a recommendation is optional: if it cannot load, 首页 simply shows without it
     call('course.status', {})
       .then(setS)
       .catch(() => setS(null))
-  })
+  }
+  // mounted once the session is known (after the page's own show), then again on every return
+  useEffect(load, [])
+  useDidShow(load)
   if (!s?.recommended) return null
   return (
     <View className='hero' id='course-card'>

@@ -42,7 +42,7 @@ export default function CourseStats() {
         {s.notStarted.length ? (
           s.notStarted.map((o, i) => (
             <View key={i} className='notice-text course-waiting' style={{ borderBottom: '1px solid var(--c-line)' }}>
-              <Text className='notice-text__body'>{o.businessName}</Text>
+              <View className='notice-text__body'>{o.businessName}</View>
               <Text className='grid__hint'>{[o.market, o.stall ? `摊位${o.stall}` : null, `开业${o.openedOn}`].filter(Boolean).join(' · ')}</Text>
             </View>
           ))
