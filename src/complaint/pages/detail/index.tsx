@@ -1,4 +1,4 @@
-import { Image, Text, Textarea, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Page } from '../../../components/Page'
@@ -7,7 +7,8 @@ import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { RATINGS, type Rating } from '../../../core/complaint/labels'
 import { ApiError, call, errorMessage } from '../../../services/api'
-import { chinaTime, deadlineText, statusTone } from '../../status'
+import { Photos, Timeline } from '../../parts'
+import { deadlineText, statusTone } from '../../status'
 
 type View_ = Output<Contracts['complaint.get']>
 
@@ -87,15 +88,7 @@ export default function ComplaintDetail() {
         </Section>
       ) : null}
       <Section title='进度'>
-        <View className='timeline'>
-          {c.timeline.map((t, i) => (
-            <View key={i} className='timeline__step'>
-              <Text className='timeline__label'>{t.label}</Text>
-              {t.note ? <Text className='timeline__note'>{t.note}</Text> : null}
-              <Text className='timeline__at'>{chinaTime(t.at)}</Text>
-            </View>
-          ))}
-        </View>
+        <Timeline steps={c.timeline} />
       </Section>
       <Section title='我反映的内容'>
         <Cell label='类型' value={c.categoryLabel} />
@@ -103,13 +96,7 @@ export default function ComplaintDetail() {
         <Cell label='发生日期' value={c.happenedOn} />
         <Cell label='地点' value={c.place} />
         <View className='notice-text'><Text className='timeline__note'>{c.what}</Text></View>
-        {c.photos.length ? (
-          <View className='photos'>
-            {c.photos.map((u) => (
-              <Image key={u} className='photos__img' src={u} mode='aspectFill' onClick={() => Taro.previewImage({ urls: c.photos, current: u })} />
-            ))}
-          </View>
-        ) : null}
+        <Photos urls={c.photos} />
         <Cell label='身份' value={c.disclose ? '可以告知被反映方' : '对被反映方保密'} />
         {c.ratings.length ? <Cell wide label='我的评价' value={c.ratings.map((r) => `${r.label}${r.comment ? `：${r.comment}` : ''}`).join('；')} /> : null}
       </Section>

@@ -1,4 +1,4 @@
-import { Image, Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Page } from '../../../components/Page'
@@ -6,6 +6,7 @@ import { Cell, Loading, Notice, PrimaryButton, Section, SecondaryButton, Tag } f
 import type { Input as In, Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { OFFICES } from '../../../core/complaint/labels'
+import { Photos, Timeline } from '../../../complaint/parts'
 import { chinaTime, deadlineText, statusTone } from '../../../complaint/status'
 import { ApiError, call, errorMessage } from '../../../services/api'
 
@@ -63,13 +64,7 @@ export default function StaffComplaint() {
         <Cell wide label='反映人' value={c.reporter} />
         <Cell label='联系电话' value={c.phone ?? '未留'} />
         <View className='notice-text'><Text className='timeline__note' id='complaint-what'>{c.what}</Text></View>
-        {c.photos.length ? (
-          <View className='photos'>
-            {c.photos.map((u) => (
-              <Image key={u} className='photos__img' src={u} mode='aspectFill' onClick={() => Taro.previewImage({ urls: c.photos, current: u })} />
-            ))}
-          </View>
-        ) : null}
+        <Photos urls={c.photos} />
       </Section>
 
       {c.actions.length ? (
@@ -101,15 +96,7 @@ export default function StaffComplaint() {
       ) : null}
 
       <Section title='进度'>
-        <View className='timeline'>
-          {c.timeline.map((t, i) => (
-            <View key={i} className='timeline__step'>
-              <Text className='timeline__label'>{t.label}</Text>
-              {t.note ? <Text className='timeline__note'>{t.note}</Text> : null}
-              <Text className='timeline__at'>{chinaTime(t.at)}</Text>
-            </View>
-          ))}
-        </View>
+        <Timeline steps={c.timeline} />
         {c.ratings.length ? <Cell wide label='评价' value={c.ratings.map((r) => `${r.label}${r.comment ? `：${r.comment}` : ''}`).join('；')} /> : null}
       </Section>
 
