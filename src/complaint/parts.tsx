@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { chinaTime } from './status'
+import { chinaFormat } from '../core/common/time'
 
 /** The steps of a 诉求 as both the owner and the workbench show them. */
 export function Timeline({ steps }: { steps: Array<{ label: string; note: string | null; at: string }> }) {
@@ -10,7 +10,7 @@ export function Timeline({ steps }: { steps: Array<{ label: string; note: string
         <View key={i} className='timeline__step'>
           <Text className='timeline__label'>{t.label}</Text>
           {t.note ? <Text className='timeline__note'>{t.note}</Text> : null}
-          <Text className='timeline__at'>{chinaTime(t.at)}</Text>
+          <Text className='timeline__at'>{chinaFormat(t.at, 'M月D日 HH:mm')}</Text>
         </View>
       ))}
     </View>

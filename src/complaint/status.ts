@@ -8,9 +8,3 @@ export function deadlineText(d: { label: string; date: string; calendarKnown: bo
   return `${d.label}${m}月${day}日${d.overdue ? '（已超期）' : ''}${d.calendarKnown ? '' : '（节假日安排未公布，日期可能调整）'}`
 }
 
-/** An instant as China wall-clock time, "11月20日 10:05" (the phone's own zone may differ). */
-export function chinaTime(iso: string) {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
-}

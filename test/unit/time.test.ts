@@ -1,4 +1,4 @@
-import { chinaDate, chinaStartOfDay, describeMonths, monthsBetween } from '../../src/core/common/time'
+import { chinaClock, chinaDate, chinaFormat, chinaStartOfDay, describeMonths, monthsBetween } from '../../src/core/common/time'
 
 describe('China time', () => {
   test('16:00 UTC is already the next day in China', () => {
@@ -15,5 +15,14 @@ describe('China time', () => {
     expect(describeMonths(8)).toBe('8个月')
     expect(describeMonths(12)).toBe('1年')
     expect(describeMonths(90)).toBe('7年6个月')
+  })
+})
+
+describe('China wall-clock time for display', () => {
+  test('formats in UTC+8 whatever the machine zone, and drops the date on the same China day', () => {
+    expect(chinaFormat('2026-11-21T16:16:00Z', 'M月D日 HH:mm')).toBe('11月22日 00:16')
+    expect(chinaClock('2026-11-21T02:05:00Z', new Date('2026-11-21T15:59:00Z'))).toBe('10:05')
+    // 16:01 UTC is already the next China day
+    expect(chinaClock('2026-11-21T02:05:00Z', new Date('2026-11-21T16:01:00Z'))).toBe('11月21日 10:05')
   })
 })

@@ -17,7 +17,17 @@ export const systemClock: Clock = { now: () => new Date() }
  * server's local date is wrong for eight hours of every day; always go through this.
  */
 export function chinaDate(instant: Date): string {
-  return dayjs(instant).utcOffset(CHINA_OFFSET_MINUTES).format('YYYY-MM-DD')
+  return chinaFormat(instant, 'YYYY-MM-DD')
+}
+
+/** An instant as China wall-clock time in a dayjs format, e.g. 'M月D日 HH:mm' (the phone's own zone may differ). */
+export function chinaFormat(instant: Date | string, format: string): string {
+  return dayjs(instant).utcOffset(CHINA_OFFSET_MINUTES).format(format)
+}
+
+/** "10:25" when the instant falls on the same China day as `now`, else "11月21日 10:25". */
+export function chinaClock(instant: Date | string, now: Date = new Date()): string {
+  return chinaFormat(instant, chinaDate(new Date(instant)) === chinaDate(now) ? 'HH:mm' : 'M月D日 HH:mm')
 }
 
 /** The instant at which a China calendar date starts (00:00 UTC+8). */

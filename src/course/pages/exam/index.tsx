@@ -6,7 +6,7 @@ import { Loading, Notice, PrimaryButton, Section, SecondaryButton } from '../../
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { call, errorMessage } from '../../../services/api'
-import { clock } from '../../time'
+import { chinaClock } from '../../../core/common/time'
 
 type Exam = Output<Contracts['course.exam.start']>
 type Result = Output<Contracts['course.exam.submit']>
@@ -55,7 +55,7 @@ export default function ExamPage() {
           <View className='hero__name'>{result.percent}分 · {result.passed ? '通过' : '未通过'}</View>
           <View className='hero__meta'>
             答对 {result.correct}/{result.total} 题。
-            {result.passed ? '恭喜您结业！' : `需要${exam?.passPercent ?? 80}分及格。${result.retryAt ? `请复习下面的题目，${clock(result.retryAt)}后可以再考。` : ''}`}
+            {result.passed ? '恭喜您结业！' : `需要${exam?.passPercent ?? 80}分及格。${result.retryAt ? `请复习下面的题目，${chinaClock(result.retryAt)}后可以再考。` : ''}`}
           </View>
           <View className='actions'>
             {result.certificate ? (
@@ -81,7 +81,7 @@ export default function ExamPage() {
   if (!exam) return <Page><Loading /></Page>
   return (
     <Page>
-      <Notice>共{exam.questions.length}题，每题选一个答案，{exam.passPercent}分及格。请在{clock(exam.expiresAt)}前交卷。</Notice>
+      <Notice>共{exam.questions.length}题，每题选一个答案，{exam.passPercent}分及格。请在{chinaClock(exam.expiresAt)}前交卷。</Notice>
       {exam.questions.map((q, qi) => (
         <View key={qi} className='exam__q' id={`q-${qi}`}>
           <Text className='exam__stem'>{qi + 1}. {q.stem}</Text>

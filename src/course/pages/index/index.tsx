@@ -6,7 +6,7 @@ import { Cell, Loading, Notice, PrimaryButton, Section, SecondaryButton, Tag } f
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { call, errorMessage } from '../../../services/api'
-import { clock } from '../../time'
+import { chinaClock } from '../../../core/common/time'
 
 type Catalog = Output<Contracts['course.catalog']>
 
@@ -51,7 +51,7 @@ export default function CourseHome() {
           <Text className='notice-text__body'>
             从各模块随机抽{c.exam.size}道题，{c.exam.passPercent}分及格，通过后颁发结业证书。
             {c.exam.lastPercent !== null ? `上次得分：${c.exam.lastPercent}分。` : ''}
-            {c.exam.retryAt ? `请先复习，${clock(c.exam.retryAt)}后可以再考。` : ''}
+            {c.exam.retryAt ? `请先复习，${chinaClock(c.exam.retryAt)}后可以再考。` : ''}
           </Text>
         </View>
         <View className='actions'>

@@ -7,7 +7,8 @@ import type { Input as In, Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { OFFICES } from '../../../core/complaint/labels'
 import { Photos, Timeline } from '../../../complaint/parts'
-import { chinaTime, deadlineText, statusTone } from '../../../complaint/status'
+import { deadlineText, statusTone } from '../../../complaint/status'
+import { chinaFormat } from '../../../core/common/time'
 import { ApiError, call, errorMessage } from '../../../services/api'
 
 type Detail = Output<Contracts['complaint.staff.get']>
@@ -102,7 +103,7 @@ export default function StaffComplaint() {
 
       <Section title='操作记录'>
         {c.audit.length ? (
-          c.audit.map((a, i) => <Cell key={i} wide label={`${chinaTime(a.at)} ${a.staff}`} value={`${a.action}${a.detail ? `：${a.detail.slice(0, 30)}` : ''}`} />)
+          c.audit.map((a, i) => <Cell key={i} wide label={`${chinaFormat(a.at, 'M月D日 HH:mm')} ${a.staff}`} value={`${a.action}${a.detail ? `：${a.detail.slice(0, 30)}` : ''}`} />)
         ) : (
           <Cell label='还没有操作' />
         )}
