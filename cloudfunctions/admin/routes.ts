@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto'
+import { readableCode } from '../common/codes'
 import type { Context } from '../common/context'
 import { AppError, DuplicateKeyError, forbidden, notFound } from '../common/errors'
 import { cmd } from '../common/ports'
@@ -10,9 +10,7 @@ export const ONBOARD_PAGE = 'pages/onboard/index'
 /** QR images made per sheet call: wxacode is rate-limited and a function has a time limit. */
 export const QR_PER_CALL = 40
 
-// No 0/O, 1/I/L look-alikes: owners may have to read a code out over the phone.
-const CODE_CHARS = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
-export const newStallCode = () => Array.from({ length: 6 }, () => CODE_CHARS[randomInt(CODE_CHARS.length)]).join('')
+export const newStallCode = () => readableCode(6)
 
 /** A regulator works inside their region; an admin (region null) everywhere. */
 function assertRegion(ctx: Context, region: string) {

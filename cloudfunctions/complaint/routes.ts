@@ -1,9 +1,10 @@
-import { randomInt, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { step, type ComplaintEvent } from '../../src/core/complaint/flow'
 import { ACCEPT_WORKING_DAYS, COMPLAINT_STATUSES, DEFAULT_REPLY_WORKING_DAYS, MAX_PHOTO_BYTES, PHOTO_TYPES, RATINGS, type PhotoType } from '../../src/core/complaint/labels'
 import type { StaffEvent } from '../../src/core/complaint/contract'
 import { addWorkingDays } from '../../src/core/complaint/workdays'
 import { chinaDate, chinaStartOfDay } from '../../src/core/common/time'
+import { readableCode } from '../common/codes'
 import type { Context } from '../common/context'
 import { conflict, DuplicateKeyError, forbidden, invalid, notFound } from '../common/errors'
 import { notify } from '../common/notify'
@@ -15,7 +16,6 @@ import { audits, complaints, ownerView, staffView, summaryView, uploads, type Co
 const PAGE = 'complaint/pages/detail/index'
 /** Unclaimed uploads an owner may hold at once (a form has at most 6; this allows retries). */
 const MAX_PENDING_UPLOADS = 30
-const TRACKING_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
 
 /** Magic bytes: the declared type must match what the bytes really are. */
 function sniff(bytes: Uint8Array): PhotoType | null {
@@ -26,8 +26,7 @@ function sniff(bytes: Uint8Array): PhotoType | null {
   return null
 }
 
-const newTrackingNumber = (today: string) =>
-  `SQ${today.replace(/-/g, '')}${Array.from({ length: 6 }, () => TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)]).join('')}`
+const newTrackingNumber = (today: string) => `SQ${today.replace(/-/g, '')}${readableCode(6)}`
 
 /** The next deadline after `from` (a China date): its date, and the instant it is missed. */
 function deadline(step: 'accept' | 'reply', from: string, days: number) {
