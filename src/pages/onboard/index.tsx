@@ -3,13 +3,14 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 import { Page } from '../../components/Page'
 import { SelectCell } from '../../components/SelectCell'
+import { useFormErrors } from '../../components/useFormErrors'
 import { Cell, Loading, Notice, PrimaryButton, Section } from '../../components/ui'
 import { chinaDate } from '../../core/common/time'
 import type { Market, Stall } from '../../core/user/contract'
 import { checkCreditCode } from '../../core/user/creditCode'
 import { INDUSTRIES, OWNER_GROUPS, REVENUE_BANDS, type Industry, type OwnerGroup, type RevenueBand } from '../../core/user/options'
 import { PRIVACY_NOTICE } from '../../core/user/privacy'
-import { ApiError, call, errorMessage } from '../../services/api'
+import { call, errorMessage } from '../../services/api'
 import { useSession } from '../../store/session'
 
 const groupKeys = Object.keys(OWNER_GROUPS) as OwnerGroup[]
@@ -68,8 +69,7 @@ export default function Onboard() {
   const [stallError, setStallError] = useState<string | null>(null)
   const [accepting, setAccepting] = useState(false)
   const [form, setForm] = useState<Form>(EMPTY)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [formError, setFormError] = useState<string | null>(null)
+  const { setError, check, fail, fieldError, formNotice } = useFormErrors()
   const [saving, setSaving] = useState(false)
   const [prefilled, setPrefilled] = useState(false)
 
@@ -105,7 +105,7 @@ export default function Onboard() {
   const today = useMemo(() => chinaDate(new Date()), [])
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setForm((f) => ({ ...f, [key]: value }))
-    setErrors((e) => ({ ...e, [key]: '' }))
+    setError(key, '')
   }
 
   const acceptNotice = async () => {
@@ -124,11 +124,10 @@ export default function Onboard() {
   const checkCode = () => {
     if (!form.creditCode) return
     const r = checkCreditCode(form.creditCode)
-    setErrors((e) => ({ ...e, creditCode: r.ok ? '' : r.message }))
+    setError('creditCode', r.ok ? '' : r.message)
   }
 
   const save = async () => {
-    setFormError(null)
     const missing: Record<string, string> = {}
     if (!form.businessName.trim()) missing.businessName = '请填写字号名称'
     if (!form.creditCode.trim()) missing.creditCode = '请填写统一社会信用代码'
@@ -138,11 +137,7 @@ export default function Onboard() {
     if (!form.revenueBand) missing.revenueBand = '请选择年营业额'
     if (!/^\d{1,5}$/.test(form.employees)) missing.employees = '请填写雇员人数（数字）'
     if (form.groups.includes('graduate') && form.graduationYear && !/^(19|20)\d{2}$/.test(form.graduationYear)) missing.graduationYear = '请填写4位年份，如2025'
-    if (Object.keys(missing).length) {
-      setErrors(missing)
-      setFormError('还有几项没填好，请看标红的地方')
-      return
-    }
+    if (!check(missing)) return
     setSaving(true)
     try {
       const view = await call('user.profile.save', {
@@ -165,23 +160,13 @@ export default function Onboard() {
       Taro.showToast({ title: '档案已保存', icon: 'success' })
       Taro.switchTab({ url: '/pages/index/index' })
     } catch (err) {
-      if (err instanceof ApiError) {
-        setErrors(err.fieldErrors())
-        setFormError(err.message)
-      } else setFormError(errorMessage(err))
+      fail(err)
     } finally {
       setSaving(false)
     }
   }
 
   if (!data) return <Page><Loading /></Page>
-
-  const fieldError = (key: keyof Form) =>
-    errors[key] ? (
-      <Text className='field-error' id={`error-${key}`}>
-        {errors[key]}
-      </Text>
-    ) : null
 
   return (
     <Page>
@@ -282,11 +267,7 @@ export default function Onboard() {
             {fieldError('graduationYear')}
           </Section>
 
-          {formError ? (
-            <Notice tone='error'>
-              <Text id='form-error'>{formError}</Text>
-            </Notice>
-          ) : null}
+          {formNotice}
           <View className='actions'>
             <PrimaryButton loading={saving} onClick={save}>
               {data.profile ? '保存修改' : '保存档案'}

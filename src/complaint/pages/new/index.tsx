@@ -2,10 +2,11 @@ import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { Page } from '../../../components/Page'
+import { useFormErrors } from '../../../components/useFormErrors'
 import { Cell, Notice, PrimaryButton, Section } from '../../../components/ui'
 import { chinaDate } from '../../../core/common/time'
 import { COMPLAINT_CATEGORIES, MAX_PHOTOS, type ComplaintCategory } from '../../../core/complaint/labels'
-import { ApiError, call, errorMessage, newRequestId } from '../../../services/api'
+import { call, errorMessage, newRequestId } from '../../../services/api'
 import { pickPhotos } from '../../../services/photo'
 import { useSession } from '../../../store/session'
 
@@ -42,8 +43,7 @@ export default function NewComplaint() {
   }))
   const [photos, setPhotos] = useState<Photo[]>([])
   const [uploading, setUploading] = useState(false)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [formError, setFormError] = useState<string | null>(null)
+  const { setError, check, fail, fieldError: err, formNotice } = useFormErrors()
   const [saving, setSaving] = useState(false)
   // one id per filing: pressing 提交 again after a timeout never files twice
   const [requestId] = useState(newRequestId)
@@ -58,7 +58,7 @@ export default function NewComplaint() {
       Taro.setStorageSync(DRAFT_KEY, next)
       return next
     })
-    setErrors((e) => ({ ...e, [k]: '' }))
+    setError(k, '')
   }
 
   const addPhotos = async () => {
@@ -79,7 +79,7 @@ export default function NewComplaint() {
         const r = await call('complaint.upload', p)
         setPhotos((list) => [...list, r])
       }
-      setErrors((e) => ({ ...e, photos: '' }))
+      setError('photos', '')
     } catch (err) {
       Taro.showToast({ title: errorMessage(err), icon: 'none' })
     } finally {
@@ -88,18 +88,13 @@ export default function NewComplaint() {
   }
 
   const submit = async () => {
-    setFormError(null)
     const missing: Record<string, string> = {}
     if (!form.category) missing.category = '请选择问题类型'
     if (!form.party.trim()) missing.party = '请填写反映的对象'
     if (form.what.trim().length < 10) missing.what = '请把经过写清楚，至少10个字'
     if (!form.place.trim()) missing.place = '请填写地点'
     if (form.phone && !/^1[3-9]\d{9}$/.test(form.phone)) missing.phone = '请填写11位手机号，或留空'
-    if (Object.keys(missing).length) {
-      setErrors(missing)
-      setFormError('还有几项没填好，请看标红的地方')
-      return
-    }
+    if (!check(missing)) return
     setSaving(true)
     try {
       const c = await call(
@@ -119,14 +114,12 @@ export default function NewComplaint() {
       Taro.removeStorageSync(DRAFT_KEY)
       Taro.redirectTo({ url: `/complaint/pages/detail/index?id=${c.id}&new=1` })
     } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldErrors())
-      setFormError(errorMessage(err))
+      fail(err)
     } finally {
       setSaving(false)
     }
   }
 
-  const err = (key: string) => (errors[key] ? <Text className='field-error' id={`error-${key}`}>{errors[key]}</Text> : null)
   return (
     <Page>
       <Section title='反映什么问题'>
@@ -186,7 +179,7 @@ export default function NewComplaint() {
         </View>
       </Section>
       <Notice>收到后7个工作日内告诉您是否受理（《市场监督管理投诉举报处理暂行办法》第十四条）。工作人员看到的电话号码是隐藏中间四位的。</Notice>
-      {formError ? <Notice tone='error'><Text id='form-error'>{formError}</Text></Notice> : null}
+      {formNotice}
       <View className='actions'>
         <PrimaryButton loading={saving} disabled={uploading} onClick={submit}>提交</PrimaryButton>
       </View>

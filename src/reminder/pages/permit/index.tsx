@@ -4,11 +4,12 @@ import dayjs from 'dayjs'
 import { useEffect, useMemo, useState } from 'react'
 import { Page } from '../../../components/Page'
 import { SelectCell } from '../../../components/SelectCell'
+import { useFormErrors } from '../../../components/useFormErrors'
 import { Cell, Loading, Notice, PrimaryButton, SecondaryButton, Section } from '../../../components/ui'
 import { chinaDate } from '../../../core/common/time'
 import type { PermitView } from '../../../core/reminder/contract'
 import { PERMIT_TYPES, PERMIT_TYPE_LABELS, type PermitTypeKey } from '../../../core/reminder/permitTypes'
-import { ApiError, call, errorMessage, newRequestId } from '../../../services/api'
+import { call, errorMessage, newRequestId } from '../../../services/api'
 import { askForReminders } from '../../../services/subscribe'
 
 interface Form {
@@ -26,8 +27,7 @@ export default function PermitEdit() {
   const [form, setForm] = useState<Form>({ type: '', name: '', number: '', authority: '', issuedOn: '', expiresOn: '' })
   const [loaded, setLoaded] = useState(!id)
   const [view, setView] = useState<PermitView | null>(null)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [formError, setFormError] = useState<string | null>(null)
+  const { setError, check, fail, setFormError, fieldError: err, formNotice } = useFormErrors()
   const [saving, setSaving] = useState(false)
   const [requestId] = useState(newRequestId)
 
@@ -55,11 +55,10 @@ export default function PermitEdit() {
       }
       return next
     })
-    setErrors((e) => ({ ...e, [key]: '' }))
+    setError(key, '')
   }
 
   const save = async () => {
-    setFormError(null)
     const missing: Record<string, string> = {}
     if (!form.type) missing.type = '请选择证照类型'
     if (form.type === 'other' && !form.name.trim()) missing.name = '请填写证照名称'
@@ -67,11 +66,7 @@ export default function PermitEdit() {
     if (!form.authority.trim()) missing.authority = '请填写发证机关'
     if (!form.issuedOn) missing.issuedOn = '请选择发证日期'
     if (!form.expiresOn) missing.expiresOn = '请选择到期日期'
-    if (Object.keys(missing).length) {
-      setErrors(missing)
-      setFormError('还有几项没填好，请看标红的地方')
-      return
-    }
+    if (!check(missing)) return
     setSaving(true)
     // The natural moment to ask for WeChat reminders: right when the owner saves a permit.
     const templates = await call('reminder.settings.get', {}).then((s) => s.templates).catch(() => [])
@@ -85,8 +80,7 @@ export default function PermitEdit() {
       Taro.showToast({ title: '已保存', icon: 'success' })
       Taro.navigateBack()
     } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldErrors())
-      setFormError(errorMessage(err))
+      fail(err)
     } finally {
       setSaving(false)
     }
@@ -103,7 +97,6 @@ export default function PermitEdit() {
     }
   }
 
-  const err = (key: keyof Form) => (errors[key] ? <Text className='field-error' id={`error-${key}`}>{errors[key]}</Text> : null)
   if (!loaded) return <Page><Loading /></Page>
   const type = form.type ? PERMIT_TYPES[form.type] : null
   return (
@@ -145,7 +138,7 @@ export default function PermitEdit() {
         </Notice>
       ) : null}
       {view?.nextReminder ? <Notice>下次提醒：{view.nextReminder}</Notice> : null}
-      {formError ? <Notice tone='error'><Text id='form-error'>{formError}</Text></Notice> : null}
+      {formNotice}
       <View className='actions'>
         <PrimaryButton loading={saving} onClick={save}>保存</PrimaryButton>
         {id ? <SecondaryButton onClick={remove}>删除</SecondaryButton> : null}
