@@ -117,7 +117,9 @@ export default defineFunction('reminder', {
   },
 
   async 'reminder.inbox.list'(ctx, { offset, limit }) {
-    const messages = await inbox(ctx).find({ openid: ctx.openid }, { orderBy: [['createdAt', 'desc']], skip: offset, limit: limit + 1 })
+    // _id breaks ties (one call can write two messages in the same millisecond) so that paging
+    // by offset neither repeats nor skips a message
+    const messages = await inbox(ctx).find({ openid: ctx.openid }, { orderBy: [['createdAt', 'desc'], ['_id', 'desc']], skip: offset, limit: limit + 1 })
     const more = messages.length > limit
     return {
       messages: messages.slice(0, limit).map((m) => ({ id: m._id, topic: m.topic, title: m.title, body: m.body, page: m.page, read: m.read, createdAt: m.createdAt })),

@@ -192,7 +192,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       const openid = url.searchParams.get('openid')
       const limit = Math.min(Math.max(Number(url.searchParams.get('limit')) || 100, 1), 1000)
       const where: Where = openid ? { openid } : {}
-      const messages = await db.collection<OutboxDoc>('outbox').find(where, { orderBy: [['at', 'desc']], limit })
+      const messages = await db.collection<OutboxDoc>('outbox').find(where, { orderBy: [['at', 'desc'], ['seq', 'desc']], limit })
       return send(res, 200, { ok: true, data: { messages } })
     }
 

@@ -81,11 +81,12 @@ describe('reminder function over HTTP', () => {
         await c.ok('reminder', 'reminder.obligation.markFiled', { id: obligations[0].id, filed: true }, who)
       }
     }
-    // the 开业第一课 invitation shares the welcome's instant (either order): not this test's subject
-    const keys = (await outbox(who)).map((m) => m.key).reverse().filter((k) => !k.startsWith('course-invite:'))
+    // the outbox lists newest first, ties on the frozen clock broken by write order
+    const keys = (await outbox(who)).map((m) => m.key).reverse()
     const permitId = (await c.ok('reminder', 'reminder.permit.list', {}, who)).permits[0].id
     expect(keys).toEqual([
       `welcome:${who}`,
+      `course-invite:${who}`,
       `permit:${permitId}:2027-01-20:d60`,
       `permit:${permitId}:2027-01-20:d40`,
       `annual:${who}:2026:open`,
@@ -156,6 +157,10 @@ describe('reminder function over HTTP', () => {
     const rest = await c.ok('reminder', 'reminder.inbox.list', { offset: 1, limit: 2 }, who)
     expect(rest.messages.map((m: { title: string }) => m.title).sort()).toEqual(['建档成功', '邀请您学习开业第一课'].sort())
     expect(rest.nextOffset).toBeNull()
+    // the two joining messages share one instant: one at a time, each still comes exactly once
+    const one = await c.ok('reminder', 'reminder.inbox.list', { offset: 1, limit: 1 }, who)
+    const two = await c.ok('reminder', 'reminder.inbox.list', { offset: 2, limit: 1 }, who)
+    expect([...one.messages, ...two.messages].map((m: { title: string }) => m.title).sort()).toEqual(['建档成功', '邀请您学习开业第一课'].sort())
     // another owner naming these ids changes nothing
     expect(await c.ok('reminder', 'reminder.inbox.read', { ids: [page.messages[0].id] }, 'rem-a')).toEqual({ unread: expect.any(Number) })
     expect((await c.ok('reminder', 'reminder.inbox.list', {}, who)).unread).toBe(3)

@@ -19,7 +19,13 @@ export class SettableClock implements Clock {
 export interface OutboxDoc extends Observed {
   _id: string
   at: string
+  /** write order: tests freeze the clock, so many entries share one `at` and need a tie-break */
+  seq: number
 }
+
+// Monotonic within the process and, being based on real time, across restarts of the local cloud.
+let lastSeq = 0
+const nextSeq = () => (lastSeq = Math.max(lastSeq + 1, Date.now() * 1000))
 
 /**
  * Local stand-in for subscribeMessage.send. Every notification is recorded in the outbox
@@ -43,7 +49,7 @@ export class LocalPush implements Push {
     return { ok: true }
   }
   async observe(n: Observed): Promise<void> {
-    await this.db.collection<OutboxDoc>('outbox').add({ ...n, at: this.clock.now().toISOString() })
+    await this.db.collection<OutboxDoc>('outbox').add({ ...n, at: this.clock.now().toISOString(), seq: nextSeq() })
   }
 }
 
