@@ -1,5 +1,6 @@
 import type { Input, Output } from '../core/common/action'
 import type { ApiError as ApiErrorBody, ErrorCode } from '../core/common/envelope'
+import { fieldMessages } from '../core/common/fields'
 import type { ActionName, Contracts } from '../core/contracts'
 import { transport as platformTransport, type Transport } from './transport'
 
@@ -14,9 +15,7 @@ export class ApiError extends Error {
   }
   /** field path → message, for showing errors next to form fields */
   fieldErrors(): Record<string, string> {
-    const out: Record<string, string> = {}
-    for (const d of this.details) if (!out[d.path]) out[d.path] = d.message
-    return out
+    return fieldMessages(this.details)
   }
 }
 

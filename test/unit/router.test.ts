@@ -1,6 +1,7 @@
 import { AppError } from '../../cloudfunctions/common/errors'
 import { defineFunction, dispatch } from '../../cloudfunctions/common/router'
 import { failureSchema } from '../../src/core/common/envelope'
+import { fieldMessages } from '../../src/core/common/fields'
 import { localPorts } from '../helpers/ports'
 
 const market = { id: 'm1', name: '东门农贸市场', region: '浙江省温州市鹿城区', address: '东门街88号' }
@@ -146,5 +147,23 @@ describe('validation messages are Chinese for every kind of problem', () => {
     const r = contracts['reminder.subscription.report'].input.safeParse({ results: { $where: 'sleep(1000)' } })
     expect(r.success).toBe(false)
     for (const issue of r.error!.issues) expect(issue.message).toMatch(/[\u4e00-\u9fa5]/)
+  })
+})
+
+describe('field messages for forms', () => {
+  test('the first message per field wins, and an item’s message also stands for its list', () => {
+    expect(
+      fieldMessages([
+        { path: 'photos.1', message: '第2张照片上传已超过一天，请删掉后重新选择' },
+        { path: 'photos.3', message: '第4张照片不可用' },
+        { path: 'phone', message: '请填写11位手机号' },
+        { path: 'phone', message: '另一条' }
+      ])
+    ).toEqual({
+      'photos.1': '第2张照片上传已超过一天，请删掉后重新选择',
+      'photos.3': '第4张照片不可用',
+      photos: '第2张照片上传已超过一天，请删掉后重新选择',
+      phone: '请填写11位手机号'
+    })
   })
 })
