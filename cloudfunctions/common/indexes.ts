@@ -22,7 +22,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   loanConsents: [{ fields: 'openid' }],
   loanApplications: [{ fields: 'openid' }, { fields: ['bankId', 'createdAt'] }],
   complaints: [{ fields: ['openid', 'createdAt'] }, { fields: ['region', 'createdAt'] }, { fields: 'overdueAt' }, { fields: ['openid', 'requestId'], sparse: true }],
-  complaintUploads: [{ fields: ['openid', 'createdAt'] }],
+  complaintUploads: [{ fields: ['openid', 'createdAt'] }, { fields: ['complaintId', 'createdAt'] }],
   complaintAudit: [{ fields: 'complaintId' }],
   staff: [{ fields: 'supervisor', sparse: true }, { fields: 'role' }],
   courseProgress: [{ fields: ['region', 'started'] }, { fields: ['marketId', 'started'] }, { fields: ['classType', 'started'] }],

@@ -115,6 +115,8 @@ export interface Storage {
   put(path: string, bytes: Uint8Array, contentType: string): Promise<string>
   /** URLs the client can load the files from, in the same order (one round trip for many). */
   urls(fileIds: string[]): Promise<string[]>
+  /** Deletes files; returns the ids that are gone (a file already missing counts as gone). */
+  remove(fileIds: string[]): Promise<string[]>
 }
 
 export interface QrCode {

@@ -11,7 +11,7 @@ import { notify } from '../common/notify'
 import { cmd, type Where } from '../common/ports'
 import { defineFunction } from '../common/router'
 import { markets, owners, stalls } from '../user/owners'
-import { audits, complaints, ownerView, staffView, summaryView, uploads, type ComplaintDoc } from './store'
+import { audits, complaints, ownerView, staffView, summaryView, UPLOAD_USABLE_MS, uploads, type ComplaintDoc } from './store'
 
 const PAGE = 'complaint/pages/detail/index'
 /** Unclaimed uploads an owner may hold at once (a form has at most 6; this allows retries). */
@@ -112,7 +112,7 @@ export default defineFunction('complaint', {
     const real = sniff(bytes)
     if (!real) throw invalid('只能上传照片（JPG、PNG 或 WebP）', 'data')
     if (real !== contentType) throw invalid('图片类型与内容不符', 'contentType')
-    const since = new Date(ctx.now.getTime() - 24 * 3600_000).toISOString()
+    const since = new Date(ctx.now.getTime() - UPLOAD_USABLE_MS).toISOString()
     const pending = await uploads(ctx.db).count({ openid: ctx.openid, complaintId: null, createdAt: cmd.gte(since) })
     if (pending >= MAX_PENDING_UPLOADS) throw conflict('今天上传的照片太多了，请先提交诉求或明天再试')
     const uploadId = randomUUID().replace(/-/g, '')
@@ -134,6 +134,7 @@ export default defineFunction('complaint', {
     files.forEach((f, i) => {
       if (!f || f.openid !== ctx.openid) throw invalid('有照片没有上传成功，请重新选择', `photos.${i}`)
       if (f.complaintId) throw invalid('这张照片已用在另一条诉求里，请重新选择', `photos.${i}`)
+      if (Date.parse(f.createdAt) < ctx.now.getTime() - UPLOAD_USABLE_MS) throw invalid(`第${i + 1}张照片上传已超过一天，请删掉后重新选择`, `photos.${i}`)
     })
     const owner = await owners(ctx).get(ctx.openid)
     const [market, stall] = await Promise.all([

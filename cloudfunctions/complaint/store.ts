@@ -60,6 +60,15 @@ export interface AuditDoc {
   at: string
 }
 
+/**
+ * A photo not attached to a complaint within a day is refused by complaint.submit, and deleted
+ * by the cleanup sweep a day after that. The gap is what makes the sweep safe: a submission still
+ * using an upload is at most a day old, so the sweep never deletes a photo being filed. (Photos
+ * live only on the open 新建 page, never in the saved draft, so a day is plenty.)
+ */
+export const UPLOAD_USABLE_MS = 24 * 3600_000
+export const UPLOAD_KEEP_MS = 48 * 3600_000
+
 export const uploads = (db: Db) => db.collection<UploadDoc>('complaintUploads')
 export const complaints = (db: Db) => db.collection<ComplaintDoc>('complaints')
 export const audits = (db: Db) => db.collection<AuditDoc>('complaintAudit')

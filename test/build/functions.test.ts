@@ -87,6 +87,7 @@ describe('built cloud functions', () => {
       ['annual-report-reminders', 0],
       ['policy-push', 0],
       ['complaint-overdue', 0],
+      ['complaint-upload-cleanup', 0],
       ['push-retries', 0]
     ])
     sdk.openid = 'owner-1'

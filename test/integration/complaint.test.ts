@@ -207,4 +207,37 @@ describe('complaint function over HTTP', () => {
     expect(accepted.deadline).toMatchObject({ step: 'reply', overdue: false })
     await setClock(null as never)
   })
+
+  test('photos never filed are refused after a day and deleted after two; a filed photo that lost its link is linked, not deleted', async () => {
+    const record = (id: string) => c.ports.db.collection<{ _id: string; complaintId: string | null }>('complaintUploads').get(id)
+    const served = async (url: string) => (await fetch(`${c.url}${url}`)).status
+    await setClock('2026-12-10T02:00:00Z')
+    const kept = ((await upload()).body as any).data
+    const abandoned = ((await upload(JPEG, 'image/jpeg')).body as any).data
+    const filed = await c.ok('complaint', 'complaint.submit', { ...FILING, photos: [kept.uploadId] }, 'demo-owner-1')
+    // a filing that stopped after storing the complaint but before linking its photo
+    await c.ports.db.collection('complaintUploads').update(kept.uploadId, { complaintId: null })
+
+    // a day and an hour later: too old to file, still stored
+    await setClock('2026-12-11T03:00:00Z')
+    const late = await c.call('complaint', { action: 'complaint.submit', payload: { ...FILING, photos: [abandoned.uploadId] } }, 'demo-owner-1')
+    expect(!late.body.ok && late.body.error.details).toEqual([{ path: 'photos.0', message: '第1张照片上传已超过一天，请删掉后重新选择' }])
+    await trigger()
+    expect(await record(abandoned.uploadId)).not.toBeNull()
+    expect(await served(abandoned.url)).toBe(200)
+
+    // two days on: the abandoned photo is gone, file and record; the filed one is linked and kept
+    await setClock('2026-12-12T02:00:01Z')
+    const run = (await trigger()).body
+    expect(run.data.sweeps.find((s: { name: string }) => s.name === 'complaint-upload-cleanup')!.handled).toBeGreaterThanOrEqual(2)
+    expect(await record(abandoned.uploadId)).toBeNull()
+    expect(await served(abandoned.url)).toBe(404)
+    expect((await record(kept.uploadId))!.complaintId).toBe(filed.id)
+    const photos = (await c.ok('complaint', 'complaint.get', { id: filed.id }, 'demo-owner-1')).photos
+    expect(await served(photos[0])).toBe(200)
+    // nothing left to do
+    const again = (await trigger()).body
+    expect(again.data.sweeps.find((s: { name: string }) => s.name === 'complaint-upload-cleanup')!.handled).toBe(0)
+    await setClock(null as never)
+  })
 })

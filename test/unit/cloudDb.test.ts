@@ -1,5 +1,6 @@
 import { CloudDb } from '../../cloudfunctions/common/adapters/cloud/db'
-import type { CloudCollection, CloudDatabase } from '../../cloudfunctions/common/adapters/cloud/sdk'
+import { CloudStorage } from '../../cloudfunctions/common/adapters/cloud/ports'
+import type { CloudCollection, CloudDatabase, WxCloud } from '../../cloudfunctions/common/adapters/cloud/sdk'
 import { DuplicateKeyError } from '../../cloudfunctions/common/errors'
 import { cmd, patch } from '../../cloudfunctions/common/ports'
 
@@ -79,5 +80,26 @@ describe('cloud database adapter', () => {
     await expect(c.add({ _id: 'k' } as never)).rejects.toBeInstanceOf(DuplicateKeyError)
     f.failAdd(new Error('network'))
     await expect(c.add({ _id: 'k' } as never)).rejects.toThrow('network')
+  })
+})
+
+describe('cloud storage adapter', () => {
+  test('remove: deleteFile in batches of 50; deleted or already missing files are gone, a refused one stays', async () => {
+    const calls: string[][] = []
+    const cloud = {
+      deleteFile: async ({ fileList }: { fileList: string[] }) => {
+        calls.push(fileList)
+        // WeChat answers per file: one refused, one already missing
+        const answer = (fileID: string) =>
+          fileID === 'f-7' ? { status: -1, errMsg: 'STORAGE_EXCEED_AUTHORITY' } : fileID === 'f-8' ? { status: -1, errMsg: 'STORAGE_FILE_NONEXIST' } : { status: 0, errMsg: 'ok' }
+        return { fileList: fileList.map((fileID) => ({ fileID, ...answer(fileID) })) }
+      }
+    } as unknown as WxCloud
+    const ids = Array.from({ length: 120 }, (_, i) => `f-${i}`)
+    const gone = await new CloudStorage(cloud).remove(ids)
+    expect(calls.map((c) => c.length)).toEqual([50, 50, 20])
+    expect(gone).toHaveLength(119)
+    expect(gone).not.toContain('f-7')
+    expect(gone).toContain('f-8')
   })
 })

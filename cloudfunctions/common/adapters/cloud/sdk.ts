@@ -49,6 +49,7 @@ export interface WxCloud {
   database(): CloudDatabase
   uploadFile(o: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
   getTempFileURL(o: { fileList: string[] }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string; status: number }> }>
+  deleteFile(o: { fileList: string[] }): Promise<{ fileList: Array<{ fileID: string; status: number; errMsg: string }> }>
   openapi: {
     subscribeMessage: { send(o: Record<string, unknown>): Promise<{ errCode?: number }> }
     wxacode: { getUnlimited(o: Record<string, unknown>): Promise<{ buffer: Buffer; errCode?: number }> }

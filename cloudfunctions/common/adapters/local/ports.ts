@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, normalize, sep } from 'node:path'
 import QRCode from 'qrcode'
 import type { Clock } from '../../../../src/core/common/time'
@@ -69,6 +69,10 @@ export class LocalStorage implements Storage {
   }
   async urls(fileIds: string[]): Promise<string[]> {
     return fileIds.map((id) => `/api/local/files/${id.replace(/^local:/, '')}`)
+  }
+  async remove(fileIds: string[]): Promise<string[]> {
+    for (const id of fileIds) await rm(this.resolve(id.replace(/^local:/, '')), { force: true })
+    return fileIds
   }
   async read(path: string): Promise<Buffer> {
     return readFile(this.resolve(path))
