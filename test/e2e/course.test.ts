@@ -88,7 +88,7 @@ test('a new owner reads a lesson, fails the test once, passes and shows the cert
   await visible(owner, '.btn', '查看结业证书').click()
   const cert = visible(owner, '#certificate')
   await cert.waitFor()
-  expect(await cert.innerText()).toMatch(/证书编号 DYK\d{10}/)
+  const serial = /证书编号 (DYK\d{10})/.exec(await cert.innerText())![1]
   expect(await cert.innerText()).toContain(name)
   await owner.waitForTimeout(600)
   await shot(owner, '53-course-certificate')
@@ -99,6 +99,13 @@ test('a new owner reads a lesson, fails the test once, passes and shows the cert
   const after = await visible(reg, '#course-totals').innerText()
   expect(Number(/已开始学习(\d+)户/.exec(after)![1])).toBe(startedBefore + 1)
   expect(await visible(reg, '.course-waiting', name).count()).toBe(0)
+  // the officer checks the certificate the owner shows: a mistyped serial, then the real one
+  await reg.locator('input[name=certSerial]').fill('DYK2026999999')
+  await visible(reg, '.btn', '核验').click()
+  await visible(reg, '#cert-error', '没有这个证书编号').waitFor()
+  await reg.locator('input[name=certSerial]').fill(serial.toLowerCase())
+  await visible(reg, '.btn', '核验').click()
+  expect(await visible(reg, '#cert-verified').innerText()).toContain(`证书有效：${name}`)
   await shot(reg, '54-course-staff')
   await env.cloud.post('/api/local/clock', JSON.stringify({ now: null }))
   expect(problems).toEqual([])

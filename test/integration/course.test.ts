@@ -137,6 +137,17 @@ describe('course function over HTTP', () => {
     expect(names).toContain('鹿城区小周百货')
     expect(names).not.toContain(PROFILE.businessName)
 
+    // an officer checks a certificate shown to them; typed loosely it still matches
+    expect(await c.ok('course', 'course.staff.verify', { serial: ' dyk2026000001 ' }, 'demo-regulator')).toMatchObject({ serial: 'DYK2026000001', businessName: PROFILE.businessName, issuedOn: '2026-11-21', percent: 100 })
+    const unknown = await c.call('course', { action: 'course.staff.verify', payload: { serial: 'DYK2026999999' } }, 'demo-regulator')
+    expect(unknown.status).toBe(404)
+    expect(!unknown.body.ok && unknown.body.error.message).toBe('没有这个证书编号，请核对后再查')
+    const garbled = await c.call('course', { action: 'course.staff.verify', payload: { serial: 'DYK20' } }, 'demo-regulator')
+    expect(!garbled.body.ok && garbled.body.error.details).toEqual([{ path: 'serial', message: '证书编号是DYK加10位数字，如DYK2026000001' }])
+    for (const who of ['learner', 'demo-bank']) {
+      expect((await c.call('course', { action: 'course.staff.verify', payload: { serial: 'DYK2026000001' } }, who)).status).toBe(403)
+    }
+
     const hz = await c.ok('course', 'course.staff.stats', {}, 'reg-hz')
     expect(hz.totals).toEqual({ owners: 0, started: 0, completed: 0, passed: 0 })
     expect(hz.notStarted).toEqual([])

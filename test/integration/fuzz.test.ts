@@ -80,6 +80,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   'course.exam.submit': { attemptId: 'abc123', answers: [0, 1, null, 2] },
   'course.certificate.get': {},
   'course.staff.stats': {},
+  'course.staff.verify': { serial: 'DYK2026000001' },
   'complaint.staff.act': { id: 'SQ20261120ABCDEF', expected: 'submitted', event: { type: 'reject', reason: '不属于受理范围' } }
 }
 const ACTIONS = Object.keys(contracts)

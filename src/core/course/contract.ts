@@ -112,6 +112,18 @@ export const courseContract = {
     output: certificateSchema,
     roles: OWNER
   }),
+  /** an officer checks a certificate an owner shows them: is the serial real, and whose */
+  'course.staff.verify': action({
+    input: z.strictObject({
+      serial: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^DYK\d{10}$/, '证书编号是DYK加10位数字，如DYK2026000001')
+    }),
+    output: certificateSchema,
+    roles: REGULATOR
+  }),
   'course.staff.stats': action({
     input: z.strictObject({}),
     output: z.strictObject({
