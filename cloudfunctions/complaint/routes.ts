@@ -248,6 +248,14 @@ export default defineFunction('complaint', {
     return staffResult(ctx, await inRegion(ctx, id))
   },
 
+  async 'complaint.staff.phone'(ctx, { id }) {
+    const c = await inRegion(ctx, id)
+    if (!ctx.staff) throw forbidden('只有工作人员可以查看')
+    if (!c.phone) throw notFound('反映人没有留电话')
+    await audits(ctx.db).add({ complaintId: c._id, staffOpenid: ctx.openid, staffName: ctx.staff.name, action: '查看电话', detail: null, at: ctx.now.toISOString() })
+    return { phone: c.phone }
+  },
+
   async 'complaint.staff.act'(ctx, { id, expected, event }) {
     const c = await inRegion(ctx, id)
     if (c.status !== expected) throw conflict(`这条诉求已是“${COMPLAINT_STATUSES[c.status]}”，请刷新后再操作`)

@@ -69,6 +69,10 @@ test('an owner files with a photo; a regulator accepts, assigns and replies; 不
   expect(page).not.toContain('13912345678')
   expect(page).toContain('身份保密')
   expect(page).not.toContain('张记面馆')
+  // to call the reporter back the officer asks for the whole number, and that is on record
+  await visible(reg, '#show-phone').click()
+  expect(await visible(reg, '#reporter-phone').innerText()).toContain('13912345678')
+  await visible(reg, '.cell', '查看电话').waitFor()
   await visible(reg, '.btn--primary', '受理').click()
   await visible(reg, '.chip', '综合行政执法队').click()
   await visible(reg, '.btn', '交办').click()

@@ -133,6 +133,24 @@ describe('complaint function over HTTP', () => {
     expect((await c.ok('complaint', 'complaint.staff.queue', { marketId: 'demo-market-2' }, 'demo-regulator')).items).toEqual([])
   })
 
+  test('the whole phone only on an officer’s request inside the region, and every request audited', async () => {
+    const filed = await c.ok('complaint', 'complaint.submit', FILING, 'demo-owner-1')
+    expect(await c.ok('complaint', 'complaint.staff.phone', { id: filed.id }, 'demo-regulator')).toEqual({ phone: '13912345678' })
+    // still masked in the case view; the request is on record
+    const seen = await c.ok('complaint', 'complaint.staff.get', { id: filed.id }, 'demo-regulator')
+    expect(seen.phone).toBe('139****5678')
+    expect(seen.audit.map((a: any) => `${a.staff}:${a.action}`)).toEqual(['王科员:查看电话'])
+    // outside the region, the owner themself, a bank: refused; no phone left: said so
+    expect((await c.call('complaint', { action: 'complaint.staff.phone', payload: { id: filed.id } }, 'reg-hz')).status).toBe(404)
+    expect((await c.call('complaint', { action: 'complaint.staff.phone', payload: { id: filed.id } }, 'demo-owner-1')).status).toBe(403)
+    expect((await c.call('complaint', { action: 'complaint.staff.phone', payload: { id: filed.id } }, 'demo-bank')).status).toBe(403)
+    const { phone: _none, ...noPhone } = FILING
+    const quiet = await c.ok('complaint', 'complaint.submit', noPhone, 'demo-owner-1')
+    const none = await c.call('complaint', { action: 'complaint.staff.phone', payload: { id: quiet.id } }, 'demo-regulator')
+    expect(!none.body.ok && none.body.error.message).toBe('反映人没有留电话')
+    expect((await c.ok('complaint', 'complaint.staff.get', { id: filed.id }, 'demo-regulator')).audit).toHaveLength(1)
+  })
+
   test('the closed loop: accept, assign, reply; 不满意 reopens once; every step messaged and audited', async () => {
     const filed = await c.ok('complaint', 'complaint.submit', { ...FILING, category: 'fine' }, 'demo-owner-1')
     const id = filed.id

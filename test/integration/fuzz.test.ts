@@ -81,6 +81,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   'course.certificate.get': {},
   'course.staff.stats': {},
   'course.staff.verify': { serial: 'DYK2026000001' },
+  'complaint.staff.phone': { id: 'SQ20261120ABCDEF' },
   'complaint.staff.act': { id: 'SQ20261120ABCDEF', expected: 'submitted', event: { type: 'reject', reason: '不属于受理范围' } }
 }
 const ACTIONS = Object.keys(contracts)

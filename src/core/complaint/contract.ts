@@ -146,6 +146,15 @@ export const complaintContract = {
     output: staffComplaintSchema.extend({ audit: z.array(auditSchema) }),
     roles: REGULATOR
   }),
+  /**
+   * The reporter's whole number, for an officer who needs to call them back. Shown only on this
+   * explicit request, and each request is written to the audit log.
+   */
+  'complaint.staff.phone': action({
+    input: z.strictObject({ id: trackingNumber }),
+    output: z.strictObject({ phone: z.string() }),
+    roles: REGULATOR
+  }),
   'complaint.staff.act': action({
     input: z.strictObject({
       id: trackingNumber,

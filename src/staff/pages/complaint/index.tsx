@@ -30,6 +30,17 @@ export default function StaffComplaint() {
       .catch((err) => setError(errorMessage(err)))
   })
 
+  // the whole number is fetched only when asked for (and the server audits the request)
+  const [phone, setPhone] = useState<string | null>(null)
+  const showPhone = async () => {
+    try {
+      setPhone((await call('complaint.staff.phone', { id })).phone)
+      setC(await call('complaint.staff.get', { id }))
+    } catch (err) {
+      Taro.showToast({ title: errorMessage(err), icon: 'none' })
+    }
+  }
+
   const act = async (event: Event) => {
     if (!c) return
     setBusy(true)
@@ -63,7 +74,18 @@ export default function StaffComplaint() {
         <Cell label='发生日期' value={c.happenedOn} />
         <Cell label='地点' value={c.place} />
         <Cell wide label='反映人' value={c.reporter} />
-        <Cell label='联系电话' value={c.phone ?? '未留'} />
+        <Cell label='联系电话'>
+          {phone ? (
+            <Text id='reporter-phone' className='link' onClick={() => Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)}>{phone} 拨打</Text>
+          ) : c.phone ? (
+            <Text>
+              {c.phone} <Text id='show-phone' className='link' onClick={showPhone}>查看完整号码</Text>
+            </Text>
+          ) : (
+            '未留'
+          )}
+        </Cell>
+        {c.phone && !phone ? <View className='section__footer'>查看完整号码会记入办理记录。</View> : null}
         <View className='notice-text'><Text className='timeline__note' id='complaint-what'>{c.what}</Text></View>
         <Photos urls={c.photos} />
       </Section>
