@@ -47,3 +47,5 @@ export async function call<A extends ActionName>(
 }
 
 export const errorMessage = (err: unknown) => (err instanceof ApiError ? err.message : '出了点问题，请稍后再试')
+/** For a form with a single error line: the server's first field message, else its message. */
+export const firstErrorMessage = (err: unknown) => (err instanceof ApiError ? (err.details[0]?.message ?? err.message) : errorMessage(err))

@@ -6,7 +6,7 @@ import { Cell, Loading, Notice, PrimaryButton, Section, Tag } from '../../../com
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { RATINGS, type Rating } from '../../../core/complaint/labels'
-import { ApiError, call, errorMessage } from '../../../services/api'
+import { call, errorMessage, firstErrorMessage } from '../../../services/api'
 import { Photos, Timeline } from '../../parts'
 import { deadlineText, statusTone } from '../../status'
 
@@ -39,7 +39,7 @@ export default function ComplaintDetail() {
       setComment('')
       Taro.showToast({ title: next.status === 'handling' ? '已重新办理' : '感谢评价', icon: 'none' })
     } catch (err) {
-      setRateError(err instanceof ApiError ? Object.values(err.fieldErrors())[0] ?? err.message : errorMessage(err))
+      setRateError(firstErrorMessage(err))
     } finally {
       setSaving(false)
     }

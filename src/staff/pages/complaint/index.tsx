@@ -9,7 +9,7 @@ import { OFFICES } from '../../../core/complaint/labels'
 import { Photos, Timeline } from '../../../complaint/parts'
 import { deadlineText, statusTone } from '../../../complaint/status'
 import { chinaFormat } from '../../../core/common/time'
-import { ApiError, call, errorMessage } from '../../../services/api'
+import { call, errorMessage, firstErrorMessage } from '../../../services/api'
 
 type Detail = Output<Contracts['complaint.staff.get']>
 type Event = In<Contracts['complaint.staff.act']>['event']
@@ -51,7 +51,7 @@ export default function StaffComplaint() {
       setText('')
       Taro.showToast({ title: next.statusLabel, icon: 'none' })
     } catch (err) {
-      setActError(err instanceof ApiError ? Object.values(err.fieldErrors())[0] ?? err.message : errorMessage(err))
+      setActError(firstErrorMessage(err))
     } finally {
       setBusy(false)
     }
