@@ -5,7 +5,7 @@ import type { StaffEvent } from '../../src/core/complaint/contract'
 import { addWorkingDays } from '../../src/core/complaint/workdays'
 import { chinaDate, chinaStartOfDay } from '../../src/core/common/time'
 import { readableCode } from '../common/codes'
-import type { Context } from '../common/context'
+import type { Context, StaffDoc } from '../common/context'
 import { conflict, DuplicateKeyError, forbidden, invalid, notFound } from '../common/errors'
 import { notify } from '../common/notify'
 import { cmd, type Where } from '../common/ports'
@@ -104,6 +104,10 @@ async function staffResult(ctx: Context, c: ComplaintDoc) {
 }
 
 const AUDIT_LABELS: Record<StaffEvent['type'], string> = { accept: '受理', reject: '不予受理', assign: '交办', reply: '答复', close: '办结' }
+
+/** One line of a complaint's audit log: which officer did what, when. */
+const audit = (ctx: Context, staff: StaffDoc, c: ComplaintDoc, action: string, detail: string | null) =>
+  audits(ctx.db).add({ complaintId: c._id, staffOpenid: ctx.openid, staffName: staff.name, action, detail, at: ctx.now.toISOString() })
 
 export default defineFunction('complaint', {
   async 'complaint.upload'(ctx, { contentType, data }) {
@@ -252,7 +256,7 @@ export default defineFunction('complaint', {
     const c = await inRegion(ctx, id)
     if (!ctx.staff) throw forbidden('只有工作人员可以查看')
     if (!c.phone) throw notFound('反映人没有留电话')
-    await audits(ctx.db).add({ complaintId: c._id, staffOpenid: ctx.openid, staffName: ctx.staff.name, action: '查看电话', detail: null, at: ctx.now.toISOString() })
+    await audit(ctx, ctx.staff, c, '查看电话', null)
     return { phone: c.phone }
   },
 
@@ -289,7 +293,7 @@ export default defineFunction('complaint', {
         break
     }
     const next = await apply(ctx, c, event, note, extra)
-    await audits(ctx.db).add({ complaintId: c._id, staffOpenid: ctx.openid, staffName: ctx.staff.name, action: AUDIT_LABELS[event.type], detail, at: ctx.now.toISOString() })
+    await audit(ctx, ctx.staff, c, AUDIT_LABELS[event.type], detail)
     return staffResult(ctx, next)
   }
 })
