@@ -15,6 +15,8 @@ module.exports = {
     { ...base, displayName: 'integration', testEnvironment: 'node', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
     // checks of dist/ (weapp package, built function bundles): run by scripts/test.ts after building
     { ...base, displayName: 'build', testEnvironment: 'node', testMatch: ['<rootDir>/test/build/**/*.test.ts'] },
+    // dist/weapp in a simulated WeChat logic layer (test/weapp/sim.ts): run by scripts/test.ts after the weapp build
+    { ...base, displayName: 'weapp', testEnvironment: 'node', testMatch: ['<rootDir>/test/weapp/**/*.test.ts'] },
     { ...base, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] }
   ]
 }

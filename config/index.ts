@@ -2,6 +2,16 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
 
+/**
+ * Deployment settings the client reads, resolved at build time. WeChat has no `process`: a
+ * `process.env.X` that Taro leaves in the bundle (it does when X is not configured) throws at
+ * app.js and shows a white screen. So each one is always defined, '' when not configured, and the
+ * app treats '' as "not set up" (see src/services/deploy.ts). Values come from .env.production.
+ */
+export const CLIENT_ENV_KEYS = ['TARO_APP_CLOUD_ENV', 'TARO_APP_TMPL_REMINDER', 'TARO_APP_TMPL_POLICY'] as const
+export const clientEnvConstants = (env: Record<string, string | undefined> = process.env) =>
+  Object.fromEntries(CLIENT_ENV_KEYS.map((k) => [`process.env.${k}`, JSON.stringify(env[k] ?? '')]))
+
 // Taro's React + TypeScript template, written out by hand (`taro init` needs the internet).
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -13,7 +23,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // One output folder per target: project.config.json points WeChat DevTools at dist/weapp.
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
-    defineConstants: {},
+    defineConstants: clientEnvConstants(),
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },

@@ -37,7 +37,9 @@ export async function call<A extends ActionName>(
   let envelope: unknown
   try {
     envelope = await transport(action.split('.')[0], { action, payload, ...(opts.requestId ? { requestId: opts.requestId } : {}) })
-  } catch {
+  } catch (err) {
+    // a transport that knows what went wrong (no cloud environment) says so; anything else is the network
+    if (err instanceof ApiError) throw err
     throw new ApiError({ code: 'INTERNAL', message: '网络不稳定，请检查网络后再试' })
   }
   const e = envelope as { ok?: boolean; data?: unknown; error?: ApiErrorBody }

@@ -1,19 +1,20 @@
 import Taro from '@tarojs/taro'
 import { LOCAL_POLICY_TEMPLATE_ID, LOCAL_REMINDER_TEMPLATE_ID } from '../core/notify/template'
 import { call } from './api'
+import { TMPL_POLICY, TMPL_REMINDER } from './deploy'
 
 /**
  * Template ids known at build time (TARO_APP_TMPL_REMINDER in .env.production), so a tap can
  * open WeChat's dialog at once; the local H5 build uses the local cloud's id.
  */
 export function reminderTemplateIds(): string[] {
-  if (process.env.TARO_ENV === 'weapp') return process.env.TARO_APP_TMPL_REMINDER ? [process.env.TARO_APP_TMPL_REMINDER] : []
+  if (process.env.TARO_ENV === 'weapp') return TMPL_REMINDER ? [TMPL_REMINDER] : []
   return [LOCAL_REMINDER_TEMPLATE_ID]
 }
 
 /** The new-policy template (TARO_APP_TMPL_POLICY), asked for when the owner favourites a policy. */
 export function policyTemplateIds(): string[] {
-  if (process.env.TARO_ENV === 'weapp') return process.env.TARO_APP_TMPL_POLICY ? [process.env.TARO_APP_TMPL_POLICY] : []
+  if (process.env.TARO_ENV === 'weapp') return TMPL_POLICY ? [TMPL_POLICY] : []
   return [LOCAL_POLICY_TEMPLATE_ID]
 }
 

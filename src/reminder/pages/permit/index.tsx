@@ -10,7 +10,7 @@ import { chinaDate } from '../../../core/common/time'
 import type { PermitView } from '../../../core/reminder/contract'
 import { PERMIT_TYPES, PERMIT_TYPE_LABELS, type PermitTypeKey } from '../../../core/reminder/permitTypes'
 import { call, errorMessage, newRequestId } from '../../../services/api'
-import { askForReminders } from '../../../services/subscribe'
+import { askForReminders, reminderTemplateIds } from '../../../services/subscribe'
 
 interface Form {
   type: PermitTypeKey | ''
@@ -67,10 +67,11 @@ export default function PermitEdit() {
     if (!form.issuedOn) missing.issuedOn = '请选择发证日期'
     if (!form.expiresOn) missing.expiresOn = '请选择到期日期'
     if (!check(missing)) return
+    // The natural moment to ask for WeChat reminders: right when the owner saves a permit. WeChat
+    // shows the dialog only from the synchronous part of a tap, so it is asked before any await.
+    const asked = askForReminders(reminderTemplateIds()).catch(() => null)
     setSaving(true)
-    // The natural moment to ask for WeChat reminders: right when the owner saves a permit.
-    const templates = await call('reminder.settings.get', {}).then((s) => s.templates).catch(() => [])
-    await askForReminders(templates).catch(() => null)
+    await asked
     try {
       await call(
         'reminder.permit.save',

@@ -1,0 +1,74 @@
+import { parse } from 'acorn'
+import detectGlobals from 'acorn-globals'
+import vm from 'node:vm'
+
+/**
+ * What WeChat's logic layer (the JS thread of a mini-program) gives a module besides the
+ * ECMAScript built-ins. Anything else a bundle touches without feature-detecting it first is a
+ * crash on a phone: WeChat has no `process`, `Buffer`, DOM or Node module system.
+ */
+export const WECHAT_GLOBALS = [
+  'wx', 'App', 'Page', 'Component', 'Behavior', 'getApp', 'getCurrentPages', 'requirePlugin', 'requireMiniProgram',
+  '__wxConfig', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'console',
+  // the module wrapper's own parameters (every file is `function(require, module, exports, ...)`)
+  'require', 'module', 'exports'
+]
+
+/** The ECMAScript built-ins, read off an empty V8 context rather than listed by hand. */
+export const ES_GLOBALS: string[] = Object.getOwnPropertyNames(vm.runInNewContext('globalThis'))
+
+/** Names that must never appear in the weapp bundle at all, guarded or not. */
+export const NEVER = ['process']
+
+export interface GlobalUse {
+  file: string
+  name: string
+  /** where the first unguarded use starts (character offset) */
+  at: number
+}
+
+type Node = { type: string; start: number; end: number; operator?: string; argument?: Node; [k: string]: unknown }
+
+/** Every `typeof X` inside a subtree, by name. */
+function typeofNames(root: Node, out = new Set<string>()): Set<string> {
+  const stack: unknown[] = [root]
+  while (stack.length) {
+    const n = stack.pop() as Node | null
+    if (!n || typeof n !== 'object') continue
+    if (Array.isArray(n)) {
+      stack.push(...n)
+      continue
+    }
+    if (n.type === 'UnaryExpression' && n.operator === 'typeof' && n.argument?.type === 'Identifier') out.add(n.argument.name as string)
+    for (const k in n) if (k !== 'type' && k !== 'start' && k !== 'end' && typeof n[k] === 'object') stack.push(n[k])
+  }
+  return out
+}
+
+const FUNCTION = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'Program'])
+
+/**
+ * Free identifiers in one bundle file that WeChat does not provide. A use counts as guarded (so
+ * allowed) only when it is feature detection: the nearest enclosing function (or the file) also
+ * tests `typeof X` — React's scheduler does `typeof MessageChannel !== 'undefined' ? ...`,
+ * webpack's runtime `typeof window === 'object'`. `process` is never allowed.
+ */
+export function unknownGlobals(file: string, code: string): GlobalUse[] {
+  const ast = parse(code, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true }) as unknown as Node
+  const allowed = new Set([...ES_GLOBALS, ...WECHAT_GLOBALS])
+  const out: GlobalUse[] = []
+  const typeofCache = new Map<Node, Set<string>>()
+  for (const g of detectGlobals(ast as never) as Array<{ name: string; nodes: Array<Node & { parents: Node[] }> }>) {
+    if (allowed.has(g.name)) continue
+    const bad = g.nodes.find((n) => {
+      if (NEVER.includes(g.name)) return true
+      const parent = n.parents[n.parents.length - 2]
+      if (parent?.type === 'UnaryExpression' && parent.operator === 'typeof') return false
+      const fn = [...n.parents].reverse().find((p) => FUNCTION.has(p.type))!
+      if (!typeofCache.has(fn)) typeofCache.set(fn, typeofNames(fn))
+      return !typeofCache.get(fn)!.has(g.name)
+    })
+    if (bad) out.push({ file, name: g.name, at: bad.start })
+  }
+  return out
+}
