@@ -8,7 +8,7 @@ import prodConfig from './prod'
  * app.js and shows a white screen. So each one is always defined, '' when not configured, and the
  * app treats '' as "not set up" (see src/services/deploy.ts). Values come from .env.production.
  */
-export const CLIENT_ENV_KEYS = ['TARO_APP_CLOUD_ENV', 'TARO_APP_TMPL_REMINDER', 'TARO_APP_TMPL_POLICY'] as const
+export const CLIENT_ENV_KEYS = ['TARO_APP_CLOUD_ENV'] as const
 export const clientEnvConstants = (env: Record<string, string | undefined> = process.env) =>
   Object.fromEntries(CLIENT_ENV_KEYS.map((k) => [`process.env.${k}`, JSON.stringify(env[k] ?? '')]))
 

@@ -8,8 +8,5 @@ declare namespace NodeJS {
     TARO_ENV: 'weapp' | 'h5' | 'swan' | 'alipay' | 'tt' | 'qq' | 'jd' | 'harmony' | 'rn' | undefined
     /** WeChat cloud environment id (set in .env.production, never hard-coded) */
     TARO_APP_CLOUD_ENV?: string
-    /** subscribe-message template ids, see README */
-    TARO_APP_TMPL_REMINDER?: string
-    TARO_APP_TMPL_POLICY?: string
   }
 }

@@ -29,6 +29,7 @@ export default defineFunction('user', {
       settings: doc.settings,
       privacy: { acceptedVersion: doc.consents.privacy?.granted ? doc.consents.privacy.version : null, currentVersion: PRIVACY_VERSION },
       staff: staff ? { name: staff.name, role: staff.role, region: staff.region, bankName: staff.bankName } : null,
+      templates: ctx.ports.config.templates,
       ...(await ownerView(ctx, doc))
     }
   },

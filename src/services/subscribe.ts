@@ -1,22 +1,21 @@
 import Taro from '@tarojs/taro'
-import { LOCAL_POLICY_TEMPLATE_ID, LOCAL_REMINDER_TEMPLATE_ID } from '../core/notify/template'
 import { call } from './api'
-import { TMPL_POLICY, TMPL_REMINDER } from './deploy'
 
 /**
- * Template ids known at build time (TARO_APP_TMPL_REMINDER in .env.production), so a tap can
- * open WeChat's dialog at once; the local H5 build uses the local cloud's id.
+ * The deployment's template ids, from the server at login (function env TMPL_REMINDER /
+ * TMPL_POLICY; the local cloud answers its own). Kept here so that a tap can ask WeChat at once:
+ * the dialog opens only from the synchronous part of a tap, never after an await. Before login,
+ * or when a template is not configured, the list is empty and messages go to 消息 only.
  */
-export function reminderTemplateIds(): string[] {
-  if (process.env.TARO_ENV === 'weapp') return TMPL_REMINDER ? [TMPL_REMINDER] : []
-  return [LOCAL_REMINDER_TEMPLATE_ID]
+let templates: { reminder: string | null; policy: string | null } = { reminder: null, policy: null }
+export const setTemplates = (t: typeof templates) => {
+  templates = t
 }
 
-/** The new-policy template (TARO_APP_TMPL_POLICY), asked for when the owner favourites a policy. */
-export function policyTemplateIds(): string[] {
-  if (process.env.TARO_ENV === 'weapp') return TMPL_POLICY ? [TMPL_POLICY] : []
-  return [LOCAL_POLICY_TEMPLATE_ID]
-}
+export const reminderTemplateIds = (): string[] => (templates.reminder ? [templates.reminder] : [])
+
+/** The new-policy template, asked for when the owner favourites a policy. */
+export const policyTemplateIds = (): string[] => (templates.policy ? [templates.policy] : [])
 
 type Result = 'accept' | 'reject' | 'ban' | 'filter'
 

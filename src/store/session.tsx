@@ -4,7 +4,7 @@ import type { Output } from '../core/common/action'
 import type { Contracts } from '../core/contracts'
 import type { Settings } from '../core/user/contract'
 import { call, errorMessage } from '../services/api'
-import { showUnread } from '../services/subscribe'
+import { setTemplates, showUnread } from '../services/subscribe'
 
 export type LoginData = Output<Contracts['user.login']>
 
@@ -34,6 +34,7 @@ export function SessionProvider({ children }: PropsWithChildren) {
     setError(null)
     try {
       const d = await call('user.login', {})
+      setTemplates(d.templates)
       setData(d)
       // the unread count on the 我的 tab, from the start (staff too: supervisors hear of overdue 诉求)
       void call('reminder.inbox.list', { limit: 1 }).then((r) => showUnread(r.unread)).catch(() => undefined)

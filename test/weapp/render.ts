@@ -14,22 +14,35 @@ export interface VNode {
 }
 
 type Generate = (data: unknown, env: unknown, scope?: unknown) => { tag: string; children: Array<VNode | string> }
-const compilers = new Map<string, (path: string) => Generate>()
+interface Compiled {
+  gwx: (path: string) => Generate
+  /** data must be made in wcc's own realm: its WXS bridge ($gdc) tests `o.constructor === Object` */
+  adopt: (data: unknown) => unknown
+}
+const compilers = new Map<string, Compiled>()
 
 /**
  * wcc compiles every .wxml (and .wxs) of the package at once into one JS program defining
  * $gwx(path); its code expects a browser-like global (`window`), which a bare context gives it.
  */
-function gwx(root: string): (path: string) => Generate {
-  let g = compilers.get(root)
-  if (!g) {
+function compile(root: string): Compiled {
+  let c = compilers.get(root)
+  if (!c) {
     const code = wxmlToJs(root)
-    const ctx = vm.createContext({ console })
+    // wcc reports a template it cannot find through console.warn: that is a page WeChat cannot draw
+    const warn = (...a: unknown[]) => {
+      throw new Error(`WXML: ${a.map(String).join(' ')}`)
+    }
+    const ctx = vm.createContext({ console: { log: () => undefined, info: () => undefined, warn, error: warn } })
     ctx.window = ctx
-    g = vm.runInContext(`(function(){${code}\n})()`, ctx) as (path: string) => Generate
-    compilers.set(root, g)
+    const json = vm.runInContext('JSON', ctx) as JSON
+    c = {
+      gwx: vm.runInContext(`(function(){${code}\n})()`, ctx) as (path: string) => Generate,
+      adopt: (data) => json.parse(JSON.stringify(data))
+    }
+    compilers.set(root, c)
   }
-  return g
+  return c
 }
 
 /** Custom components a page's or component's .json declares (Taro's recursive `comp`). */
@@ -49,7 +62,7 @@ const resolveComponent = (from: string, rel: string) => join(from, '..', rel).re
  * deep subtrees in `comp`, whose properties are the node data) with their own templates.
  */
 export function renderPage(root: string, route: string, data: unknown): VNode {
-  const g = gwx(root)
+  const { gwx: g, adopt } = compile(root)
   const expand = (file: string, tree: { tag: string; children: Array<VNode | string> }, depth: number): VNode => {
     const comps = usingComponents(root, file)
     const visit = (n: VNode | string): VNode | string => {
@@ -57,7 +70,7 @@ export function renderPage(root: string, route: string, data: unknown): VNode {
       const name = n.tag.replace(/^wx-/, '')
       if (comps[name] && depth < 50) {
         const compFile = resolveComponent(file, comps[name])
-        const inner = g(`${compFile}.wxml`)(n.attr, {}, undefined)
+        const inner = g(`${compFile}.wxml`)(adopt(n.attr), {}, undefined)
         const sub = expand(compFile, inner, depth + 1)
         return { tag: n.tag, attr: n.attr, children: sub.children }
       }
@@ -65,7 +78,7 @@ export function renderPage(root: string, route: string, data: unknown): VNode {
     }
     return { tag: tree.tag, attr: {}, children: tree.children.map(visit) }
   }
-  const tree = expand(route, g(`${route}.wxml`)(data, {}, undefined), 0)
+  const tree = expand(route, g(`${route}.wxml`)(adopt(data), {}, undefined), 0)
   index(tree)
   return tree
 }
@@ -82,7 +95,8 @@ export function textOf(n: VNode | string): string {
   if (typeof n === 'string') return n
   if (n.attr.hidden === true) return ''
   const own = n.tag === 'wx-input' || n.tag === 'wx-textarea' ? String(n.attr.value ?? '') || String(n.attr.placeholder ?? '') : ''
-  return own + n.children.map(textOf).join('')
+  // elements are boxes: a section title and the label under it do not read as one word
+  return own + n.children.map((c) => (typeof c === 'string' ? c : ` ${textOf(c)} `)).join('')
 }
 
 export const fold = (s: string) => s.replace(/\s+/g, ' ').trim()

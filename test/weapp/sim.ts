@@ -329,7 +329,10 @@ export class WeappSim {
   /** Taps the element showing `text`: WeChat calls `eh` on it and on each ancestor bound to tap. */
   async tap(text: string | RegExp, nth = 0) {
     const tree = this.render()
-    const hits = findByText(tree, text)
+    const found = findByText(tree, text)
+    // a button reading exactly “受理” wins over a line that merely mentions 受理期限, as a person reads it
+    const exact = typeof text === 'string' ? found.filter((n) => fold(textOf(n)) === text) : []
+    const hits = exact.length ? exact : found
     if (!hits[nth]) throw new Error(`nothing reads “${text}” on ${this.page.route}: ${fold(textOf(tree)).slice(0, 400)}`)
     this.dispatch(hits[nth], 'tap', { x: 1, y: 1 })
     await this.settle()
@@ -398,6 +401,16 @@ export class WeappSim {
   /** The privacy dialog WeChat asked the app to show is answered through this. */
   get privacyPending(): boolean {
     return this.privacyResolver !== null
+  }
+
+  /** Evaluates an expression in the logic layer's global scope (for checks of the runtime itself). */
+  evaluate(code: string): unknown {
+    return vm.runInContext(code, this.ctx)
+  }
+
+  /** A global of the logic layer, as the bundle sees it. */
+  global(name: string): unknown {
+    return this.evaluate(name)
   }
 
   close() {

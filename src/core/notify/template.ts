@@ -35,11 +35,11 @@ export function buildData(fields: TemplateFields, values: Record<string, string>
 
 /**
  * The reminder template (证照/年报到期提醒): 事项名称, 到期日期, 温馨提示. Its id is configuration
- * (TMPL_REMINDER in the cloud, TARO_APP_TMPL_REMINDER in the client build).
+ * (function env TMPL_REMINDER; the client gets it at login).
  */
 export const REMINDER_TEMPLATE: TemplateFields = { thing1: 'thing', date2: 'date', thing3: 'thing' }
 export const LOCAL_REMINDER_TEMPLATE_ID = 'local-reminder'
 
-/** The policy template (新政策通知): 政策名称, 温馨提示. Id: TMPL_POLICY / TARO_APP_TMPL_POLICY. */
+/** The policy template (新政策通知): 政策名称, 温馨提示. Id: function env TMPL_POLICY. */
 export const POLICY_TEMPLATE: TemplateFields = { thing1: 'thing', thing2: 'thing' }
 export const LOCAL_POLICY_TEMPLATE_ID = 'local-policy'

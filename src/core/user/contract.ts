@@ -120,7 +120,12 @@ export const userContract = {
       isNew: z.boolean(),
       settings: settingsSchema,
       privacy: z.strictObject({ acceptedVersion: z.string().nullable(), currentVersion: z.string() }),
-      staff: staffInfoSchema.nullable()
+      staff: staffInfoSchema.nullable(),
+      /**
+       * the deployment's subscribe-message template ids (function env TMPL_REMINDER / TMPL_POLICY),
+       * so a tap can open WeChat's dialog at once without a round trip; null = inbox only
+       */
+      templates: z.strictObject({ reminder: z.string().nullable(), policy: z.string().nullable() })
     }),
     roles: ANYONE
   }),
