@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 
 /**
  * `npm test`: type check, unit + integration tests, the weapp and function builds with checks of
- * their output, then the browser tests in Chromium when it
+ * their output, the weapp build in a simulated WeChat (test/weapp), then the browser tests in Chromium when it
  * is installed (building dist/h5 first if the sources are newer). Without Chromium it says so
  * plainly; with REQUIRE_E2E=1 (as .ci/run sets) a missing browser fails the run.
  * Ends with one line "tests: N passed, N failed" that any CI can read.
@@ -55,6 +55,11 @@ ok = run('build cloud functions', resolve('node_modules/.bin/tsx'), ['scripts/bu
 const buildFile = join(results, 'build.json')
 ok = run('build checks', jest, ['--selectProjects', 'build', '--json', `--outputFile=${buildFile}`]) && ok
 add(counts(buildFile))
+
+// The product itself: dist/weapp in a simulated WeChat logic layer against a local cloud.
+const weappFile = join(results, 'weapp.json')
+ok = run('weapp in a simulated WeChat', jest, ['--selectProjects', 'weapp', '--json', `--outputFile=${weappFile}`]) && ok
+add(counts(weappFile))
 
 let e2eRan = false
 if (existsSync(CHROMIUM)) {

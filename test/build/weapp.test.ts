@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { weappPackages } from '../helpers/sizes'
+import { unknownGlobals } from '../weapp/globals'
 
 /** Checks of the weapp build (run after `taro build --type weapp`): what WeChat would reject. */
 const ROOT = 'dist/weapp'
@@ -21,6 +22,23 @@ describe('the weapp build', () => {
       { root: 'reminder', pages: ['pages/permits/index', 'pages/permit/index', 'pages/inbox/index'] }
     ])
     expect(JSON.stringify(app)).not.toContain('dev/')
+  })
+
+  test('no process, Node or DOM global survives in the JS WeChat runs (only feature-detected ones)', () => {
+    const files = allJs(ROOT)
+    expect(files.length).toBeGreaterThan(20)
+    const code = files.map((f) => readFileSync(f, 'utf8')).join('\n')
+    // the white-screen bug: an unresolved process.env.X throws at app.js in WeChat
+    expect(code).not.toMatch(/\bprocess\s*\./)
+    expect(code).not.toContain('process.env')
+    const found = files.flatMap((f) => unknownGlobals(f, readFileSync(f, 'utf8'))).map((g) => `${g.file}: ${g.name}`)
+    expect(found).toEqual([])
+  })
+
+  test('app.json asks WeChat to inject components on demand; the project names a base library', () => {
+    expect((app as unknown as { lazyCodeLoading?: string }).lazyCodeLoading).toBe('requiredComponents')
+    const project = JSON.parse(readFileSync('project.config.json', 'utf8')) as { libVersion?: string }
+    expect(project.libVersion).toMatch(/^\d+\.\d+\.\d+$/)
   })
 
   test('main package and every sub-package stay under WeChat’s 2 MB', () => {
