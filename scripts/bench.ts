@@ -9,11 +9,13 @@ import { concurrently, onboardOwners, pct, poster } from './bench-client'
 import { benchAudience, benchFeed } from './bench-policy'
 import { benchComplaint } from './bench-complaint'
 import { benchSweep, countingDb, printSweep } from './bench-sweep'
+import { benchWeapp } from './bench-weapp'
 import { h5InitialJs, kb, weappPackages } from '../test/helpers/sizes'
 
 /**
  * `npm run bench`: prints figures, never passes or fails on them.
  * - weapp main package and sub-package sizes, H5 initial JS, each function bundle
+ * - every weapp page in the simulated WeChat (test/weapp): time to first setData, median and worst
  * - user.profile.get on the local cloud over HTTP: p50/p95/p99 under 50 concurrent callers,
  *   and database round trips per call
  * - the reminder sweep over BENCH_OWNERS owners (default 1,000,000) with 1% due: time, DB
@@ -46,6 +48,8 @@ async function main() {
   console.log(`H5 initial JS             ${kb(h5.raw)} raw, ${kb(h5.gzip)} gzip (${h5.files.length} files)`)
   const fns = await buildFunctions()
   for (const f of fns) console.log(`function ${f.name.padEnd(17)} ${kb(f.bytes)} (dist/cloudfunctions/${f.name}/index.js, minified)`)
+
+  await benchWeapp()
 
   console.log(`\n== user.profile.get, ${REQUESTS} calls, ${CONCURRENCY} concurrent callers, local cloud over HTTP ==`)
   const dataDir = mkdtempSync(join(tmpdir(), 'getihu-bench-'))

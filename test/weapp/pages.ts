@@ -1,0 +1,67 @@
+import type { TestCloud } from '../helpers/cloud'
+
+export const OWNER = 'demo-owner-1'
+/** 小李水果店 opened in September: the course is recommended to it */
+export const NEW_SHOP = 'demo-owner-2'
+export const REGULATOR = 'demo-regulator'
+export const BANK = 'demo-bank'
+
+/** 个体码上贷: a policy every demo owner can open */
+export const POLICY_ID = 'wz-04-code-loan'
+
+export interface PageCase {
+  route: string
+  /** who opens it */
+  as: string
+  query?: () => string
+  /** text that person must see there */
+  sees: string[]
+}
+
+/**
+ * Each page of app.json, who opens it, and what they must see. Makes the documents the detail
+ * pages need (a 诉求) in the given cloud.
+ */
+export async function pageCases(cloud: TestCloud): Promise<PageCase[]> {
+  const policyId = POLICY_ID
+  const complaintId = (
+    await cloud.ok(
+      'complaint',
+      'complaint.submit',
+      { category: 'fee', party: '东门农贸市场管理处', what: '市场管理处每月另收卫生费200元，没有收据，也没有公示收费依据。', happenedOn: '2026-11-02', place: '东门农贸市场', photos: [], disclose: false },
+      OWNER,
+      `pages-setup-${Date.now()}`
+    )
+  ).id
+  return [
+  { route: 'pages/index/index', as: OWNER, sees: ['鹿城区张记面馆', '东门农贸市场', '证照提醒'] },
+  { route: 'pages/policy/index', as: OWNER, sees: ['为您推荐', '个体码上贷'] },
+  { route: 'pages/services/index', as: OWNER, sees: ['开业第一课', '我要诉求', '证照提醒'] },
+  { route: 'pages/me/index', as: OWNER, sees: ['经营档案', '鹿城区张记面馆', '关怀模式'] },
+  { route: 'pages/onboard/index', as: 'weapp-new-owner', query: () => 'scene=DMA2K7', sees: ['东门农贸市场', '摊位 A-01', '个人信息保护告知书'] },
+  { route: 'loan/pages/index/index', as: OWNER, sees: ['码上贷', '温州示范农商银行'] },
+  { route: 'loan/pages/consent/index', as: OWNER, query: () => 'bankId=wz-rcb', sees: ['向温州示范农商银行提供信息的单独同意'] },
+  { route: 'loan/pages/assess/index', as: OWNER, sees: ['近12个月收款码流水'] },
+  { route: 'policy/pages/detail/index', as: OWNER, query: () => `id=${policyId}`, sees: ['政策出处', '收藏'] },
+  { route: 'course/pages/index/index', as: NEW_SHOP, sees: ['开业第一课', '营业执照：亮照、变更、歇业和注销'] },
+  { route: 'course/pages/lesson/index', as: NEW_SHOP, query: () => 'id=basics-licence', sees: ['营业执照要放在店里', '学完'] },
+  { route: 'course/pages/exam/index', as: NEW_SHOP, sees: ['共10题', '交卷'] },
+  { route: 'course/pages/certificate/index', as: NEW_SHOP, sees: ['还没有结业证书'] },
+  { route: 'complaint/pages/index/index', as: OWNER, sees: ['我要反映问题', '违规收费'] },
+  { route: 'complaint/pages/new/index', as: OWNER, sees: ['反映什么问题', '+ 加照片', '提交'] },
+  { route: 'complaint/pages/detail/index', as: OWNER, query: () => `id=${complaintId}`, sees: ['东门农贸市场管理处'] },
+  { route: 'reminder/pages/permits/index', as: OWNER, sees: ['年度年报', '我的证照', '开启微信提醒'] },
+  { route: 'reminder/pages/permit/index', as: OWNER, sees: ['证照编号', '到期日期', '保存'] },
+  { route: 'reminder/pages/inbox/index', as: OWNER, sees: ['提醒设置'] },
+  { route: 'staff/pages/home/index', as: REGULATOR, sees: ['王科员', '诉求工作台'] },
+  { route: 'staff/pages/markets/index', as: REGULATOR, sees: ['东门农贸市场', '新建市场'] },
+  { route: 'staff/pages/qrsheet/index', as: REGULATOR, query: () => 'marketId=demo-market-1', sees: ['东门农贸市场', '摊位 A-01', 'DMA2K7'] },
+  { route: 'staff/pages/policies/index', as: REGULATOR, sees: ['新建政策', '个体码上贷'] },
+  { route: 'staff/pages/policy/index', as: REGULATOR, query: () => `id=${policyId}`, sees: ['政策内容', '个体码上贷'] },
+  { route: 'staff/pages/complaints/index', as: REGULATOR, sees: ['东门农贸市场管理处'] },
+  { route: 'staff/pages/complaint/index', as: REGULATOR, query: () => `id=${complaintId}`, sees: ['东门农贸市场管理处', '受理'] },
+  { route: 'staff/pages/course/index', as: REGULATOR, sees: ['核验结业证书', '东门农贸市场'] },
+  { route: 'staff/pages/loans/index', as: BANK, sees: ['还没有申请'] }
+]
+}
+
