@@ -13,6 +13,9 @@ export default defineAppConfig({
     { root: 'reminder', pages: ['pages/permits/index', 'pages/permit/index', 'pages/inbox/index'] },
     ...devPackage
   ],
+  // WeChat's privacy gate through our own dialog (services/privacy.ts). Required opt-in before
+  // 15 Sep 2023, the default since; kept so base libraries from that time behave the same.
+  __usePrivacyCheck__: true,
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#ededed',

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
+import { startPrivacyGuard } from './services/privacy'
 import { SessionProvider } from './store/session'
 import './app.css'
 
@@ -8,6 +9,8 @@ import './app.css'
 if (process.env.TARO_ENV === 'weapp') {
   Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV, traceUser: true })
 }
+// Before any page can call a privacy API (chooseMedia): WeChat asks this listener for consent.
+startPrivacyGuard()
 
 function App({ children }: PropsWithChildren) {
   return <SessionProvider>{children}</SessionProvider>

@@ -48,6 +48,18 @@ export class CloudStorage implements Storage {
     }
     return gone
   }
+  pathOf(fileId: string): string | null {
+    return /^cloud:\/\/[^/\s]+\/(.+)$/.exec(fileId)?.[1] ?? null
+  }
+  async download(fileId: string): Promise<Uint8Array | null> {
+    try {
+      return new Uint8Array((await this.cloud.downloadFile({ fileID: fileId })).fileContent)
+    } catch (err) {
+      // a missing file is an answer (the phone never stored it); anything else is a real failure
+      if (/NONEXIST|not exist|STORAGE_FILE_NONEXIST|-503003/i.test(`${(err as { errCode?: unknown }).errCode ?? ''} ${(err as Error).message ?? ''}`)) return null
+      throw err
+    }
+  }
 }
 
 /** 小程序码 with a scene: wxacode.getUnlimited (needs openapi permission in config.json). */

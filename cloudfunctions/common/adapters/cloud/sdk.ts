@@ -48,6 +48,7 @@ export interface WxCloud {
   getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string }
   database(): CloudDatabase
   uploadFile(o: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
+  downloadFile(o: { fileID: string }): Promise<{ fileContent: Buffer }>
   getTempFileURL(o: { fileList: string[] }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string; status: number }> }>
   deleteFile(o: { fileList: string[] }): Promise<{ fileList: Array<{ fileID: string; status: number; errMsg: string }> }>
   openapi: {
