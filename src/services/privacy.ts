@@ -58,8 +58,11 @@ export function answerPrivacy(agree: boolean) {
   p?.resolve(agree ? { buttonId: AGREE_BUTTON_ID, event: 'agree' } : { event: 'disagree' })
 }
 
-/** What a privacy API rejects with after 不同意: "…:fail privacy permission is not authorized". */
-export const isPrivacyRefusal = (err: unknown) => /privacy/i.test(errText(err))
+/**
+ * What a privacy API rejects with after 不同意: "…:fail privacy permission is not authorized".
+ * Not "…is not declared in the privacy agreement": that is a missing admin declaration, not the owner's answer.
+ */
+export const isPrivacyRefusal = (err: unknown) => /privacy permission is not authorized/i.test(errText(err))
 
 /** Taro's promisified APIs reject with WeChat's {errMsg}, not an Error. */
 export const errText = (err: unknown) =>
