@@ -49,7 +49,13 @@ export class CloudStorage implements Storage {
     return gone
   }
   pathOf(fileId: string): string | null {
-    return /^cloud:\/\/[^/\s]+\/(.+)$/.exec(fileId)?.[1] ?? null
+    const m = /^cloud:\/\/([^/\s]+)\/(.+)$/.exec(fileId)
+    if (!m) return null
+    // only a file of this function's own environment (cloud://<env>.<bucket>/...): a phone could
+    // otherwise name a file it put in an environment of its own under the same path
+    const env = this.cloud.getWXContext().ENV
+    if (env && env !== 'local' && !m[1].startsWith(`${env}.`)) return null
+    return m[2]
   }
   async download(fileId: string): Promise<Uint8Array | null> {
     try {

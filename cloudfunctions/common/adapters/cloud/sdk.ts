@@ -45,7 +45,7 @@ export interface CloudDatabase {
 export interface WxCloud {
   DYNAMIC_CURRENT_ENV: unknown
   init(o: { env: unknown }): void
-  getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string }
+  getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string; ENV?: string }
   database(): CloudDatabase
   uploadFile(o: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
   downloadFile(o: { fileID: string }): Promise<{ fileContent: Buffer }>
