@@ -15,6 +15,9 @@ export default defineAppConfig({
   ],
   // WeChat injects only the components a page uses, when it renders them: faster start-up
   lazyCodeLoading: 'requiredComponents',
+  // WeChat's privacy gate through our own dialog (services/privacy.ts). Required opt-in before
+  // 15 Sep 2023, the default since; kept so base libraries from that time behave the same.
+  __usePrivacyCheck__: true,
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#ededed',

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
 import { CLOUD_ENV } from './services/deploy'
+import { startPrivacyGuard } from './services/privacy'
 import { SessionProvider } from './store/session'
 import './app.css'
 
@@ -11,6 +12,8 @@ import './app.css'
 if (process.env.TARO_ENV === 'weapp') {
   Taro.cloud.init({ ...(CLOUD_ENV ? { env: CLOUD_ENV } : {}), traceUser: true })
 }
+// Before any page can call a privacy API (chooseMedia): WeChat asks this listener for consent.
+startPrivacyGuard()
 
 function App({ children }: PropsWithChildren) {
   return <SessionProvider>{children}</SessionProvider>

@@ -117,6 +117,13 @@ export interface Storage {
   urls(fileIds: string[]): Promise<string[]>
   /** Deletes files; returns the ids that are gone (a file already missing counts as gone). */
   remove(fileIds: string[]): Promise<string[]>
+  /**
+   * The stored bytes of a file, or null when there is no such file. Used to check what a phone
+   * stored directly (wx.cloud.uploadFile) before anything links it.
+   */
+  download(fileId: string): Promise<Uint8Array | null>
+  /** The storage path a file id names (cloud://<env>.<bucket>/<path> or local:<path>); null if not one of ours. */
+  pathOf(fileId: string): string | null
 }
 
 export interface QrCode {

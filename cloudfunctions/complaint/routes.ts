@@ -3,7 +3,7 @@ import { step, type ComplaintEvent } from '../../src/core/complaint/flow'
 import { ACCEPT_WORKING_DAYS, COMPLAINT_STATUSES, DEFAULT_REPLY_WORKING_DAYS, MAX_PHOTO_BYTES, PHOTO_TYPES, RATINGS, type PhotoType } from '../../src/core/complaint/labels'
 import type { StaffEvent } from '../../src/core/complaint/contract'
 import { addWorkingDays } from '../../src/core/complaint/workdays'
-import { chinaDate, chinaStartOfDay } from '../../src/core/common/time'
+import { chinaStartOfDay } from '../../src/core/common/time'
 import { readableCode } from '../common/codes'
 import type { Context, StaffDoc } from '../common/context'
 import { conflict, DuplicateKeyError, forbidden, invalid, notFound } from '../common/errors'
@@ -11,7 +11,7 @@ import { notify } from '../common/notify'
 import { cmd, type Where } from '../common/ports'
 import { defineFunction } from '../common/router'
 import { markets, owners, stalls } from '../user/owners'
-import { audits, complaints, ownerView, staffView, summaryView, UPLOAD_USABLE_MS, uploads, type ComplaintDoc } from './store'
+import { audits, complaints, ownerFolder, ownerView, staffView, summaryView, UPLOAD_USABLE_MS, uploads, type ComplaintDoc } from './store'
 
 const PAGE = 'complaint/pages/detail/index'
 /** Unclaimed uploads an owner may hold at once (a form has at most 6; this allows retries). */
@@ -110,18 +110,46 @@ const audit = (ctx: Context, staff: StaffDoc, c: ComplaintDoc, action: string, d
   audits(ctx.db).add({ complaintId: c._id, staffOpenid: ctx.openid, staffName: staff.name, action, detail, at: ctx.now.toISOString() })
 
 export default defineFunction('complaint', {
-  async 'complaint.upload'(ctx, { contentType, data }) {
-    const bytes = new Uint8Array(Buffer.from(data, 'base64'))
-    if (bytes.length > MAX_PHOTO_BYTES) throw invalid(`图片太大，请压缩到${Math.round(MAX_PHOTO_BYTES / 1024)}KB以内`, 'data')
-    const real = sniff(bytes)
-    if (!real) throw invalid('只能上传照片（JPG、PNG 或 WebP）', 'data')
-    if (real !== contentType) throw invalid('图片类型与内容不符', 'contentType')
+  async 'complaint.upload.prepare'(ctx, { contentType }) {
     const since = new Date(ctx.now.getTime() - UPLOAD_USABLE_MS).toISOString()
     const pending = await uploads(ctx.db).count({ openid: ctx.openid, complaintId: null, createdAt: cmd.gte(since) })
     if (pending >= MAX_PENDING_UPLOADS) throw conflict('今天上传的照片太多了，请先提交诉求或明天再试')
     const uploadId = randomUUID().replace(/-/g, '')
-    const fileId = await ctx.ports.storage.put(`complaints/${chinaDate(ctx.now)}/${uploadId}.${PHOTO_TYPES[real]}`, bytes, real)
-    await uploads(ctx.db).add({ _id: uploadId, openid: ctx.openid, fileId, contentType: real, bytes: bytes.length, complaintId: null, createdAt: ctx.now.toISOString() })
+    const cloudPath = `${ownerFolder(ctx.openid)}/${uploadId}.${PHOTO_TYPES[contentType]}`
+    // recorded before the phone stores anything, so the cleanup sweep can find a file never confirmed
+    await uploads(ctx.db).add({ _id: uploadId, openid: ctx.openid, state: 'pending', cloudPath, fileId: null, contentType, bytes: 0, complaintId: null, createdAt: ctx.now.toISOString() })
+    return { uploadId, cloudPath }
+  },
+
+  async 'complaint.upload.confirm'(ctx, { uploadId, fileId }) {
+    const u = await uploads(ctx.db).get(uploadId)
+    // someone else's upload is "not found", as with complaints
+    if (!u || u.openid !== ctx.openid || !u.cloudPath) throw notFound('没有找到这张照片，请重新选择')
+    if (u.state !== 'pending') {
+      if (u.fileId === fileId) return { uploadId, url: (await ctx.ports.storage.urls([fileId]))[0] }
+      throw conflict('这张照片已经上传过了，请重新选择')
+    }
+    if (Date.parse(u.createdAt) < ctx.now.getTime() - UPLOAD_USABLE_MS) throw invalid('上传已超过一天，请重新选择照片', 'fileId')
+    // only the file at the path this upload was issued: never another owner's, never elsewhere
+    if (ctx.ports.storage.pathOf(fileId) !== u.cloudPath) throw invalid('照片存放的位置不对，请重新选择', 'fileId')
+    const bytes = await ctx.ports.storage.download(fileId)
+    if (!bytes) throw invalid('照片没有传上去，请重新选择', 'fileId')
+    const refuse = async (message: string) => {
+      // what is not a photo we can use is deleted at once, file and record
+      await ctx.ports.storage.remove([fileId])
+      await uploads(ctx.db).remove(uploadId)
+      return invalid(message, 'fileId')
+    }
+    if (bytes.length > MAX_PHOTO_BYTES) throw await refuse(`图片太大，请压缩到${Math.round(MAX_PHOTO_BYTES / 1024)}KB以内`)
+    const real = sniff(bytes)
+    if (!real) throw await refuse('只能上传照片（JPG、PNG 或 WebP）')
+    if (real !== u.contentType) throw await refuse('图片类型与内容不符')
+    const moved = await uploads(ctx.db).updateWhere({ _id: uploadId, state: 'pending' }, { state: 'ready', fileId, bytes: bytes.length })
+    if (moved !== 1) {
+      // a concurrent confirm of the same upload got there first: the same answer
+      const now = await uploads(ctx.db).get(uploadId)
+      if (now?.fileId !== fileId) throw conflict('这张照片已经上传过了，请重新选择')
+    }
     const [url] = await ctx.ports.storage.urls([fileId])
     return { uploadId, url }
   },
@@ -136,7 +164,7 @@ export default defineFunction('complaint', {
     const photoIds = [...new Set(input.photos)]
     const files = await Promise.all(photoIds.map((p) => uploads(ctx.db).get(p)))
     files.forEach((f, i) => {
-      if (!f || f.openid !== ctx.openid) throw invalid('有照片没有上传成功，请重新选择', `photos.${i}`)
+      if (!f || f.openid !== ctx.openid || f.state === 'pending' || !f.fileId) throw invalid('有照片没有上传成功，请重新选择', `photos.${i}`)
       if (f.complaintId) throw invalid('这张照片已用在另一条诉求里，请重新选择', `photos.${i}`)
       if (Date.parse(f.createdAt) < ctx.now.getTime() - UPLOAD_USABLE_MS) throw invalid(`第${i + 1}张照片上传已超过一天，请删掉后重新选择`, `photos.${i}`)
     })
@@ -154,7 +182,7 @@ export default defineFunction('complaint', {
       what: input.what,
       happenedOn: input.happenedOn,
       place: input.place,
-      photos: files.map((f) => f!.fileId),
+      photos: files.map((f) => f!.fileId!),
       phone: input.phone ?? null,
       disclose: input.disclose,
       region: market?.region ?? owner?.profile?.region ?? '',

@@ -1,11 +1,28 @@
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, DEADLINE_STEPS, RATINGS, type ComplaintCategory, type ComplaintStatus, type PhotoType, type Rating } from '../../src/core/complaint/labels'
 import { maskPhone } from '../../src/core/loan/identity'
 import type { Db } from '../common/ports'
+import { createHash } from 'node:crypto'
+
+/**
+ * Each owner's folder in storage. A hash, not the openid itself: the path ends up in file ids and
+ * temporary URLs that staff see. The local cloud's storage endpoint refuses any other folder,
+ * as the cloud storage rules should (README, 部署).
+ */
+export const ownerFolder = (openid: string) => `complaint-uploads/${createHash('sha256').update(`complaint:${openid}`).digest('hex').slice(0, 24)}`
 
 export interface UploadDoc {
   _id: string
   openid: string
-  fileId: string
+  /**
+   * 'pending': a path was issued (complaint.upload.prepare) but the stored bytes are not yet
+   * checked; only a 'ready' upload can be filed. Records from before the two-step upload have
+   * no state and are ready.
+   */
+  state?: 'pending' | 'ready'
+  /** where the phone stores it, inside the owner's own folder (see ownerFolder) */
+  cloudPath?: string
+  /** the storage file id; null until confirmed */
+  fileId: string | null
   contentType: PhotoType
   bytes: number
   /** the complaint it was attached to; an upload is attached once */

@@ -3,7 +3,7 @@ import type { StaffDoc } from '../common/context'
 import { notify } from '../common/notify'
 import { cmd, type Ports } from '../common/ports'
 import type { Sweep } from '../common/sweep'
-import { complaints, OPEN_STATUSES, UPLOAD_KEEP_MS, uploads, type ComplaintDoc } from './store'
+import { complaints, OPEN_STATUSES, UPLOAD_KEEP_MS, uploads, type ComplaintDoc, type UploadDoc } from './store'
 
 const PAGE = 100
 
@@ -55,10 +55,27 @@ async function tellSupervisors(ports: Ports, now: Date, c: ComplaintDoc) {
 }
 
 /**
+ * The file id a phone's upload to `cloudPath` got, for an upload that was prepared but never
+ * confirmed (the phone stored the file, then lost the network or was closed): the server never
+ * heard its id. All files of an environment share one prefix (cloud://<env>.<bucket>/ in the
+ * cloud, local: here), learned from any confirmed upload. Null while none is known.
+ */
+async function unconfirmedFileIds(ports: Ports, pending: UploadDoc[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>()
+  if (!pending.length) return ids
+  const [known] = await uploads(ports.db).find({ state: 'ready', cloudPath: cmd.exists(true) }, { limit: 1 })
+  if (!known?.fileId || !known.cloudPath || !known.fileId.endsWith(known.cloudPath)) return ids
+  const prefix = known.fileId.slice(0, known.fileId.length - known.cloudPath.length)
+  for (const u of pending) if (u.cloudPath) ids.set(u._id, prefix + u.cloudPath)
+  return ids
+}
+
+/**
  * Deletes photos uploaded for a complaint that was never filed (the owner left the page), two
- * days on: they are personal data nobody needs. An upload that a stored complaint does name (a
- * filing that stopped between storing the complaint and linking its photos) is linked, never
- * deleted. A file the storage could not delete stays listed for the next run.
+ * days on: they are personal data nobody needs. That includes uploads prepared but never
+ * confirmed, whose file may be in storage all the same. An upload that a stored complaint does
+ * name (a filing that stopped between storing the complaint and linking its photos) is linked,
+ * never deleted. A file the storage could not delete stays listed for the next run.
  */
 export const uploadCleanupSweep: Sweep = {
   name: 'complaint-upload-cleanup',
@@ -71,14 +88,16 @@ export const uploadCleanupSweep: Sweep = {
       for (const c of await complaints(ports.db).find({ openid }, { limit: 1000 })) for (const f of c.photos) filedIn.set(f, c._id)
     }
     let handled = 0
-    const orphans = []
+    const orphans = new Map<string, string>() // upload _id → file id to delete
+    const guessed = await unconfirmedFileIds(ports, stale.filter((u) => !u.fileId))
     for (const u of stale) {
-      const complaintId = filedIn.get(u.fileId)
+      const complaintId = u.fileId ? filedIn.get(u.fileId) : undefined
       if (complaintId) handled += await uploads(ports.db).updateWhere({ _id: u._id, complaintId: null }, { complaintId })
-      else orphans.push(u)
+      else if (u.fileId) orphans.set(u._id, u.fileId)
+      else if (guessed.has(u._id)) orphans.set(u._id, guessed.get(u._id)!)
     }
-    const gone = new Set(orphans.length ? await ports.storage.remove(orphans.map((u) => u.fileId)) : [])
-    for (const u of orphans) if (gone.has(u.fileId) && (await uploads(ports.db).remove(u._id))) handled++
+    const gone = new Set(orphans.size ? await ports.storage.remove([...orphans.values()]) : [])
+    for (const [id, fileId] of orphans) if (gone.has(fileId) && (await uploads(ports.db).remove(id))) handled++
     // a page where nothing could be done (storage refusing every file) waits for the next run
     return { handled, more: stale.length === PAGE && handled > 0 }
   }

@@ -20,6 +20,7 @@ import { dispatch, type CloudFunction, type TimerEvent } from '../../cloudfuncti
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import type { ErrorCode } from '../../src/core/common/envelope'
 import { seedPolicies } from '../../cloudfunctions/policy/store'
+import { ownerFolder } from '../../cloudfunctions/complaint/store'
 import { DEMO_IDENTITIES, seedDemo } from './demo'
 import { startTimers, type TimerSpec } from './timers'
 
@@ -70,6 +71,7 @@ const MIME: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
@@ -86,16 +88,28 @@ const failure = (code: ErrorCode, message: string) => ({ ok: false, error: { cod
 
 class BodyTooLarge extends Error {}
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > MAX_BODY) throw new BodyTooLarge()
+    if (size > limit) throw new BodyTooLarge()
     chunks.push(chunk as Buffer)
   }
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
 }
+
+const readBody = async (req: IncomingMessage): Promise<string> => (await readBytes(req, MAX_BODY)).toString('utf8')
+
+/**
+ * The largest file the local storage endpoint takes. It stands in for WeChat's client-side
+ * storage upload, which takes far more than a photo: the 640 KB photo limit is the function's
+ * to enforce at complaint.upload.confirm (where it also deletes what is too big), as in the
+ * cloud. This bound only keeps a runaway body from filling the disk.
+ */
+export const LOCAL_STORAGE_MAX_BYTES = 2 * 1024 * 1024
+const OPENID = /^[A-Za-z0-9_-]{1,64}$/
+const CLOUD_PATH = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*\.[a-z0-9]{1,5}$/
 
 /** Timer triggers declared in each function's config.json. */
 export function readTimerSpecs(functionsDir: string, names: string[]): TimerSpec[] {
@@ -194,6 +208,28 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       const where: Where = openid ? { openid } : {}
       const messages = await db.collection<OutboxDoc>('outbox').find(where, { orderBy: [['at', 'desc'], ['seq', 'desc']], limit })
       return send(res, 200, { ok: true, data: { messages } })
+    }
+
+    // Stands in for wx.cloud.uploadFile (the phone storing a file directly): raw bytes in,
+    // {"fileID"} out. A caller may write only inside their own folder (ownerFolder), as the
+    // cloud storage's rules should allow.
+    if (path === '/api/local/storage/upload') {
+      if (req.method !== 'POST') return send(res, 405, failure('INVALID_INPUT', '请用 POST 上传文件'))
+      const header = req.headers['x-wx-openid']
+      const openid = typeof header === 'string' && OPENID.test(header) ? header : null
+      if (!openid) return send(res, 401, failure('UNAUTHENTICATED', '请先登录'))
+      const cloudPath = url.searchParams.get('cloudPath') ?? ''
+      if (!CLOUD_PATH.test(cloudPath)) return send(res, 400, failure('INVALID_INPUT', '文件路径不对'))
+      if (!cloudPath.startsWith(`${ownerFolder(openid)}/`)) return send(res, 403, failure('FORBIDDEN', '只能上传到自己的文件夹'))
+      let bytes: Buffer
+      try {
+        bytes = await readBytes(req, LOCAL_STORAGE_MAX_BYTES)
+      } catch (err) {
+        if (err instanceof BodyTooLarge) return send(res, 413, failure('INVALID_INPUT', `文件太大，不能超过${LOCAL_STORAGE_MAX_BYTES / 1024 / 1024}MB`))
+        throw err
+      }
+      if (!bytes.length) return send(res, 400, failure('INVALID_INPUT', '文件是空的'))
+      return send(res, 200, { fileID: await storage.put(cloudPath, new Uint8Array(bytes)) })
     }
 
     if (path === '/api/local/identities' && req.method === 'GET') {

@@ -16,6 +16,9 @@ function load(src: string): Promise<HTMLImageElement> {
   })
 }
 
+const toJpeg = (canvas: HTMLCanvasElement, quality: number) =>
+  new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('这张照片无法处理，请换一张'))), 'image/jpeg', quality))
+
 /** Redraws the photo as a JPEG, smaller and at lower quality until it fits (also drops EXIF/GPS). */
 async function compress(src: string): Promise<PickedPhoto> {
   const img = await load(src)
@@ -28,8 +31,8 @@ async function compress(src: string): Promise<PickedPhoto> {
     g.fillStyle = '#fff'
     g.fillRect(0, 0, canvas.width, canvas.height)
     g.drawImage(img, 0, 0, canvas.width, canvas.height)
-    const data = canvas.toDataURL('image/jpeg', quality).split(',')[1]
-    if ((data.length * 3) / 4 <= MAX_PHOTO_BYTES) return { contentType: 'image/jpeg', data }
+    const file = await toJpeg(canvas, quality)
+    if (file.size <= MAX_PHOTO_BYTES) return { contentType: 'image/jpeg', file }
     if (quality > 0.5) quality -= 0.15
     else scale *= 0.75
   }

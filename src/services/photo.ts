@@ -4,8 +4,8 @@
  */
 export interface PickedPhoto {
   contentType: 'image/jpeg' | 'image/png' | 'image/webp'
-  /** base64 of the compressed bytes, at most MAX_PHOTO_BYTES */
-  data: string
+  /** the compressed photo, at most MAX_PHOTO_BYTES: a temp file path in WeChat, the bytes in H5 */
+  file: string | Blob
 }
 
 export async function pickPhotos(_max: number): Promise<PickedPhoto[]> {

@@ -15,7 +15,8 @@ async function compress(path: string, size: number): Promise<PickedPhoto> {
     bytes = (fs.statSync(src) as { size: number }).size
   }
   if (bytes > MAX_PHOTO_BYTES) throw new Error('照片太大，请换一张')
-  return { contentType: 'image/jpeg', data: fs.readFileSync(src, 'base64') as string }
+  // the temp file itself goes to cloud storage (services/storage.weapp.ts), never through a call
+  return { contentType: 'image/jpeg', file: src }
 }
 
 export async function pickPhotos(max: number): Promise<PickedPhoto[]> {

@@ -1,9 +1,10 @@
 import Taro from '@tarojs/taro'
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type PropsWithChildren } from 'react'
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type PropsWithChildren } from 'react'
 import type { Output } from '../core/common/action'
 import type { Contracts } from '../core/contracts'
 import type { Settings } from '../core/user/contract'
 import { call, errorMessage } from '../services/api'
+import { offerCareMode } from '../services/careMode'
 import { setTemplates, showUnread } from '../services/subscribe'
 
 export type LoginData = Output<Contracts['user.login']>
@@ -67,6 +68,14 @@ export function SessionProvider({ children }: PropsWithChildren) {
       throw err
     }
   }, [careMode])
+
+  // Once per launch, after the first login says whether 关怀模式 is on (WeChat only: H5 has no font size).
+  const careOffered = useRef(false)
+  useEffect(() => {
+    if (!data || careOffered.current) return
+    careOffered.current = true
+    void offerCareMode(data.settings.careMode, () => saveSettings({ careMode: true }))
+  }, [data, saveSettings])
 
   const patch = useCallback((part: Partial<LoginData>) => setData((d) => (d ? { ...d, ...part } : d)), [])
 

@@ -55,6 +55,19 @@ describe('the weapp build', () => {
     // photos: the mini-program's compressor and file system, not the browser's canvas
     expect(code).not.toContain('toDataURL')
     expect(code).toContain('compressImage')
+    // the photo goes to cloud storage from the phone, never as base64 through a call
+    expect(code).toContain('uploadFile')
+    expect(code).toContain('complaint.upload.confirm')
+  })
+
+  test('WeChat’s privacy gate: opted in, our dialog and its agree button ship, the listener is registered', () => {
+    expect((app as unknown as Record<string, unknown>).__usePrivacyCheck__).toBe(true)
+    const code = allJs(ROOT).map((f) => readFileSync(f, 'utf8')).join('\n')
+    expect(code).toContain('onNeedPrivacyAuthorization')
+    expect(code).toContain('agreePrivacyAuthorization')
+    expect(code).toContain('agree-privacy')
+    const wxml = readFileSync(join(ROOT, 'base.wxml'), 'utf8')
+    expect(wxml).toContain('bindagreeprivacyauthorization')
   })
 
   test('the exam’s answers never ship to the client: the question banks stay on the server', () => {

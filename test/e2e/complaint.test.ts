@@ -56,6 +56,11 @@ test('an owner files with a photo; a regulator accepts, assigns and replies; 不
   expect(stored?.photos).toHaveLength(1)
   const photoBytes = await env.cloud.ports.db.collection('complaintUploads').find({ complaintId: id })
   expect((photoBytes[0] as unknown as { contentType: string }).contentType).toBe('image/jpeg')
+  // it went prepare → storage endpoint → confirm, into the owner's own folder, checked and small enough
+  const upload = photoBytes[0] as unknown as { state: string; fileId: string; bytes: number }
+  expect(upload.state).toBe('ready')
+  expect(upload.fileId).toMatch(/^local:complaint-uploads\/[0-9a-f]{24}\/[0-9a-f]{32}\.jpg$/)
+  expect(upload.bytes).toBeLessThanOrEqual(640 * 1024)
 
   // the regulator's workbench: phone masked, identity kept from the party
   const reg = await phonePage(env.browser, 'demo-regulator')

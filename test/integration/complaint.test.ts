@@ -18,7 +18,25 @@ describe('complaint function over HTTP', () => {
   let c: TestCloud
   const setClock = (iso: string) => c.post('/api/local/clock', JSON.stringify({ now: iso }))
   const trigger = () => c.post('/api/local/trigger/scheduler', '')
-  const upload = (data = PNG, contentType = 'image/png', openid = 'demo-owner-1') => c.call('complaint', { action: 'complaint.upload', payload: { contentType, data } }, openid)
+  // a photo goes up in three steps, as the app sends it: prepare, store the bytes, confirm
+  const prepare = (contentType = 'image/png', openid = 'demo-owner-1'): Promise<{ status: number; body: any }> => c.call('complaint', { action: 'complaint.upload.prepare', payload: { contentType } }, openid)
+  const store = async (cloudPath: string, bytes: Uint8Array, openid: string | null = 'demo-owner-1') => {
+    const res = await fetch(`${c.url}/api/local/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', ...(openid ? { 'x-wx-openid': openid } : {}) },
+      body: bytes as unknown as BodyInit
+    })
+    return { status: res.status, body: (await res.json()) as any }
+  }
+  const confirm = (uploadId: string, fileId: string, openid = 'demo-owner-1', requestId?: string) =>
+    c.call<any>('complaint', { action: 'complaint.upload.confirm', payload: { uploadId, fileId }, ...(requestId ? { requestId } : {}) }, openid)
+  const upload = async (data: string | Uint8Array = PNG, contentType = 'image/png', openid = 'demo-owner-1') => {
+    const p = await prepare(contentType, openid)
+    if (!p.body.ok) return p
+    const stored = await store(p.body.data.cloudPath, typeof data === 'string' ? Buffer.from(data, 'base64') : data, openid)
+    return confirm(p.body.data.uploadId, stored.body.fileID, openid)
+  }
+  const uploadRecord = (id: string) => c.ports.db.collection<{ _id: string; state?: string; complaintId: string | null }>('complaintUploads').get(id)
   const inbox = async (openid: string) => (await c.ok('reminder', 'reminder.inbox.list', {}, openid)).messages as Array<{ title: string; body: string }>
 
   beforeAll(async () => {
@@ -29,24 +47,69 @@ describe('complaint function over HTTP', () => {
   })
   afterAll(() => c.stop())
 
-  test('photos: real images only, bounded, served back', async () => {
+  test('photos: real images only, bounded, served back; what is not is deleted at once', async () => {
     const ok = await upload()
     expect(ok.status).toBe(200)
     const url = (ok.body as any).data.url as string
     const served = await fetch(c.url + url)
     expect(Buffer.from(await served.arrayBuffer()).toString('base64')).toBe(PNG)
 
-    const text = await upload(Buffer.from('<script>alert(1)</script>').toString('base64'))
+    // stored bytes that are not an image: refused, and file and record are gone
+    const p = (await prepare()).body.data
+    const stored = await store(p.cloudPath, Buffer.from('<script>alert(1)</script>'))
+    expect(stored.status).toBe(200)
+    expect(stored.body.fileID).toBe(`local:${p.cloudPath}`)
+    expect((await fetch(`${c.url}/api/local/files/${p.cloudPath}`)).status).toBe(200)
+    const text = await confirm(p.uploadId, stored.body.fileID)
     expect(text.status).toBe(400)
     expect(!text.body.ok && text.body.error.message).toContain('只能上传照片')
+    expect((await fetch(`${c.url}/api/local/files/${p.cloudPath}`)).status).toBe(404)
+    expect(await uploadRecord(p.uploadId)).toBeNull()
+
     const mismatch = await upload(JPEG, 'image/png')
     expect(!mismatch.body.ok && mismatch.body.error.message).toContain('不符')
-    const pdf = await upload(PNG, 'application/pdf')
-    expect(pdf.status).toBe(400)
-    const huge = await upload('A'.repeat(900_000))
-    expect(huge.status).toBe(400)
-    expect(!huge.body.ok && huge.body.error.details?.[0].message).toContain('图片太大')
-    expect((await upload(PNG, 'image/png', 'demo-regulator')).status).toBe(403)
+    expect((await prepare('application/pdf')).status).toBe(400)
+    // bigger than a compressed photo may be: refused by the function (the storage took it)
+    const huge = new Uint8Array(700 * 1024)
+    huge.set([0xff, 0xd8, 0xff, 0xe0])
+    const big = await upload(huge, 'image/jpeg')
+    expect(big.status).toBe(400)
+    expect(!big.body.ok && big.body.error.details?.[0].message).toContain('图片太大')
+    // the storage endpoint itself stops a runaway body
+    const runaway = await store((await prepare()).body.data.cloudPath, new Uint8Array(2 * 1024 * 1024 + 1))
+    expect(runaway.status).toBe(413)
+    expect(runaway.body.error.message).toContain('文件太大')
+    expect((await prepare('image/png', 'demo-regulator')).status).toBe(403)
+  })
+
+  test('photos: only into the owner’s own folder, only the file issued, confirmed once per requestId', async () => {
+    const mine = (await prepare()).body.data
+    expect(mine.cloudPath).toMatch(/^complaint-uploads\/[0-9a-f]{24}\/[0-9a-f]{32}\.png$/)
+    expect(mine.cloudPath).not.toContain('demo-owner-1')
+    // another owner cannot store into my folder, nor confirm my upload, nor claim my file for theirs
+    const intrude = await store(mine.cloudPath, Buffer.from(PNG, 'base64'), 'demo-owner-2')
+    expect(intrude.status).toBe(403)
+    expect(intrude.body.error.message).toBe('只能上传到自己的文件夹')
+    expect((await store(mine.cloudPath, Buffer.from(PNG, 'base64'), null)).status).toBe(401)
+    expect((await store('complaint-uploads/../../db/owners.db', Buffer.from(PNG, 'base64'))).status).toBe(400)
+    const stored = await store(mine.cloudPath, Buffer.from(PNG, 'base64'))
+    expect((await confirm(mine.uploadId, stored.body.fileID, 'demo-owner-2')).status).toBe(404)
+    const theirs = (await prepare('image/png', 'demo-owner-2')).body.data
+    const claim = await confirm(theirs.uploadId, stored.body.fileID, 'demo-owner-2')
+    expect(!claim.body.ok && claim.body.error.message).toBe('照片存放的位置不对，请重新选择')
+    // a file never stored, and an upload never confirmed, cannot be filed
+    const never = await confirm(theirs.uploadId, `local:${theirs.cloudPath}`, 'demo-owner-2')
+    expect(!never.body.ok && never.body.error.message).toBe('照片没有传上去，请重新选择')
+    const unconfirmed = await c.call('complaint', { action: 'complaint.submit', payload: { ...FILING, photos: [mine.uploadId] } })
+    expect(!unconfirmed.body.ok && unconfirmed.body.error.message).toBe('有照片没有上传成功，请重新选择')
+
+    // the same requestId gets the first answer; a second confirm of the same file the same upload
+    const first = await confirm(mine.uploadId, stored.body.fileID, 'demo-owner-1', 'confirm-1')
+    expect(first.status).toBe(200)
+    expect(await confirm(mine.uploadId, stored.body.fileID, 'demo-owner-1', 'confirm-1')).toEqual(first)
+    expect((await confirm(mine.uploadId, stored.body.fileID, 'demo-owner-1', 'confirm-2')).body).toEqual(first.body)
+    expect(await c.ports.db.collection('complaintUploads').count({ _id: mine.uploadId })).toBe(1)
+    expect((await uploadRecord(mine.uploadId))?.state).toBe('ready')
   })
 
   test('submit: a tracking number at once, the accept deadline in working days, one complaint per requestId', async () => {
@@ -232,6 +295,9 @@ describe('complaint function over HTTP', () => {
     await setClock('2026-12-10T02:00:00Z')
     const kept = ((await upload()).body as any).data
     const abandoned = ((await upload(JPEG, 'image/jpeg')).body as any).data
+    // the phone stored this one, then never confirmed it (closed, lost the network)
+    const unconfirmed = (await prepare()).body.data
+    expect((await store(unconfirmed.cloudPath, Buffer.from(PNG, 'base64'))).status).toBe(200)
     const filed = await c.ok('complaint', 'complaint.submit', { ...FILING, photos: [kept.uploadId] }, 'demo-owner-1')
     // a filing that stopped after storing the complaint but before linking its photo
     await c.ports.db.collection('complaintUploads').update(kept.uploadId, { complaintId: null })
@@ -247,9 +313,11 @@ describe('complaint function over HTTP', () => {
     // two days on: the abandoned photo is gone, file and record; the filed one is linked and kept
     await setClock('2026-12-12T02:00:01Z')
     const run = (await trigger()).body
-    expect(run.data.sweeps.find((s: { name: string }) => s.name === 'complaint-upload-cleanup')!.handled).toBeGreaterThanOrEqual(2)
+    expect(run.data.sweeps.find((s: { name: string }) => s.name === 'complaint-upload-cleanup')!.handled).toBeGreaterThanOrEqual(3)
     expect(await record(abandoned.uploadId)).toBeNull()
     expect(await served(abandoned.url)).toBe(404)
+    expect(await record(unconfirmed.uploadId)).toBeNull()
+    expect(await served(`/api/local/files/${unconfirmed.cloudPath}`)).toBe(404)
     expect((await record(kept.uploadId))!.complaintId).toBe(filed.id)
     const photos = (await c.ok('complaint', 'complaint.get', { id: filed.id }, 'demo-owner-1')).photos
     expect(await served(photos[0])).toBe(200)

@@ -102,4 +102,24 @@ describe('cloud storage adapter', () => {
     expect(gone).not.toContain('f-7')
     expect(gone).toContain('f-8')
   })
+
+  test('download: downloadFile’s bytes; a missing file is null, any other failure is thrown; pathOf reads a cloud fileID', async () => {
+    const cloud = {
+      getWXContext: () => ({ ENV: 'prod-1a2b' }),
+      downloadFile: async ({ fileID }: { fileID: string }) => {
+        if (fileID.endsWith('gone.jpg')) throw Object.assign(new Error('downloadFile:fail -503003 STORAGE_FILE_NONEXIST'), { errCode: -503003 })
+        if (fileID.endsWith('busy.jpg')) throw Object.assign(new Error('downloadFile:fail -501001 system error'), { errCode: -501001 })
+        return { fileContent: Buffer.from([0xff, 0xd8, 0xff]) }
+      }
+    } as unknown as WxCloud
+    const storage = new CloudStorage(cloud)
+    const id = 'cloud://prod-1a2b.7072-prod-1a2b-1300000000/complaint-uploads/abc/def.jpg'
+    expect(Array.from((await storage.download(id))!)).toEqual([0xff, 0xd8, 0xff])
+    expect(await storage.download(id.replace('def.jpg', 'gone.jpg'))).toBeNull()
+    await expect(storage.download(id.replace('def.jpg', 'busy.jpg'))).rejects.toThrow('system error')
+    expect(storage.pathOf(id)).toBe('complaint-uploads/abc/def.jpg')
+    expect(storage.pathOf('local:complaint-uploads/abc/def.jpg')).toBeNull()
+    // the same path in someone else's environment is not ours
+    expect(storage.pathOf('cloud://their-env.7072-their-env-1300000001/complaint-uploads/abc/def.jpg')).toBeNull()
+  })
 })

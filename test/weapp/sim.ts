@@ -505,13 +505,15 @@ export class WeappSim {
           const answer = await new Promise<{ event: string }>((resolve) => {
             if (!sim.privacyListener) return resolve({ event: 'disagree' })
             sim.privacyResolver = (r) => {
+              // the app first reports that its dialog is on screen, then the person's answer
+              if (r.event === 'exposureAuthorization') return
               sim.privacyResolver = null
               if (r.event === 'agree') sim.privacyAgreed = true
               resolve(r)
             }
             sim.guard('onNeedPrivacyAuthorization', () => sim.privacyListener!(sim.privacyResolver!, { referrer: name }))
           })
-          if (answer.event !== 'agree') throw fail(name, 'api scope is not declared in the privacy agreement')
+          if (answer.event !== 'agree') throw fail(name, 'privacy permission is not authorized')
         }
         return impl(o)
       })

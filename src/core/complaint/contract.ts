@@ -1,7 +1,7 @@
 import { action, OWNER, REGULATOR } from '../common/action'
 import { id, isoDate, text, z } from '../zod'
 import { COMPLAINT_STATUSES, type ComplaintStatus } from './flow'
-import { COMPLAINT_CATEGORIES, MAX_PHOTO_BYTES, MAX_PHOTOS, PHOTO_TYPES, RATINGS, type ComplaintCategory, type PhotoType, type Rating } from './labels'
+import { COMPLAINT_CATEGORIES, MAX_PHOTOS, PHOTO_TYPES, RATINGS, type ComplaintCategory, type PhotoType, type Rating } from './labels'
 
 export * from './labels'
 
@@ -83,18 +83,26 @@ const eventSchema = z.discriminatedUnion('type', [
 export type StaffEvent = z.infer<typeof eventSchema>
 
 export const complaintContract = {
-  'complaint.upload': action({
-    // one compressed photo as base64; bytes are checked on the server to really be an image
-    input: z.strictObject({
-      contentType: photoTypeEnum,
-      data: z
-        .string()
-        .min(8, '图片为空')
-        .max(Math.ceil(MAX_PHOTO_BYTES / 3) * 4, `图片太大，请换一张或压缩到${Math.round(MAX_PHOTO_BYTES / 1024)}KB以内`)
-        .regex(/^[A-Za-z0-9+/]+={0,2}$/, '图片数据格式不对')
-    }),
-    output: z.strictObject({ uploadId: id, url: z.string() }),
+  /**
+   * Step 1 of a photo upload: the server issues where the phone may store it (a path in the
+   * owner's own folder) and records it as pending. The bytes then go straight to cloud storage
+   * (wx.cloud.uploadFile in WeChat, the local cloud's storage endpoint in H5).
+   */
+  'complaint.upload.prepare': action({
+    input: z.strictObject({ contentType: photoTypeEnum }),
+    output: z.strictObject({ uploadId: id, cloudPath: z.string() }),
     roles: OWNER
+  }),
+  /**
+   * Step 2: the phone reports the stored file; the function reads the bytes back, checks they
+   * really are a JPEG/PNG/WebP within MAX_PHOTO_BYTES (else deletes the file), and only then
+   * makes the upload usable by complaint.submit.
+   */
+  'complaint.upload.confirm': action({
+    input: z.strictObject({ uploadId: id, fileId: z.string().min(1, '照片没有传上去').max(500, '照片地址不对') }),
+    output: z.strictObject({ uploadId: id, url: z.string() }),
+    roles: OWNER,
+    creates: true
   }),
   'complaint.submit': action({
     input: z.strictObject({

@@ -29,7 +29,13 @@ export const ACCEPT_WORKING_DAYS = 7
 export const DEFAULT_REPLY_WORKING_DAYS = 15
 
 export const MAX_PHOTOS = 6
-/** Bytes per photo after the client has compressed it; keeps a call under the 1 MB body limit. */
+/**
+ * Bytes per photo after the client has compressed it. The photo goes to cloud storage directly
+ * (wx.cloud.uploadFile), never through a function call: WeChat's callFunction reference advises
+ * marking any data field above about 100 KB with wx.cloud.CDN to avoid "the call chain's transfer
+ * size limit", and CloudBase's EXCEED_MAX_PAYLOAD_SIZE page puts a function's text request body
+ * at 100 KB. A 640 KB photo is about 850 KB as base64, far over both.
+ */
 export const MAX_PHOTO_BYTES = 640 * 1024
 export const PHOTO_TYPES = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const
 export type PhotoType = keyof typeof PHOTO_TYPES

@@ -48,6 +48,24 @@ export class CloudStorage implements Storage {
     }
     return gone
   }
+  pathOf(fileId: string): string | null {
+    const m = /^cloud:\/\/([^/\s]+)\/(.+)$/.exec(fileId)
+    if (!m) return null
+    // only a file of this function's own environment (cloud://<env>.<bucket>/...): a phone could
+    // otherwise name a file it put in an environment of its own under the same path
+    const env = this.cloud.getWXContext().ENV
+    if (env && env !== 'local' && !m[1].startsWith(`${env}.`)) return null
+    return m[2]
+  }
+  async download(fileId: string): Promise<Uint8Array | null> {
+    try {
+      return new Uint8Array((await this.cloud.downloadFile({ fileID: fileId })).fileContent)
+    } catch (err) {
+      // a missing file is an answer (the phone never stored it); anything else is a real failure
+      if (/NONEXIST|not exist|STORAGE_FILE_NONEXIST|-503003/i.test(`${(err as { errCode?: unknown }).errCode ?? ''} ${(err as Error).message ?? ''}`)) return null
+      throw err
+    }
+  }
 }
 
 /** 小程序码 with a scene: wxacode.getUnlimited (needs openapi permission in config.json). */

@@ -45,9 +45,10 @@ export interface CloudDatabase {
 export interface WxCloud {
   DYNAMIC_CURRENT_ENV: unknown
   init(o: { env: unknown }): void
-  getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string }
+  getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string; ENV?: string }
   database(): CloudDatabase
   uploadFile(o: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
+  downloadFile(o: { fileID: string }): Promise<{ fileContent: Buffer }>
   getTempFileURL(o: { fileList: string[] }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string; status: number }> }>
   deleteFile(o: { fileList: string[] }): Promise<{ fileList: Array<{ fileID: string; status: number; errMsg: string }> }>
   openapi: {

@@ -74,6 +74,18 @@ export class LocalStorage implements Storage {
     for (const id of fileIds) await rm(this.resolve(id.replace(/^local:/, '')), { force: true })
     return fileIds
   }
+  pathOf(fileId: string): string | null {
+    return fileId.startsWith('local:') ? fileId.slice('local:'.length) : null
+  }
+  async download(fileId: string): Promise<Uint8Array | null> {
+    if (!fileId.startsWith('local:')) return null
+    try {
+      return new Uint8Array(await this.read(fileId.slice('local:'.length)))
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw err
+    }
+  }
   async read(path: string): Promise<Buffer> {
     return readFile(this.resolve(path))
   }

@@ -8,6 +8,8 @@ import { chinaDate } from '../../../core/common/time'
 import { COMPLAINT_CATEGORIES, MAX_PHOTOS, type ComplaintCategory } from '../../../core/complaint/labels'
 import { call, errorMessage, newRequestId } from '../../../services/api'
 import { pickPhotos } from '../../../services/photo'
+import { errText, isPrivacyRefusal } from '../../../services/privacy'
+import { uploadPhoto } from '../../../services/upload'
 import { useSession } from '../../../store/session'
 
 interface Draft {
@@ -43,6 +45,8 @@ export default function NewComplaint() {
   }))
   const [photos, setPhotos] = useState<Photo[]>([])
   const [uploading, setUploading] = useState(false)
+  // said under the photos after 不同意 in WeChat's privacy dialog: what is kept, how to go on
+  const [photoNotice, setPhotoNotice] = useState('')
   const { setError, check, fail, fieldError: err, formNotice } = useFormErrors()
   const [saving, setSaving] = useState(false)
   // one id per filing: pressing 提交 again after a timeout never files twice
@@ -65,18 +69,25 @@ export default function NewComplaint() {
     const room = MAX_PHOTOS - photos.length
     if (room <= 0) return
     let picked
+    setPhotoNotice('')
     try {
       picked = await pickPhotos(room)
     } catch (err) {
-      // closing the picker is not an error
-      if (err instanceof Error && /cancel/i.test(err.message)) return
-      Taro.showToast({ title: err instanceof Error && /[\u4e00-\u9fa5]/.test(err.message) ? err.message : '没有选到照片', icon: 'none' })
+      // the owner declined WeChat's privacy agreement: the form stays as it is
+      if (isPrivacyRefusal(err)) {
+        setPhotoNotice('已保留填写内容。需要加照片时再点“+ 加照片”并同意即可；也可以不加照片直接提交。')
+        return
+      }
+      // closing the picker is not an error (WeChat rejects with {errMsg: '…:fail cancel'})
+      const message = errText(err)
+      if (/cancel/i.test(message)) return
+      Taro.showToast({ title: /[\u4e00-\u9fa5]/.test(message) ? message : '没有选到照片', icon: 'none' })
       return
     }
     setUploading(true)
     try {
       for (const p of picked) {
-        const r = await call('complaint.upload', p)
+        const r = await uploadPhoto(p)
         setPhotos((list) => [...list, r])
       }
       setError('photos', '')
@@ -167,6 +178,7 @@ export default function NewComplaint() {
           ) : null}
         </View>
         {err('photos')}
+        {photoNotice ? <View className='notice-text' id='photo-notice'>{photoNotice}</View> : null}
       </Section>
       <Section title='联系与保密'>
         <Cell label='联系电话'>
