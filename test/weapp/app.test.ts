@@ -126,6 +126,43 @@ describe('dist/weapp in a simulated WeChat', () => {
     expect((await cloud.ok('complaint', 'complaint.get', { id: filed }, OWNER)).status).toBe('accepted')
   })
 
+  test('privacy: + 加照片 asks through our dialog; 不同意 keeps the draft and says how to go on, 同意 adds the photo', async () => {
+    const photo = jpegFile(100 * 1024)
+    await withSim(cloud, OWNER, '/complaint/pages/new/index', async (sim) => {
+      await sim.input('如：某某市场管理处', '东门农贸市场管理处')
+      await sim.tap('+ 加照片')
+      expect(sim.privacyPending).toBe(true)
+      expect(sim.text()).toContain('需要您同意隐私保护指引')
+      await sim.tap('不同意')
+      expect(sim.privacyPending).toBe(false)
+      const text = sim.text()
+      expect(text).toContain('已保留填写内容。需要加照片时再点“+ 加照片”并同意即可')
+      expect(text).toContain('东门农贸市场管理处')
+      expect(text).not.toContain('需要您同意隐私保护指引')
+
+      await sim.tap('+ 加照片')
+      expect(sim.text()).toContain('需要您同意隐私保护指引')
+      // WeChat's agree button: open-type="agreePrivacyAuthorization" answers through its own event
+      await sim.fire('同意', 'agreeprivacyauthorization', { buttonId: 'agree-privacy' })
+      expect(sim.privacyAgreed).toBe(true)
+      expect(sim.calls.filter((c) => c === 'cloud.uploadFile')).toHaveLength(1)
+      expect(sim.text()).not.toContain('需要您同意隐私保护指引')
+      expect(sim.errors).toEqual([])
+    }, { mediaFiles: [photo], privacyNeeded: true })
+  })
+
+  test('关怀模式 is offered once when the phone’s font is large, and turns on when accepted', async () => {
+    const who = 'weapp-large-font'
+    await withSim(cloud, who, '/pages/index/index', async (sim) => {
+      expect(sim.modals.map((m) => m.title)).toEqual(['开启关怀模式？'])
+      expect(sim.errors).toEqual([])
+    }, { fontSizeSetting: 22 })
+    expect((await cloud.ok('user', 'user.login', {}, who)).settings.careMode).toBe(true)
+    await withSim(cloud, 'weapp-normal-font', '/pages/index/index', async (sim) => {
+      expect(sim.modals).toEqual([])
+    }, { fontSizeSetting: 16 })
+  })
+
   test('开业第一课: the test starts, is answered and submitted, and the result is shown', async () => {
     await withSim(cloud, NEW_SHOP, '/course/pages/exam/index', async (sim) => {
       for (let q = 0; q < 10; q++) await sim.tap(/^A\. /, q)

@@ -334,14 +334,19 @@ export class WeappSim {
 
   /** Taps the element showing `text`: WeChat calls `eh` on it and on each ancestor bound to tap. */
   async tap(text: string | RegExp, nth = 0) {
+    this.dispatch(this.locate(text, nth), 'tap', { x: 1, y: 1 })
+    await this.settle()
+  }
+
+  /** The element a person means by “the one that reads …”. */
+  private locate(text: string | RegExp, nth = 0): VNode {
     const tree = this.render()
     const found = findByText(tree, text)
     // a button reading exactly “受理” wins over a line that merely mentions 受理期限, as a person reads it
     const exact = typeof text === 'string' ? found.filter((n) => fold(textOf(n)) === text) : []
     const hits = exact.length ? exact : found
     if (!hits[nth]) throw new Error(`nothing reads “${text}” on ${this.page.route}: ${fold(textOf(tree)).slice(0, 400)}`)
-    this.dispatch(hits[nth], 'tap', { x: 1, y: 1 })
-    await this.settle()
+    return hits[nth]
   }
 
   /** Dispatches a WeChat event on an element and along its bubbling path. */
@@ -378,8 +383,7 @@ export class WeappSim {
 
   /** Chooses in a picker (the one wrapping the text `which`): WeChat fires change with the value. */
   async pick(which: string, value: unknown) {
-    const hit = findByText(this.render(), which)[0]
-    if (!hit) throw new Error(`no picker around “${which}”`)
+    const hit = this.locate(which)
     const picker = bubblePath(hit).find((n) => n.tag === 'wx-picker')
     if (!picker) throw new Error(`“${which}” is not inside a picker`)
     this.dispatch(picker, 'change', { value })
@@ -388,9 +392,7 @@ export class WeappSim {
 
   /** Fires a custom event (e.g. agreeprivacyauthorization) on the element showing `text`. */
   async fire(text: string, type: string, detail: Record<string, unknown> = {}) {
-    const hit = findByText(this.render(), text)[0]
-    if (!hit) throw new Error(`nothing reads “${text}”`)
-    const el = bubblePath(hit).find((n) => n.attr[`bind${type}`])
+    const el = bubblePath(this.locate(text)).find((n) => n.attr[`bind${type}`])
     if (!el) throw new Error(`no ${type} handler around “${text}”`)
     this.dispatch(el, type, detail, false)
     await this.settle()
