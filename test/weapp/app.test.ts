@@ -1,6 +1,7 @@
 import { testCloud, type TestCloud } from '../helpers/cloud'
 import { appPages, jpegFile, requireWeappBuild, WEAPP, withSim } from './helpers'
 import { NEW_SHOP, OWNER, pageCases, POLICY_ID, REGULATOR, type PageCase } from './pages'
+import { weappShot } from './screenshot'
 import { WeappSim } from './sim'
 
 /**
@@ -29,6 +30,7 @@ describe('dist/weapp in a simulated WeChat', () => {
     const p = PAGES.find((x) => x.route === route)
     if (!p) throw new Error(`no case for ${route} in test/weapp/pages.ts`)
     await withSim(cloud, p.as, `/${p.route}${p.query ? `?${p.query()}` : ''}`, async (sim) => {
+      if (route === 'pages/index/index') await weappShot(sim, '01-owner-home')
       expect(sim.errors).toEqual([])
       expect(sim.page.route).toBe(p.route)
       expect(sim.page.firstSetDataMs).not.toBeNull()
@@ -42,6 +44,7 @@ describe('dist/weapp in a simulated WeChat', () => {
     await withSim(cloud, OWNER, '/pages/index/index', async (sim) => {
       expect(sim.errors).toEqual([])
       expect(sim.text()).toContain('未配置云开发环境，请联系管理员')
+      await weappShot(sim, '02-no-cloud-environment')
     }, { noCloudEnv: true })
   })
 
@@ -133,12 +136,14 @@ describe('dist/weapp in a simulated WeChat', () => {
       await sim.tap('+ 加照片')
       expect(sim.privacyPending).toBe(true)
       expect(sim.text()).toContain('需要您同意隐私保护指引')
+      await weappShot(sim, '03-privacy-dialog')
       await sim.tap('不同意')
       expect(sim.privacyPending).toBe(false)
       const text = sim.text()
       expect(text).toContain('已保留填写内容。需要加照片时再点“+ 加照片”并同意即可')
       expect(text).toContain('东门农贸市场管理处')
       expect(text).not.toContain('需要您同意隐私保护指引')
+      await weappShot(sim, '04-privacy-declined-draft-kept')
 
       await sim.tap('+ 加照片')
       expect(sim.text()).toContain('需要您同意隐私保护指引')
@@ -148,6 +153,7 @@ describe('dist/weapp in a simulated WeChat', () => {
       expect(sim.calls.filter((c) => c === 'cloud.uploadFile')).toHaveLength(1)
       expect(sim.text()).not.toContain('需要您同意隐私保护指引')
       expect(sim.errors).toEqual([])
+      await weappShot(sim, '05-complaint-photo-added')
     }, { mediaFiles: [photo], privacyNeeded: true })
   })
 
@@ -156,8 +162,14 @@ describe('dist/weapp in a simulated WeChat', () => {
     await withSim(cloud, who, '/pages/index/index', async (sim) => {
       expect(sim.modals.map((m) => m.title)).toEqual(['开启关怀模式？'])
       expect(sim.errors).toEqual([])
+      await weappShot(sim, '06-care-mode-on-home')
     }, { fontSizeSetting: 22 })
     expect((await cloud.ok('user', 'user.login', {}, who)).settings.careMode).toBe(true)
+    // the privacy dialog in care mode, as that owner sees it
+    await withSim(cloud, who, '/complaint/pages/new/index', async (sim) => {
+      await sim.tap('+ 加照片').catch(() => undefined)
+      await weappShot(sim, '07-privacy-dialog-care-mode')
+    }, { fontSizeSetting: 22, privacyNeeded: true })
     await withSim(cloud, 'weapp-normal-font', '/pages/index/index', async (sim) => {
       expect(sim.modals).toEqual([])
     }, { fontSizeSetting: 16 })
