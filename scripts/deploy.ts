@@ -366,7 +366,8 @@ export async function main(argv: string[], deps: Deps = realDeps, root = process
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).catch((err) => {
+  // exit explicitly: miniprogram-ci's compiler leaves a file watcher and a forked process running
+  main(process.argv.slice(2)).then(() => process.exit(0), (err) => {
     console.error(`部署失败：${err instanceof Error ? err.message : String(err)}`)
     process.exit(1)
   })
