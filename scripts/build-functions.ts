@@ -1,6 +1,7 @@
 import { build } from 'esbuild'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { ESBUILD_TARGET } from './runtime'
 
 /**
  * dist/cloudfunctions/<fn>/: index.js bundled by esbuild (everything but wx-server-sdk inlined),
@@ -22,8 +23,8 @@ export async function buildFunctions(): Promise<Array<{ name: string; bytes: num
       outfile: join(dir, 'index.js'),
       bundle: true,
       platform: 'node',
-      // WeChat cloud functions run Node 16 or later.
-      target: 'node16',
+      // the runtime the deploy creates every function with (scripts/runtime.ts)
+      target: ESBUILD_TARGET,
       format: 'cjs',
       external: ['wx-server-sdk'],
       minify: true,

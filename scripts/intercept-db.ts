@@ -6,6 +6,7 @@ import type { Collection, Db, Doc } from '../cloudfunctions/common/ports'
  */
 export function interceptDb(db: Db, around: (run: () => Promise<unknown>) => Promise<unknown>): Db {
   return {
+    createCollection: (name) => around(() => db.createCollection(name)) as Promise<boolean>,
     collection<T extends Doc>(name: string): Collection<T> {
       const c = db.collection<T>(name)
       return new Proxy(c, {

@@ -1,6 +1,10 @@
 /**
- * Indexes per collection. The local store creates them at load; in the cloud, create the same
- * ones in the console (云开发 → 数据库 → 索引管理), see README.
+ * Every collection and its indexes: the one list `admin.setup`, the local store and the deploy
+ * read. The local store creates the indexes at load. In the cloud, `admin.setup` creates the
+ * collections (wx-server-sdk's `db.createCollection`), but neither wx-server-sdk nor any other
+ * API a function can call creates an index or sets a collection's permission (the SDK's database
+ * speaks only data operations plus `addCollection`); those are management operations of the
+ * console, so `setupChecklist()` spells them out for the admin, see README.
  */
 export interface IndexSpec {
   fields: string | string[]
@@ -31,3 +35,39 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   requests: [{ fields: 'createdAt' }]
 }
 
+
+/** Collections the product uses in the cloud, in the order the console checklist lists them. */
+export const COLLECTIONS = [
+  'owners', 'staff', 'markets', 'stalls', 'consents', 'inbox', 'requests', 'permits', 'obligations',
+  'quotas', 'pushCounts', 'policies', 'policyMarks', 'meta', 'loanConsents', 'loanConsentLog',
+  'loanTurnover', 'loanApplications', 'complaints', 'complaintUploads', 'complaintAudit',
+  'courseProgress', 'courseAttempts', 'courseCertificates'
+] as const
+export type CollectionName = (typeof COLLECTIONS)[number]
+
+/** The local cloud's message outbox: what WeChat would have sent; never created in the cloud. */
+export const LOCAL_ONLY_COLLECTIONS = ['outbox'] as const
+
+/** Clients never touch the database (everything goes through functions), so no collection is client-readable. */
+export const PERMISSION = '仅管理端可读写'
+
+export interface ChecklistItem {
+  collection: string
+  permission: string
+  indexes: Array<{ fields: string[]; unique: boolean }>
+  /** one line for the admin, in the console's words */
+  text: string
+}
+
+/**
+ * What an admin does by hand in 云开发控制台 → 数据库 for each collection: its permission and its
+ * indexes (all ascending; a compound index lists its fields in this order).
+ */
+export function setupChecklist(): ChecklistItem[] {
+  return COLLECTIONS.map((collection) => {
+    const indexes = (INDEXES[collection] ?? []).map((i) => ({ fields: Array.isArray(i.fields) ? i.fields : [i.fields], unique: i.unique ?? false }))
+    const described = indexes.map((i) => `${i.fields.map((f) => `${f} 升序`).join(' + ')}（${i.unique ? '唯一' : '非唯一'}）`)
+    const text = `集合 ${collection}：数据权限设为“${PERMISSION}”；` + (described.length ? `索引管理中添加 ${described.join('；')}` : '无需添加索引')
+    return { collection, permission: PERMISSION, indexes, text }
+  })
+}

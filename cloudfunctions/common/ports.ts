@@ -72,6 +72,11 @@ export interface Collection<T extends Doc = Doc> {
 
 export interface Db {
   collection<T extends Doc = Doc>(name: string): Collection<T>
+  /**
+   * Creates an empty collection; false when it already exists (so a setup can run any number of
+   * times). The cloud database refuses reads and writes on a collection nobody created.
+   */
+  createCollection(name: string): Promise<boolean>
 }
 
 // ---- the other ports ----

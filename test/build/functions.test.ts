@@ -1,5 +1,7 @@
+import { parse } from 'acorn'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { ECMA_VERSION, RUNTIME } from '../../scripts/runtime'
 
 /**
  * Loads each built bundle (dist/cloudfunctions/<fn>/index.js) as WeChat would, with a fake
@@ -92,5 +94,24 @@ describe('built cloud functions', () => {
     ])
     sdk.openid = 'owner-1'
     expect((await main({ Type: 'Timer', TriggerName: 'sweep', Time: 'x' }, {})).error.code).toBe('INVALID_INPUT')
+  })
+})
+
+/** Parses like the deploy's runtime would: a construct newer than its ECMAScript level is a syntax error there. */
+const parseAt = (code: string, ecmaVersion: number) => parse(code, { ecmaVersion: ecmaVersion as 2022, sourceType: 'script', allowHashBang: true })
+
+describe(`bundles on the deploy's runtime (${RUNTIME}, ECMAScript ${ECMA_VERSION})`, () => {
+  test.each(functions)(`%s/index.js parses at ECMAScript ${ECMA_VERSION}`, (fn) => {
+    const code = readFileSync(join(ROOT, fn, 'index.js'), 'utf8')
+    expect(() => parseAt(code, ECMA_VERSION)).not.toThrow()
+  })
+
+  test('the check fails on syntax newer than the runtime: ES2022 class fields at 2021, ES2025 RegExp modifiers at 2022', () => {
+    const classFields = 'class A { static #n = 1; x = 2 }'
+    expect(() => parseAt(classFields, 2022)).not.toThrow()
+    expect(() => parseAt(classFields, 2021)).toThrow(SyntaxError)
+    const regexpModifiers = 'const r = /(?i:a)b/'
+    expect(() => parseAt(regexpModifiers, 2025)).not.toThrow()
+    expect(() => parseAt(regexpModifiers, ECMA_VERSION)).toThrow(SyntaxError)
   })
 })

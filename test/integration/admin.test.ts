@@ -1,5 +1,8 @@
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { COLLECTIONS, INDEXES } from '../../cloudfunctions/common/indexes'
 import { adminContract } from '../../src/core/admin/contract'
 import { testCloud, type TestCloud } from '../helpers/cloud'
 
@@ -13,6 +16,7 @@ describe('admin function: markets, stalls and QR codes', () => {
 
   const actions = Object.keys(adminContract)
   const samplePayload: Record<string, unknown> = {
+    'admin.setup': {},
     'admin.market.create': { name: '新市场', region: '浙江省温州市鹿城区', address: '某路1号' },
     'admin.market.list': {},
     'admin.stall.create': { marketId: 'demo-market-1', numbers: ['Z-01'] },
@@ -87,5 +91,59 @@ describe('admin function: markets, stalls and QR codes', () => {
     expect(again.items.map((i: { imageUrl: string }) => i.imageUrl)).toEqual(sheet.items.map((i: { imageUrl: string }) => i.imageUrl))
     const after = await c.ports.db.collection('stalls').find({ marketId: 'demo-market-2' } as never)
     expect(after.map((s) => (s as unknown as { updatedAt: string }).updatedAt)).toEqual(before.map((s) => (s as unknown as { updatedAt: string }).updatedAt))
+  })
+})
+
+describe('admin.setup: the cloud database after a deploy', () => {
+  let c: TestCloud
+  beforeAll(async () => {
+    // no demo data: only the first admin exists, as right after README step 4
+    c = await testCloud({ seed: false })
+    await c.ports.db.collection('staff').set('first-admin', { role: 'admin', name: '管理员', region: null, bankName: null, createdAt: '' } as never)
+    await c.ports.db.collection('staff').set('a-regulator', { role: 'regulator', name: '钱科员', region: '浙江省温州市', bankName: null, createdAt: '' } as never)
+  })
+  afterAll(() => c.stop())
+
+  test('only an admin may run it: a regulator, an owner and an unknown caller are refused and nothing is created', async () => {
+    for (const who of ['a-regulator', 'some-owner']) {
+      const r = await c.call('admin', { action: 'admin.setup', payload: {} }, who)
+      expect(r.status).toBe(403)
+      expect(!r.body.ok && r.body.error.code).toBe('FORBIDDEN')
+    }
+    const anonymous = await c.call('admin', { action: 'admin.setup', payload: {} }, null)
+    expect(!anonymous.body.ok && anonymous.body.error.code).toBe('UNAUTHENTICATED')
+    expect(existsSync(join(c.dataDir, 'db', 'markets.db'))).toBe(false)
+  })
+
+  test('the first run creates every missing collection; a second run creates nothing and says so', async () => {
+    const first = await c.ok('admin', 'admin.setup', {}, 'first-admin')
+    expect(first.existing).toEqual(['staff'])
+    expect(first.created).toEqual(COLLECTIONS.filter((n) => n !== 'staff'))
+    expect(first.message).toContain('已新建 23 个集合')
+    for (const name of COLLECTIONS) expect(existsSync(join(c.dataDir, 'db', `${name}.db`))).toBe(true)
+
+    const second = await c.ok('admin', 'admin.setup', {}, 'first-admin')
+    expect(second.created).toEqual([])
+    expect(second.existing).toEqual([...COLLECTIONS])
+    expect(second.message).toContain('所有集合都已存在，没有新建')
+    // what the console still needs is the same both times, one item per collection
+    expect(second.checklist).toEqual(first.checklist)
+  })
+
+  test('the checklist names every index of indexes.ts and the admin-only permission, in Chinese', async () => {
+    const { checklist } = await c.ok('admin', 'admin.setup', {}, 'first-admin')
+    expect(checklist.map((i: { collection: string }) => i.collection)).toEqual([...COLLECTIONS])
+    const stalls = checklist.find((i: { collection: string }) => i.collection === 'stalls')
+    expect(stalls).toEqual({
+      collection: 'stalls',
+      permission: '仅管理端可读写',
+      indexes: [{ fields: ['code'], unique: true }, { fields: ['marketId', 'number'], unique: true }],
+      text: '集合 stalls：数据权限设为“仅管理端可读写”；索引管理中添加 code 升序（唯一）；marketId 升序 + number 升序（唯一）'
+    })
+    for (const item of checklist) {
+      expect(item.indexes).toHaveLength((INDEXES[item.collection] ?? []).length)
+      expect(item.text).toContain('仅管理端可读写')
+    }
+    expect(checklist.find((i: { collection: string }) => i.collection === 'meta').text).toContain('无需添加索引')
   })
 })

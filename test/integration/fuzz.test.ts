@@ -23,6 +23,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   'admin.stall.create': { marketId: 'demo-market-1', numbers: ['Z-01'] },
   'admin.stall.list': { marketId: 'demo-market-1' },
   'admin.qr.sheet': { marketId: 'demo-market-2' },
+  'admin.setup': {},
   'reminder.permit.list': {},
   'reminder.permit.save': { type: 'foodBusiness', number: 'JY13303020001', authority: '鹿城区市场监管局', issuedOn: '2022-01-10', expiresOn: '2027-01-09' },
   'reminder.permit.remove': { id: 'some-permit' },

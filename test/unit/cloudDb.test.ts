@@ -12,6 +12,7 @@ function fakeCloud() {
   const log: unknown[][] = []
   const command = new Proxy({}, { get: (_t, op: string) => (...args: unknown[]) => ({ cmd: op, args }) }) as CloudDatabase['command']
   let addError: unknown = null
+  let createError: unknown = null
   const query = (): CloudCollection => {
     const q: CloudCollection = {
       where: (w) => (log.push(['where', w]), q),
@@ -34,11 +35,29 @@ function fakeCloud() {
     }
     return q
   }
-  const db: CloudDatabase = { command, collection: () => query(), RegExp: (o) => ({ regexp: o }) }
-  return { db, log, failAdd: (e: unknown) => (addError = e) }
+  const createCollection = async (name: string) => {
+    if (createError) throw createError
+    log.push(['createCollection', name])
+    return { errMsg: 'collection.create:ok' }
+  }
+  const db: CloudDatabase = { command, collection: () => query(), RegExp: (o) => ({ regexp: o }), createCollection }
+  return { db, log, failAdd: (e: unknown) => (addError = e), failCreate: (e: unknown) => (createError = e) }
 }
 
 describe('cloud database adapter', () => {
+  test('createCollection: true when made, false when the service says it exists, other errors thrown', async () => {
+    const f = fakeCloud()
+    const db = new CloudDb(f.db)
+    expect(await db.createCollection('stalls')).toBe(true)
+    expect(f.log).toEqual([['createCollection', 'stalls']])
+    // the message the cloud database answers for an existing collection
+    f.failCreate({ errCode: -501001, errMsg: 'createCollection:fail -501001 resource system error. [ResourceUnavailable.ResourceExist] Table exist. DATABASE_COLLECTION_ALREADY_EXIST' })
+    expect(await db.createCollection('stalls')).toBe(false)
+    // the same code without those words is a real failure and must not read as "exists"
+    f.failCreate({ errCode: -501001, errMsg: 'createCollection:fail -501001 resource system error' })
+    await expect(db.createCollection('stalls')).rejects.toMatchObject({ errCode: -501001 })
+  })
+
   test('where clauses use db.command; prefix uses an escaped db.RegExp', async () => {
     const f = fakeCloud()
     const c = new CloudDb(f.db).collection('stalls')

@@ -1,4 +1,4 @@
-import { action, REGULATOR } from '../common/action'
+import { action, ADMIN, REGULATOR } from '../common/action'
 import { marketSchema, stallSchema } from '../user/contract'
 import { id, text, z } from '../zod'
 
@@ -19,7 +19,33 @@ export const qrItemSchema = z.strictObject({
   imageUrl: z.string()
 })
 
+/** One collection's console work that no function API can do (see cloudfunctions/common/indexes.ts). */
+export const setupChecklistItemSchema = z.strictObject({
+  collection: z.string(),
+  /** the console's data permission, e.g. 仅管理端可读写 */
+  permission: z.string(),
+  indexes: z.array(z.strictObject({ fields: z.array(z.string()), unique: z.boolean() })),
+  text: z.string()
+})
+
 export const adminContract = {
+  /**
+   * Prepares the cloud database after a deploy: creates every collection that is missing (safe to
+   * run again) and returns, per collection, what must still be done by hand in the console.
+   */
+  'admin.setup': action({
+    input: z.strictObject({}),
+    output: z.strictObject({
+      /** collections this call created */
+      created: z.array(z.string()),
+      /** collections that were already there */
+      existing: z.array(z.string()),
+      checklist: z.array(setupChecklistItemSchema),
+      /** one sentence for the admin: what happened and what is left */
+      message: z.string()
+    }),
+    roles: ADMIN
+  }),
   'admin.market.create': action({
     input: z.strictObject({ name: text(40), region: text(40), address: text(80) }),
     output: marketSchema,

@@ -27,3 +27,4 @@ export type Output<C extends ActionContract> = z.output<C['output']>
 export const ANYONE: readonly Role[] = ROLES
 export const OWNER: readonly Role[] = ['owner']
 export const REGULATOR: readonly Role[] = ['regulator', 'admin']
+export const ADMIN: readonly Role[] = ['admin']

@@ -36,8 +36,29 @@ const isDuplicate = (err: unknown) => {
   return e?.errCode === -502001 || /duplicate key/i.test(e?.message ?? '')
 }
 
+/**
+ * createCollection on an existing collection fails. wx-server-sdk 3 has no constant for it (its
+ * TCB_ERR_CODE list stops at -502005 "collection not exists"); the service answers errCode -501001
+ * (the generic "resource system error") with the message "[ResourceUnavailable.ResourceExist]
+ * Table exist. DATABASE_COLLECTION_ALREADY_EXIST". Match the specific words, never the bare code,
+ * which also means a real system error.
+ */
+export const isCollectionExists = (err: unknown) => {
+  const e = err as { errMsg?: string; message?: string; code?: string }
+  return /DATABASE_COLLECTION_ALREADY_EXIST|ResourceExist|Table exist/i.test(`${e?.code ?? ''} ${e?.errMsg ?? ''} ${e?.message ?? ''}`)
+}
+
 export class CloudDb implements Db {
   constructor(private readonly db: CloudDatabase) {}
+  async createCollection(name: string): Promise<boolean> {
+    try {
+      await this.db.createCollection(name)
+      return true
+    } catch (err) {
+      if (isCollectionExists(err)) return false
+      throw err
+    }
+  }
   collection<T extends Doc = Doc>(name: string): Collection<T> {
     const coll = this.db.collection(name)
     const _ = this.db.command

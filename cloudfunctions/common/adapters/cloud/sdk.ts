@@ -39,7 +39,7 @@ export interface CloudDatabase {
   command: CloudCommand
   collection(name: string): CloudCollection
   RegExp(o: { regexp: string; options: string }): unknown
-  createCollection?(name: string): Promise<unknown>
+  createCollection(name: string): Promise<unknown>
 }
 
 export interface WxCloud {

@@ -1,5 +1,5 @@
 import Datastore from '@seald-io/nedb'
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { DuplicateKeyError } from '../../errors'
 import { INDEXES } from '../../indexes'
@@ -17,6 +17,17 @@ export class LocalDb implements Db {
 
   constructor(private readonly dir: string) {
     mkdirSync(dir, { recursive: true })
+  }
+
+  /** A collection exists once its file does (the local store makes one at first use, as before). */
+  async createCollection(name: string): Promise<boolean> {
+    if (!NAME.test(name)) throw new Error(`bad collection name ${name}`)
+    const file = join(this.dir, `${name}.db`)
+    if (this.stores.has(name) || existsSync(file)) return false
+    const ds = await this.store(name)
+    // NeDB writes its file only on the first persist; make it now, so "exists" survives a restart
+    if (!existsSync(file)) await ds.compactDatafileAsync()
+    return true
   }
 
   collection<T extends Doc = Doc>(name: string): Collection<T> {
