@@ -162,7 +162,7 @@ export function describePlan(plan: Plan): string[] {
 export function databaseSteps(): string[] {
   return [
     '数据库（云函数无法调用建索引、设权限的接口，这一步需在控制台完成）：',
-    '  a. 按 README 第 4 步添加第一位管理员；',
+    '  a. 按 README “Deploying to WeChat” 第 6 步添加第一位管理员；',
     '  b. 以该管理员身份在开发者工具调试器 Console 中运行：',
     "     wx.cloud.callFunction({ name: 'admin', data: { action: 'admin.setup' } })",
     '     它会建好所有集合（可重复运行），并返回下面这份清单；',
