@@ -3,6 +3,7 @@ import type { Context } from '../common/context'
 import { AppError, DuplicateKeyError, forbidden, notFound } from '../common/errors'
 import { cmd } from '../common/ports'
 import { COLLECTIONS, setupChecklist } from '../common/indexes'
+import { addOnce, recordId } from '../common/once'
 import { defineFunction } from '../common/router'
 import { markets, stalls, toMarket, toStall, type MarketDoc, type StallDoc } from '../user/owners'
 
@@ -26,18 +27,22 @@ async function marketFor(ctx: Context, marketId: string): Promise<MarketDoc> {
   return market
 }
 
+/** The stall's id is bound to the request (common/once.ts): a retried create finds its own stalls. */
+const stallId = (ctx: Context, marketId: string, number: string) => recordId(ctx, `stall:${marketId}:${number}`)
+
 async function addStall(ctx: Context, marketId: string, number: string): Promise<StallDoc | null> {
   const at = ctx.now.toISOString()
+  const _id = stallId(ctx, marketId, number)
   for (let attempt = 0; attempt < 5; attempt++) {
     const doc = { marketId, number, code: newStallCode(), qrFileId: null, qrTarget: null, createdAt: at, updatedAt: at }
-    try {
-      return { _id: await stalls(ctx).add(doc), ...doc }
-    } catch (err) {
-      if (!(err instanceof DuplicateKeyError)) throw err
-      // Either the code collided (try another) or the number exists (a concurrent create).
-      const [taken] = await stalls(ctx).find({ marketId, number }, { limit: 1 })
-      if (taken) return null
-    }
+    const r = await addOnce(stalls(ctx), _id, doc).catch((err) => {
+      if (err instanceof DuplicateKeyError) return null
+      throw err
+    })
+    if (r) return r.doc
+    // Either the code collided (try another) or the number exists (a concurrent create).
+    const [taken] = await stalls(ctx).find({ marketId, number }, { limit: 1 })
+    if (taken) return null
   }
   throw new AppError('INTERNAL', '生成摊位码失败，请重试')
 }
@@ -61,8 +66,7 @@ export default defineFunction('admin', {
   async 'admin.market.create'(ctx, input) {
     assertRegion(ctx, input.region)
     const doc = { ...input, createdBy: ctx.openid, createdAt: ctx.now.toISOString(), updatedAt: ctx.now.toISOString() }
-    const _id = await markets(ctx).add(doc)
-    return toMarket({ _id, ...doc })
+    return toMarket((await addOnce(markets(ctx), recordId(ctx, 'market'), doc)).doc)
   },
 
   async 'admin.market.list'(ctx) {
@@ -79,10 +83,12 @@ export default defineFunction('admin', {
     await marketFor(ctx, marketId)
     const wanted = [...new Set(numbers)]
     const already = await stalls(ctx).find({ marketId, number: cmd.in(wanted) }, { limit: 1000 })
-    const existing = new Set(already.map((s) => s.number))
-    const created: StallDoc[] = []
+    // stalls this same request made in an earlier attempt count as created, as they were then
+    const created: StallDoc[] = already.filter((s) => s._id === stallId(ctx, marketId, s.number))
+    const existing = new Set(already.filter((s) => !created.includes(s)).map((s) => s.number))
+    const mine = new Set(created.map((s) => s.number))
     for (const number of wanted) {
-      if (existing.has(number)) continue
+      if (existing.has(number) || mine.has(number)) continue
       const s = await addStall(ctx, marketId, number)
       if (s) created.push(s)
       else existing.add(number)

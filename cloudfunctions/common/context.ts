@@ -28,6 +28,8 @@ export interface Context {
   /** the China calendar date of `now` */
   today: string
   requestId?: string
+  /** a creating action's request (common/once.ts): record ids derive from it, so retries reuse them */
+  request?: { key: string; firstAt: Date }
   db: Db
   ports: Ports
 }

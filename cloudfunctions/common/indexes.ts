@@ -25,7 +25,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   policyMarks: [{ fields: 'openid' }],
   loanConsents: [{ fields: 'openid' }],
   loanApplications: [{ fields: 'openid' }, { fields: ['bankId', 'createdAt'] }],
-  complaints: [{ fields: ['openid', 'createdAt'] }, { fields: ['region', 'createdAt'] }, { fields: 'overdueAt' }, { fields: ['openid', 'requestId'], sparse: true }],
+  complaints: [{ fields: ['openid', 'createdAt'] }, { fields: ['region', 'createdAt'] }, { fields: 'overdueAt' }],
   complaintUploads: [{ fields: ['openid', 'createdAt'] }, { fields: ['complaintId', 'createdAt'] }],
   complaintAudit: [{ fields: 'complaintId' }],
   staff: [{ fields: 'supervisor', sparse: true }, { fields: 'role' }],
@@ -41,7 +41,7 @@ export const COLLECTIONS = [
   'owners', 'staff', 'markets', 'stalls', 'consents', 'inbox', 'requests', 'permits', 'obligations',
   'quotas', 'pushCounts', 'policies', 'policyMarks', 'meta', 'loanConsents', 'loanConsentLog',
   'loanTurnover', 'loanApplications', 'complaints', 'complaintUploads', 'complaintAudit',
-  'courseProgress', 'courseAttempts', 'courseCertificates'
+  'courseProgress', 'courseAttempts', 'courseCertificates', 'slots'
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 

@@ -9,8 +9,9 @@ import {
 } from '../../src/core/common/envelope'
 import { contractOf, functionOf, type ActionName, type Contracts } from '../../src/core/contracts'
 import { makeContext, type Context, type StaffDoc } from './context'
-import { AppError, DuplicateKeyError } from './errors'
-import { cmd, type Ports } from './ports'
+import { AppError } from './errors'
+import { once } from './once'
+import type { Ports } from './ports'
 
 export type Handler<A extends ActionName> = (
   ctx: Context,
@@ -46,8 +47,6 @@ export function defineFunction<N extends ActionName>(
 }
 
 const OPENID = /^[A-Za-z0-9_-]{1,64}$/
-/** How long a crashed creating request blocks a retry with the same requestId. */
-const PENDING_TIMEOUT_MS = 60_000
 
 const fail = (code: Failure['error']['code'], message?: string, details?: Failure['error']['details']): Failure => ({
   ok: false,
@@ -129,44 +128,4 @@ function firstMessage(error: z.ZodError): string {
   const n = error.issues.length
   if (n === 0) return DEFAULT_MESSAGES.INVALID_INPUT
   return n === 1 ? error.issues[0].message : `有${n}处填写不对，请按提示修改`
-}
-
-interface RequestDoc {
-  _id: string
-  status: 'pending' | 'done'
-  result?: unknown
-  createdAt: string
-}
-
-/**
- * Idempotency for creating actions: the first call with a requestId claims a key; a retry
- * gets the first result back; a concurrent duplicate gets CONFLICT instead of a second copy.
- */
-async function once(ctx: Context, requestId: string, execute: () => Promise<unknown>): Promise<unknown> {
-  const requests = ctx.db.collection<RequestDoc>('requests')
-  const key = `${ctx.openid}:${ctx.action}:${requestId}`
-  const at = ctx.now.toISOString()
-  try {
-    await requests.add({ _id: key, status: 'pending', createdAt: at })
-  } catch (err) {
-    if (!(err instanceof DuplicateKeyError)) throw err
-    const prior = await requests.get(key)
-    if (prior?.status === 'done') return prior.result
-    // A pending claim older than the timeout belongs to a crashed call: take it over.
-    const stale = new Date(ctx.now.getTime() - PENDING_TIMEOUT_MS).toISOString()
-    const taken = await requests.updateWhere(
-      { _id: key, status: 'pending', createdAt: cmd.lt(stale) },
-      { createdAt: at }
-    )
-    if (taken !== 1) throw new AppError('CONFLICT', '这个请求正在处理，请稍候查看结果')
-  }
-  try {
-    const result = await execute()
-    await requests.update(key, { status: 'done', result })
-    return result
-  } catch (err) {
-    // Let the owner retry with the same requestId after a failure.
-    await requests.remove(key)
-    throw err
-  }
 }

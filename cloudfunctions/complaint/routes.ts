@@ -1,12 +1,13 @@
-import { randomUUID } from 'node:crypto'
 import { step, type ComplaintEvent } from '../../src/core/complaint/flow'
 import { ACCEPT_WORKING_DAYS, COMPLAINT_STATUSES, DEFAULT_REPLY_WORKING_DAYS, MAX_PHOTO_BYTES, PHOTO_TYPES, RATINGS, type PhotoType } from '../../src/core/complaint/labels'
 import type { StaffEvent } from '../../src/core/complaint/contract'
 import { addWorkingDays } from '../../src/core/complaint/workdays'
-import { chinaStartOfDay } from '../../src/core/common/time'
+import { chinaDate, chinaStartOfDay } from '../../src/core/common/time'
 import { readableCode } from '../common/codes'
 import type { Context, StaffDoc } from '../common/context'
-import { conflict, DuplicateKeyError, forbidden, invalid, notFound } from '../common/errors'
+import { AppError, conflict, forbidden, invalid, notFound, precondition } from '../common/errors'
+import { addOnce, recordCode, recordId } from '../common/once'
+import { takeCount } from '../common/slots'
 import { notify } from '../common/notify'
 import { cmd, type Where } from '../common/ports'
 import { defineFunction } from '../common/router'
@@ -14,8 +15,8 @@ import { markets, owners, stalls } from '../user/owners'
 import { audits, complaints, ownerFolder, ownerView, staffView, summaryView, UPLOAD_USABLE_MS, uploads, type ComplaintDoc } from './store'
 
 const PAGE = 'complaint/pages/detail/index'
-/** Unclaimed uploads an owner may hold at once (a form has at most 6; this allows retries). */
-const MAX_PENDING_UPLOADS = 30
+/** Photos an owner may upload in a China day (a form has at most 6; this allows retries). */
+const MAX_UPLOADS_PER_DAY = 30
 
 /** Magic bytes: the declared type must match what the bytes really are. */
 function sniff(bytes: Uint8Array): PhotoType | null {
@@ -111,10 +112,18 @@ const audit = (ctx: Context, staff: StaffDoc, c: ComplaintDoc, action: string, d
 
 export default defineFunction('complaint', {
   async 'complaint.upload.prepare'(ctx, { contentType }) {
-    const since = new Date(ctx.now.getTime() - UPLOAD_USABLE_MS).toISOString()
-    const pending = await uploads(ctx.db).count({ openid: ctx.openid, complaintId: null, createdAt: cmd.gte(since) })
-    if (pending >= MAX_PENDING_UPLOADS) throw conflict('今天上传的照片太多了，请先提交诉求或明天再试')
-    const uploadId = randomUUID().replace(/-/g, '')
+    // bound to the request (common/once.ts): a retry gets the same upload, not a second one
+    const uploadId = recordId(ctx, 'upload')
+    if (ctx.request) {
+      const prior = await uploads(ctx.db).get(uploadId)
+      if (prior?.cloudPath) return { uploadId, cloudPath: prior.cloudPath }
+    }
+    // only an owner with a profile files 诉求, so only they may store files
+    if (!(await owners(ctx).get(ctx.openid))?.profile) throw precondition('请先建好经营档案，再添加照片')
+    // counted by the database, so twenty uploads at once cannot all pass a count
+    if (!(await takeCount(ctx.db, `${ctx.openid}:uploads:${ctx.today}`, MAX_UPLOADS_PER_DAY))) {
+      throw conflict('今天上传的照片太多了，请先提交诉求或明天再试')
+    }
     const cloudPath = `${ownerFolder(ctx.openid)}/${uploadId}.${PHOTO_TYPES[contentType]}`
     // recorded before the phone stores anything, so the cleanup sweep can find a file never confirmed
     await uploads(ctx.db).add({ _id: uploadId, openid: ctx.openid, state: 'pending', cloudPath, fileId: null, contentType, bytes: 0, complaintId: null, createdAt: ctx.now.toISOString() })
@@ -155,17 +164,16 @@ export default defineFunction('complaint', {
   },
 
   async 'complaint.submit'(ctx, input) {
-    // A retry whose first attempt stored the complaint but crashed before answering gets that one.
-    if (ctx.requestId) {
-      const [prior] = await complaints(ctx.db).find({ openid: ctx.openid, requestId: ctx.requestId }, { limit: 1 })
-      if (prior) return ownerView(prior, await photoUrls(ctx, prior))
-    }
+    // The tracking number is bound to the request (common/once.ts): a retry, even after midnight,
+    // computes the same one, finds the complaint its first attempt stored and finishes its steps.
+    const code = recordCode(ctx, 'complaint', 6)
+    let id = code ? `SQ${chinaDate(ctx.request!.firstAt).replace(/-/g, '')}${code}` : newTrackingNumber(ctx.today)
     if (input.happenedOn > ctx.today) throw invalid('发生日期不能晚于今天', 'happenedOn')
     const photoIds = [...new Set(input.photos)]
     const files = await Promise.all(photoIds.map((p) => uploads(ctx.db).get(p)))
     files.forEach((f, i) => {
       if (!f || f.openid !== ctx.openid || f.state === 'pending' || !f.fileId) throw invalid('有照片没有上传成功，请重新选择', `photos.${i}`)
-      if (f.complaintId) throw invalid('这张照片已用在另一条诉求里，请重新选择', `photos.${i}`)
+      if (f.complaintId && f.complaintId !== id) throw invalid('这张照片已用在另一条诉求里，请重新选择', `photos.${i}`)
       if (Date.parse(f.createdAt) < ctx.now.getTime() - UPLOAD_USABLE_MS) throw invalid(`第${i + 1}张照片上传已超过一天，请删掉后重新选择`, `photos.${i}`)
     })
     const owner = await owners(ctx).get(ctx.openid)
@@ -176,7 +184,6 @@ export default defineFunction('complaint', {
     const at = ctx.now.toISOString()
     const doc: Omit<ComplaintDoc, '_id'> = {
       openid: ctx.openid,
-      requestId: ctx.requestId ?? null,
       category: input.category,
       party: input.party,
       what: input.what,
@@ -203,29 +210,32 @@ export default defineFunction('complaint', {
       updatedAt: at
     }
     // Stored before anything else: nothing after this line can lose the submission.
-    let id = newTrackingNumber(ctx.today)
+    let c: ComplaintDoc
     for (let attempt = 0; ; attempt++) {
-      try {
-        await complaints(ctx.db).add({ _id: id, ...doc })
+      const r = await addOnce(complaints(ctx.db), id, doc)
+      if (r.created || (code && r.doc.openid === ctx.openid)) {
+        c = r.doc
         break
-      } catch (err) {
-        if (!(err instanceof DuplicateKeyError) || attempt >= 4) throw err
-        id = newTrackingNumber(ctx.today)
       }
+      // without a request, a random number met another complaint's: draw again
+      if (code || attempt >= 4) throw new AppError('INTERNAL')
+      id = newTrackingNumber(ctx.today)
     }
-    const c: ComplaintDoc = { _id: id, ...doc }
     await Promise.all(photoIds.map((p) => uploads(ctx.db).update(p, { complaintId: id })))
 
     // Flagged or unchecked text waits for a person; the owner is told, the complaint stays.
-    let check: ComplaintDoc['check'] = 'held'
-    try {
-      const verdict = await ctx.ports.contentCheck.check(`${input.party}\n${input.what}\n${input.place}`, ctx.openid)
-      check = verdict === 'pass' ? 'pass' : 'held'
-    } catch (err) {
-      ctx.ports.log.error('[complaint] content check failed; held for review', err)
+    if (c.check === 'pending') {
+      let check: ComplaintDoc['check'] = 'held'
+      try {
+        const verdict = await ctx.ports.contentCheck.check(`${c.party}\n${c.what}\n${c.place}`, ctx.openid)
+        check = verdict === 'pass' ? 'pass' : 'held'
+      } catch (err) {
+        ctx.ports.log.error('[complaint] content check failed; held for review', err)
+      }
+      await complaints(ctx.db).update(id, { check })
+      c.check = check
     }
-    await complaints(ctx.db).update(id, { check })
-    c.check = check
+    const check = c.check
     await notify(ctx.ports, ctx.now, {
       openid: ctx.openid,
       topic: 'complaint',

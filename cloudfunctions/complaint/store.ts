@@ -34,8 +34,8 @@ export interface ComplaintDoc {
   /** the tracking number */
   _id: string
   openid: string
-  /** the submission's requestId: a retry finds this document instead of filing again */
-  requestId: string | null
+  /** older documents only: a retry now finds its complaint by the tracking number bound to the request (common/once.ts) */
+  requestId?: string | null
   category: ComplaintCategory
   party: string
   what: string

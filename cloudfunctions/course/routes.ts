@@ -7,6 +7,7 @@ import type { Context } from '../common/context'
 import { AppError, conflict, DuplicateKeyError, invalid, notFound, precondition } from '../common/errors'
 import { notify } from '../common/notify'
 import { cmd, type Where } from '../common/ports'
+import { claimSlot, readSlot, releaseSlot } from '../common/slots'
 import { defineFunction } from '../common/router'
 import { markets, owners, stalls, type OwnerDoc } from '../user/owners'
 import { attempts, certificates, progress, type AttemptDoc, type CertificateDoc, type ProgressDoc } from './store'
@@ -67,6 +68,9 @@ function isNewOwner(owner: OwnerDoc, ctx: Context) {
 }
 
 const certificateView = (c: CertificateDoc) => ({ serial: c.serial, businessName: c.businessName, issuedOn: chinaDate(new Date(c.issuedAt)), percent: c.percent, courseTitle: COURSE_TITLE })
+
+/** The slot holding an owner's one open exam attempt (common/slots.ts). */
+const examSlot = (openid: string) => `${openid}:exam`
 
 function examState(p: ProgressDoc | null, now: Date) {
   const retryAt = p?.lastFailedAt && !p.passed ? new Date(Date.parse(p.lastFailedAt) + RETRY_WAIT_MINUTES * MINUTE) : null
@@ -177,9 +181,10 @@ export default defineFunction('course', {
       throw precondition(`先复习一下课程吧，${minutes}分钟后可以再考`)
     }
     const t = ctx.now.toISOString()
-    // an open attempt is handed back as it was: reloading never draws easier questions
-    const [open] = await attempts(ctx.db).find({ openid: ctx.openid, submittedAt: null, expiresAt: cmd.gt(t) }, { limit: 1 })
-    const attempt: AttemptDoc = open ?? {
+    // One open attempt per owner, held in a slot the database arbitrates (common/slots.ts): the
+    // attempt is written first, then claims the slot; twenty calls at once all get the winner's.
+    // An open attempt is handed back as it was: reloading never draws easier questions.
+    const candidate: AttemptDoc = {
       _id: `${Date.now().toString(36)}${randomInt(36 ** 6).toString(36)}`,
       openid: ctx.openid,
       drawn: draw(modulesFor(owner.profile.industry), rng),
@@ -189,10 +194,22 @@ export default defineFunction('course', {
       percent: null,
       passed: null
     }
-    if (!open) {
-      await attempts(ctx.db).add(attempt)
-      await ensureProgress(ctx, owner, t)
-      if (!p?.started) await progress(ctx.db).update(ctx.openid, { ...snapshot(owner), started: true, updatedAt: t })
+    const held = await readSlot(ctx.db, examSlot(ctx.openid))
+    let attempt = held?.holder && held.until! > t ? await attempts(ctx.db).get(held.holder) : null
+    if (attempt?.submittedAt) throw precondition(`先复习一下课程吧，${Math.ceil((Date.parse(held!.until!) - ctx.now.getTime()) / MINUTE)}分钟后可以再考`)
+    if (!attempt) {
+      await attempts(ctx.db).add(candidate)
+      const slot = await claimSlot(ctx.db, examSlot(ctx.openid), candidate._id, ctx.now, new Date(candidate.expiresAt))
+      if (slot.holder === candidate._id) {
+        attempt = candidate
+        await ensureProgress(ctx, owner, t)
+        if (!p?.started) await progress(ctx.db).update(ctx.openid, { ...snapshot(owner), started: true, updatedAt: t })
+      } else {
+        // another call opened one a moment ago: that one is the owner's attempt
+        await attempts(ctx.db).remove(candidate._id)
+        attempt = await attempts(ctx.db).get(slot.holder!)
+        if (!attempt || attempt.submittedAt) throw conflict('正在准备试卷，请稍后再试')
+      }
     }
     return {
       attemptId: attempt._id,
@@ -214,11 +231,16 @@ export default defineFunction('course', {
     if (answers.length !== a.drawn.length) throw invalid(`请回答全部${a.drawn.length}道题`, 'answers')
     if (answers.some((x, i) => x !== null && x >= a.drawn[i].order.length)) throw invalid('有答案不在选项里', 'answers')
     if (tooFast(new Date(a.startedAt), ctx.now, a.drawn.length)) throw conflict('答得太快了，请认真读完每道题再交卷')
+    // only the owner's open attempt (the slot's holder) is graded: never one a lost race left behind
+    const slot = await readSlot(ctx.db, examSlot(ctx.openid))
+    if (slot?.holder !== a._id) throw conflict('这次考试已失效，请重新开始')
     const g = grade(a.drawn, answers, bankQuestion)
     const t = ctx.now.toISOString()
     // the conditional update is the claim: the same attempt can be graded once
     const won = await attempts(ctx.db).updateWhere({ _id: a._id, submittedAt: null }, { submittedAt: t, percent: g.percent, passed: g.passed })
     if (won !== 1) throw conflict('这次考试已经交过卷了，请重新开始一次')
+    // after a fail the slot stays closed for the wait, so no other attempt can open before it ends
+    await releaseSlot(ctx.db, examSlot(ctx.openid), a._id, g.passed ? ctx.now : new Date(ctx.now.getTime() + RETRY_WAIT_MINUTES * MINUTE))
 
     const owner = await ownerOf(ctx)
     await ensureProgress(ctx, owner, t)

@@ -7,6 +7,7 @@ import type { Context } from '../common/context'
 import { AppError, conflict, invalid, notFound, precondition } from '../common/errors'
 import { notify } from '../common/notify'
 import { cmd } from '../common/ports'
+import { addOnce, recordId } from '../common/once'
 import { defineFunction } from '../common/router'
 import { obligations, permits } from '../reminder/store'
 import { owners } from '../user/owners'
@@ -269,8 +270,8 @@ export default defineFunction('loan', {
       createdAt: at,
       updatedAt: at
     }
-    const _id = await applications(ctx).add(doc)
-    const a = { _id, ...doc }
+    const { doc: a } = await addOnce(applications(ctx), recordId(ctx, 'application'), doc)
+    const _id = a._id
     await notify(ctx.ports, ctx.now, { openid: ctx.openid, topic: 'loan', key: `loan:${_id}:0`, title: '贷款申请已提交', body: STATUS_MESSAGES.submitted(a), page: 'loan/pages/index/index' })
     return ownerView(a)
   },

@@ -6,6 +6,7 @@ import { FACT_LABELS } from '../../src/core/policy/rules'
 import type { Context } from '../common/context'
 import { DuplicateKeyError, notFound, precondition } from '../common/errors'
 import { patch } from '../common/ports'
+import { addOnce, recordId } from '../common/once'
 import { defineFunction } from '../common/router'
 import { owners, type OwnerDoc } from '../user/owners'
 import { audienceWhere } from './audience'
@@ -168,8 +169,7 @@ export default defineFunction('policy', {
       return staffView({ ...existing, ...fields, updatedAt: at })
     }
     const doc = newPolicyDoc(fields, 'draft', ctx.openid, at)
-    const _id = await policies(ctx.db).add(doc)
-    return staffView({ _id, ...doc })
+    return staffView((await addOnce(policies(ctx.db), recordId(ctx, 'policy'), doc)).doc)
   },
 
   async 'policy.admin.preview'(ctx, { conditions }) {

@@ -7,7 +7,7 @@ import { storeFile } from './storage'
  * bytes there, and the server checks them before the photo can be filed.
  */
 export async function uploadPhoto(photo: PickedPhoto) {
-  const { uploadId, cloudPath } = await call('complaint.upload.prepare', { contentType: photo.contentType })
+  const { uploadId, cloudPath } = await call('complaint.upload.prepare', { contentType: photo.contentType }, { requestId: newRequestId() })
   let fileId: string
   try {
     fileId = await storeFile(cloudPath, photo)

@@ -91,7 +91,8 @@ export const complaintContract = {
   'complaint.upload.prepare': action({
     input: z.strictObject({ contentType: photoTypeEnum }),
     output: z.strictObject({ uploadId: id, cloudPath: z.string() }),
-    roles: OWNER
+    roles: OWNER,
+    creates: true
   }),
   /**
    * Step 2: the phone reports the stored file; the function reads the bytes back, checks they

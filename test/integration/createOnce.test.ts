@@ -1,0 +1,234 @@
+import { cmd, type Db } from '../../cloudfunctions/common/ports'
+import { PENDING_TIMEOUT_MS } from '../../cloudfunctions/common/once'
+import { interceptDb } from '../../scripts/intercept-db'
+import { contracts } from '../../src/core/contracts'
+import { LOAN_CONSENT_VERSION } from '../../src/core/loan/products'
+import { PRIVACY_VERSION } from '../../src/core/user/privacy'
+import { testCloud, type TestCloud } from '../helpers/cloud'
+import { PROFILE } from '../helpers/fixtures'
+
+/**
+ * Exactly once for every action marked `creates` (common/once.ts): the call is crashed at each
+ * of its writes in turn — before the write takes effect and after, with the process dying there
+ * (every later database call fails, the pending claim stays) or with the handler throwing (the
+ * claim is marked failed) — and retried with the same requestId. Each time: one record.
+ */
+class Crash extends Error {}
+const WRITES = new Set(['add', 'set', 'update', 'updateWhere', 'remove', 'createCollection'])
+
+const T0 = new Date('2026-11-21T02:00:00Z')
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2000, 7)])
+
+interface Case {
+  action: string
+  /** who calls (call k) */
+  as: string | ((k: number) => string)
+  payload: (k: number) => Promise<unknown> | unknown
+  /** how many records call k created (must end at exactly `expect`) */
+  count: (db: Db, k: number) => Promise<number>
+  expect?: number
+}
+
+let c: TestCloud
+const realDb = () => (c as unknown as { realDb: Db }).realDb
+
+async function onboard(openid: string) {
+  await c.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, openid)
+  await c.ok('user', 'user.profile.save', PROFILE, openid)
+}
+
+/** a photo prepared and stored for `openid`, ready to confirm */
+async function storedPhoto(openid: string) {
+  const p = await c.ok('complaint', 'complaint.upload.prepare', { contentType: 'image/png' }, openid)
+  const res = await fetch(`${c.url}/api/local/storage/upload?cloudPath=${encodeURIComponent(p.cloudPath)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', 'x-wx-openid': openid },
+    body: PNG
+  })
+  return { uploadId: p.uploadId as string, fileId: ((await res.json()) as { fileID: string }).fileID }
+}
+
+async function confirmedPhoto(openid: string) {
+  const p = await storedPhoto(openid)
+  await c.ok('complaint', 'complaint.upload.confirm', p, openid)
+  return p.uploadId
+}
+
+/** call k's upload, for complaint.upload.confirm */
+const confirming = new Map<number, string>()
+
+const who = (k: Case, i: number) => (typeof k.as === 'function' ? k.as(i) : k.as)
+
+const CASES: Case[] = [
+  {
+    action: 'admin.market.create',
+    as: 'demo-regulator',
+    payload: (k) => ({ name: `故障市场${k}`, region: '浙江省温州市鹿城区', address: '测试路1号' }),
+    count: (db, k) => db.collection('markets').count({ name: `故障市场${k}` })
+  },
+  {
+    action: 'admin.stall.create',
+    as: 'demo-regulator',
+    payload: (k) => ({ marketId: 'demo-market-2', numbers: [`F${k}-1`, `F${k}-2`] }),
+    count: (db, k) => db.collection('stalls').count({ number: cmd.in([`F${k}-1`, `F${k}-2`]) }),
+    expect: 2
+  },
+  {
+    action: 'reminder.permit.save',
+    as: 'once-owner',
+    payload: (k) => ({ type: 'healthCert', number: `JK-${k}`, authority: '鹿城区疾控', issuedOn: '2026-03-01', expiresOn: '2027-02-28' }),
+    count: (db, k) => db.collection('permits').count({ number: `JK-${k}` })
+  },
+  {
+    action: 'loan.apply',
+    as: 'once-owner',
+    payload: (k) => ({ bankId: 'wz-rcb', productId: 'code-credit', amount: 10000 + k, termMonths: 12, phone: '13800138000', idNumber: '11010519491231002X' }),
+    count: (db, k) => db.collection('loanApplications').count({ amount: 10000 + k })
+  },
+  {
+    action: 'policy.admin.save',
+    as: 'demo-regulator',
+    payload: (k) => ({
+      title: `故障测试政策${k}`,
+      summary: { what: '测试用的政策，用来检查重复提交。', who: '所有个体工商户', how: '向市场监管局咨询', where: '市市场监管局' },
+      department: '市市场监管局',
+      category: 'finance',
+      effectiveFrom: '2026-01-01',
+      effectiveTo: null,
+      source: { document: '测试文件', number: null, clause: '第1条' },
+      conditions: []
+    }),
+    count: (db, k) => db.collection('policies').count({ title: `故障测试政策${k}` })
+  },
+  {
+    action: 'complaint.upload.prepare',
+    as: 'once-uploader',
+    payload: () => ({ contentType: 'image/png' }),
+    // each k runs with its own requestId: one upload record more per k
+    count: (db) => db.collection('complaintUploads').count({ openid: 'once-uploader' })
+  },
+  {
+    action: 'complaint.upload.confirm',
+    as: 'once-confirmer',
+    payload: async (k) => {
+      const p = await storedPhoto('once-confirmer')
+      confirming.set(k, p.uploadId)
+      return p
+    },
+    count: (db, k) => db.collection('complaintUploads').count({ _id: confirming.get(k) ?? '-', state: 'ready' })
+  },
+  {
+    action: 'complaint.submit',
+    // four owners in turn: each may upload 30 photos a day
+    as: (k) => `once-filer-${k % 4}`,
+    payload: async (k) => ({
+      category: 'fee',
+      party: `故障测试对象${k}`,
+      what: '市场管理处每月另收卫生费200元，没有收据，也没有公示收费依据。',
+      happenedOn: '2026-11-20',
+      place: '东门农贸市场',
+      photos: [await confirmedPhoto(`once-filer-${k % 4}`)],
+      disclose: false
+    }),
+    count: (db, k) => db.collection('complaints').count({ party: `故障测试对象${k}` })
+  }
+]
+
+beforeAll(async () => {
+  c = await testCloud()
+  ;(c as unknown as { realDb: Db }).realDb = c.ports.db
+  c.clock.set(T0)
+  for (const o of ['once-owner', 'once-uploader', 'once-confirmer', 'once-filer-0', 'once-filer-1', 'once-filer-2', 'once-filer-3']) await onboard(o)
+  await c.ok('loan', 'loan.consent.grant', { bankId: 'wz-rcb', version: LOAN_CONSENT_VERSION }, 'once-owner')
+})
+afterAll(() => c.stop())
+
+/** Calls `action` with the database crashing at write `at` (1-based) in the given way. */
+async function crashedCall(k: Case, i: number, payload: unknown, requestId: string, at: number, mode: { after: boolean; kill: boolean }) {
+  let writes = 0
+  let dead = false
+  let fired = false
+  ;(c.ports as { db: Db }).db = interceptDb(realDb(), async (run, name) => {
+    if (dead) throw new Crash('the process is gone')
+    if (!WRITES.has(name)) return run()
+    writes++
+    if (writes === at && !mode.after) {
+      dead = mode.kill
+      fired = true
+      throw new Crash('crash before the write')
+    }
+    const r = await run()
+    if (writes === at && mode.after) {
+      dead = mode.kill
+      fired = true
+      throw new Crash('crash after the write')
+    }
+    return r
+  })
+  try {
+    const res = await c.call(k.action.split('.')[0], { action: k.action, payload, requestId }, who(k, i))
+    return { ...res, fired }
+  } finally {
+    ;(c.ports as { db: Db }).db = realDb()
+  }
+}
+
+/** How many writes one successful call makes. */
+async function writesOf(k: Case, i: number, payload: unknown, requestId: string) {
+  let writes = 0
+  ;(c.ports as { db: Db }).db = interceptDb(realDb(), (run, name) => {
+    if (WRITES.has(name)) writes++
+    return run()
+  })
+  try {
+    const r = await c.call(k.action.split('.')[0], { action: k.action, payload, requestId }, who(k, i))
+    expect(r.body).toMatchObject({ ok: true })
+  } finally {
+    ;(c.ports as { db: Db }).db = realDb()
+  }
+  return writes
+}
+
+describe('creating actions: exactly one record whatever write the first attempt died at', () => {
+  test('every action marked creates is crashed here', () => {
+    const creating = Object.entries(contracts).filter(([, a]) => (a as { creates?: boolean }).creates).map(([name]) => name)
+    expect(CASES.map((k) => k.action).sort()).toEqual(creating.sort())
+  })
+
+  let n = 0
+  test.each(CASES.map((k) => [k.action, k]))('%s', async (_name, k) => {
+    const base = n
+    const total = await writesOf(k, base, await k.payload(base), `probe-request-${base}`)
+    expect(total).toBeGreaterThan(0)
+    n++
+    let runs = 0
+    let fired = 0
+    for (let at = 1; at <= total; at++) {
+      for (const after of [false, true]) {
+        for (const kill of [true, false]) {
+          const i = ++n
+          const payload = await k.payload(i)
+          const before = await k.count(realDb(), i)
+          const requestId = `crash-request-${i}`
+          c.clock.set(T0)
+          const crashed = await crashedCall(k, i, payload, requestId, at, { after, kill })
+          // a later call can make fewer writes than the probe (a counter created once): no crash then
+          expect([k.action, at, after, kill, crashed.body.ok]).toEqual([k.action, at, after, kill, !crashed.fired])
+          if (crashed.fired) fired++
+          // the retry comes after the pending claim's timeout, as a client retrying later would
+          c.clock.set(new Date(T0.getTime() + PENDING_TIMEOUT_MS + 1000))
+          const retried = await c.call(k.action.split('.')[0], { action: k.action, payload, requestId }, who(k, i))
+          expect([k.action, at, after, kill, retried.body.ok]).toEqual([k.action, at, after, kill, true])
+          const again = await c.call(k.action.split('.')[0], { action: k.action, payload, requestId }, who(k, i))
+          expect(again.body).toEqual(retried.body)
+          const made = (await k.count(realDb(), i)) - before
+          expect([k.action, at, after, kill, made]).toEqual([k.action, at, after, kill, k.expect ?? 1])
+          runs++
+        }
+      }
+    }
+    expect(runs).toBe(total * 4)
+    // nearly every write point was really crashed at, both ways
+    expect(fired).toBeGreaterThanOrEqual((total - 1) * 4)
+  })
+})
