@@ -7,6 +7,7 @@ import { readableCode } from '../common/codes'
 import type { Context, StaffDoc } from '../common/context'
 import { AppError, conflict, forbidden, invalid, notFound, precondition } from '../common/errors'
 import { addOnce, recordCode, recordId } from '../common/once'
+import { sniffImage } from '../common/sniff'
 import { takeCount } from '../common/slots'
 import { notify } from '../common/notify'
 import { cmd, type Where } from '../common/ports'
@@ -19,13 +20,7 @@ const PAGE = 'complaint/pages/detail/index'
 const MAX_UPLOADS_PER_DAY = 30
 
 /** Magic bytes: the declared type must match what the bytes really are. */
-function sniff(bytes: Uint8Array): PhotoType | null {
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg'
-  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png'
-  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.slice(from, to))
-  if (bytes.length > 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp'
-  return null
-}
+const sniff = (bytes: Uint8Array): PhotoType | null => sniffImage(bytes)
 
 const newTrackingNumber = (today: string) => `SQ${today.replace(/-/g, '')}${readableCode(6)}`
 

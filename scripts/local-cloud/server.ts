@@ -18,6 +18,7 @@ import type { OutboxDoc } from '../../cloudfunctions/common/adapters/local/ports
 import type { Logger, Ports, Where } from '../../cloudfunctions/common/ports'
 import { dispatch, type CloudFunction, type TimerEvent } from '../../cloudfunctions/common/router'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
+import { sniffImage } from '../../cloudfunctions/common/sniff'
 import type { ErrorCode } from '../../src/core/common/envelope'
 import { seedPolicies } from '../../cloudfunctions/policy/store'
 import { ownerFolder } from '../../cloudfunctions/complaint/store'
@@ -86,18 +87,55 @@ function send(res: ServerResponse, status: number, body: unknown) {
 
 const failure = (code: ErrorCode, message: string) => ({ ok: false, error: { code, message } })
 
-class BodyTooLarge extends Error {}
+class BodyTooLarge extends Error {
+  /** true when the rest of the body was not read either: the connection must close after the answer */
+  constructor(readonly abandoned: boolean) {
+    super('body too large')
+  }
+}
 
+/** How much of an oversized body is read and thrown away so the client can take its 413. */
+const DRAIN_LIMIT = 64 * 1024 * 1024
+
+/**
+ * Reads a body of at most `limit` bytes. A larger one is not kept: the rest is read and
+ * discarded (up to DRAIN_LIMIT), so the client, still sending, receives the 413 envelope instead
+ * of a reset connection.
+ */
 async function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'])
+  if (Number.isFinite(declared) && declared > DRAIN_LIMIT) throw new BodyTooLarge(true)
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > limit) throw new BodyTooLarge()
-    chunks.push(chunk as Buffer)
+    if (size > DRAIN_LIMIT) throw new BodyTooLarge(true)
+    if (size <= limit) chunks.push(chunk as Buffer)
   }
+  if (size > limit) throw new BodyTooLarge(false)
   return Buffer.concat(chunks)
 }
+
+/** The 413 envelope; when the body was abandoned the connection closes once it is sent. */
+function tooLarge(req: IncomingMessage, res: ServerResponse, err: BodyTooLarge, message: string) {
+  if (err.abandoned) {
+    res.setHeader('connection', 'close')
+    res.once('finish', () => req.destroy())
+  }
+  send(res, 413, failure('INVALID_INPUT', message))
+}
+
+/** decodeURIComponent that answers null for a malformed escape (/%zz) instead of throwing. */
+const safeDecode = (s: string): string | null => {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return null
+  }
+}
+
+/** Hosts a wildcard bind accepts from anywhere; every other bind only its own name and loopback. */
+const WILDCARD = new Set(['0.0.0.0', '::', ''])
 
 const readBody = async (req: IncomingMessage): Promise<string> => (await readBytes(req, MAX_BODY)).toString('utf8')
 
@@ -155,8 +193,29 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     return { ok: true, data: await fn.onTimer(ports, event) }
   }
 
+  const host = opts.host ?? '127.0.0.1'
+  /** Host headers this server answers (filled in once the port is known) */
+  const allowedHosts = new Set<string>()
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://local')
+    // Every answer: a browser must never guess a type (an upload that is HTML in disguise).
+    res.setHeader('x-content-type-options', 'nosniff')
+    // An answer given before the body was read (401, 403, 404...): read the rest and drop it, so
+    // a client still sending gets the answer instead of a reset connection.
+    res.once('finish', () => {
+      if (!req.complete) req.resume()
+    })
+    // DNS rebinding: a page on another site whose name resolves to 127.0.0.1 still sends its own
+    // name as Host. Only this server's own address and loopback names are served.
+    if (!WILDCARD.has(host) && !allowedHosts.has(String(req.headers.host ?? '').toLowerCase())) {
+      return send(res, 403, failure('FORBIDDEN', '不接受这个地址的访问，请用 127.0.0.1 或 localhost 打开'))
+    }
+    let url: URL
+    try {
+      url = new URL(req.url ?? '/', 'http://local')
+    } catch {
+      return send(res, 400, failure('INVALID_INPUT', '地址格式不对'))
+    }
     const path = url.pathname
 
     const fnMatch = /^\/api\/functions\/([A-Za-z0-9_-]+)$/.exec(path)
@@ -169,7 +228,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
         const raw = await readBody(req)
         event = JSON.parse(raw)
       } catch (err) {
-        if (err instanceof BodyTooLarge) return send(res, 413, failure('INVALID_INPUT', '请求内容过大'))
+        if (err instanceof BodyTooLarge) return tooLarge(req, res, err, '请求内容过大')
         return send(res, 400, failure('INVALID_INPUT', '请求内容不是有效的 JSON'))
       }
       // The local stand-in for WeChat's injected identity; accepted only by the local cloud.
@@ -192,7 +251,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
         let now: unknown
         try {
           now = (JSON.parse(await readBody(req)) as { now?: unknown }).now
-        } catch {
+        } catch (err) {
+          if (err instanceof BodyTooLarge) return tooLarge(req, res, err, '请求内容过大')
           return send(res, 400, failure('INVALID_INPUT', '请求内容不是有效的 JSON'))
         }
         if (now === null) clock.set(null)
@@ -225,7 +285,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       try {
         bytes = await readBytes(req, LOCAL_STORAGE_MAX_BYTES)
       } catch (err) {
-        if (err instanceof BodyTooLarge) return send(res, 413, failure('INVALID_INPUT', `文件太大，不能超过${LOCAL_STORAGE_MAX_BYTES / 1024 / 1024}MB`))
+        if (err instanceof BodyTooLarge) return tooLarge(req, res, err, `文件太大，不能超过${LOCAL_STORAGE_MAX_BYTES / 1024 / 1024}MB`)
         throw err
       }
       if (!bytes.length) return send(res, 400, failure('INVALID_INPUT', '文件是空的'))
@@ -237,17 +297,31 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     }
 
     if (path.startsWith('/api/local/files/') && req.method === 'GET') {
+      const name = safeDecode(path.slice('/api/local/files/'.length))
+      if (name === null) return send(res, 400, failure('INVALID_INPUT', '地址格式不对'))
+      let bytes: Uint8Array
       try {
-        const bytes = await storage.read(decodeURIComponent(path.slice('/api/local/files/'.length)))
-        res.writeHead(200, { 'content-type': MIME[extname(path)] ?? 'application/octet-stream', 'cache-control': 'max-age=3600' })
-        return res.end(bytes)
+        bytes = await storage.read(name)
       } catch {
         return send(res, 404, failure('NOT_FOUND', '文件不存在'))
       }
+      // The type comes from the bytes, never the name; only an image is shown in the page,
+      // anything else is a download a browser will not render (with nosniff, set for every answer).
+      const image = sniffImage(bytes)
+      res.writeHead(200, {
+        'content-type': image ?? 'application/octet-stream',
+        'content-disposition': image ? 'inline' : 'attachment',
+        'cache-control': 'max-age=3600'
+      })
+      return res.end(bytes)
     }
 
     if (path.startsWith('/api/')) return send(res, 404, failure('NOT_FOUND', '没有这个接口'))
-    if (opts.staticDir) return serveStatic(opts.staticDir, path, res)
+    if (opts.staticDir) {
+      const decoded = safeDecode(path)
+      if (decoded === null) return send(res, 400, failure('INVALID_INPUT', '地址格式不对'))
+      return serveStatic(opts.staticDir, decoded, res)
+    }
     return send(res, 404, failure('NOT_FOUND', '没有这个页面'))
   }
 
@@ -258,12 +332,12 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       else res.end()
     })
   })
-  const host = opts.host ?? '127.0.0.1'
   await new Promise<void>((ok, fail) => {
     server.once('error', fail)
     server.listen(opts.port ?? 0, host, () => ok())
   })
   const port = (server.address() as AddressInfo).port
+  for (const name of [host.includes(':') ? `[${host}]` : host, '127.0.0.1', 'localhost', '[::1]']) allowedHosts.add(`${name}:${port}`.toLowerCase())
   publicUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
 
   const functionsDir = opts.functionsDir ?? resolve(__dirname, '../../cloudfunctions')
@@ -289,9 +363,10 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   }
 }
 
+/** Serves a file of the H5 build; `path` is already decoded. */
 async function serveStatic(root: string, path: string, res: ServerResponse) {
   const base = resolve(root)
-  let file = normalize(join(base, decodeURIComponent(path)))
+  let file = normalize(join(base, path))
   if (file !== base && !file.startsWith(base + sep)) return send(res, 403, failure('FORBIDDEN', '不允许访问'))
   try {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html')

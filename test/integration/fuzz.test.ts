@@ -193,4 +193,30 @@ describe('raw bytes over HTTP find only JSON error envelopes', () => {
     )
     expect(c.errors).toEqual([])
   })
+
+  test('any path, escapes broken or not, any Host: never a 500, always nosniff', async () => {
+    const { request } = await import('node:http')
+    const get = (path: string, host?: string) =>
+      new Promise<{ status: number; nosniff: unknown }>((ok, fail) => {
+        const req = request({ host: '127.0.0.1', port: c.port, path, method: 'GET', headers: host ? { host } : {}, agent: false }, (res) => {
+          res.resume()
+          res.on('end', () => ok({ status: res.statusCode ?? 0, nosniff: res.headers['x-content-type-options'] }))
+        })
+        req.on('error', fail)
+        req.end()
+      })
+    const segment = fc.oneof(
+      fc.stringMatching(/^[A-Za-z0-9._-]{0,12}$/),
+      fc.constantFrom('%', '%z', '%zz', '%E0%A4%A', '%ff%fe', '%2e%2e', '..', '%00', '%C0%AF', 'api', 'local', 'files', 'functions', 'js')
+    )
+    await fc.assert(
+      fc.asyncProperty(fc.array(segment, { maxLength: 5 }), fc.option(fc.constantFrom('evil.example', `localhost:${c.port}`, 'x'.repeat(300))), async (parts, host) => {
+        const r = await get(`/${parts.join('/')}`, host ?? undefined)
+        expect(r.status).toBeLessThan(500)
+        expect(r.nosniff).toBe('nosniff')
+      }),
+      { numRuns: 300 }
+    )
+    expect(c.errors).toEqual([])
+  })
 })

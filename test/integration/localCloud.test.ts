@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import { request, type IncomingHttpHeaders } from 'node:http'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { ownerFolder } from '../../cloudfunctions/complaint/store'
 import { defineFunction } from '../../cloudfunctions/common/router'
 import { demoCreditCode } from '../../scripts/local-cloud/demo'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
@@ -187,6 +189,96 @@ describe('local cloud: durability', () => {
     } finally {
       server.kill('SIGKILL')
       rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('local cloud: what a hostile client or page can send', () => {
+  let c: TestCloud
+  let staticDir: string
+  beforeAll(async () => {
+    staticDir = mkdtempSync(join(tmpdir(), 'getihu-static-'))
+    mkdirSync(join(staticDir, 'js'))
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>h5</title>')
+    c = await testCloud({ staticDir })
+  })
+  afterAll(async () => {
+    await c.stop()
+    rmSync(staticDir, { recursive: true, force: true })
+  })
+
+  /** A raw request, so that Host can be anything. */
+  const raw = (path: string, opts: { method?: string; headers?: Record<string, string>; body?: Buffer } = {}) =>
+    new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>((ok, fail) => {
+      const req = request(`${c.url}${path}`, { method: opts.method ?? 'GET', headers: opts.headers, agent: false }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (d: Buffer) => chunks.push(d))
+        res.on('end', () => ok({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }))
+        res.on('error', fail)
+      })
+      req.on('error', fail)
+      req.end(opts.body)
+    })
+
+  test('a body over the limit always gets the 413 envelope, never a reset connection', async () => {
+    // fetch (undici) sends the body while the answer comes; before the fix ~30% of these ended in ECONNRESET
+    const outcomes: Record<string, number> = {}
+    for (const size of [1_100_000, 3_000_000]) {
+      const body = JSON.stringify({ action: 'user.login', payload: { x: 'a'.repeat(size) } })
+      for (let i = 0; i < 15; i++) {
+        const r = await fetch(`${c.url}/api/functions/user`, { method: 'POST', headers: { 'x-wx-openid': 'o', 'content-type': 'application/json' }, body }).then(
+          async (x) => `${x.status} ${((await x.json()) as { error: { message: string } }).error.message}`,
+          (err: { cause?: { code?: string } }) => err.cause?.code ?? String(err)
+        )
+        outcomes[r] = (outcomes[r] ?? 0) + 1
+      }
+    }
+    expect(outcomes).toEqual({ '413 请求内容过大': 30 })
+    const upload = await fetch(`${c.url}/api/local/storage/upload?cloudPath=${encodeURIComponent(`${ownerFolder('o')}/x.jpg`)}`, { method: 'POST', headers: { 'x-wx-openid': 'o' }, body: Buffer.alloc(3 * 1024 * 1024) })
+    expect([upload.status, ((await upload.json()) as { error: { message: string } }).error.message]).toEqual([413, '文件太大，不能超过2MB'])
+    // refused before the body is read (another owner's folder): the answer still arrives whole
+    for (let i = 0; i < 10; i++) {
+      const elsewhere = await fetch(`${c.url}/api/local/storage/upload?cloudPath=x.jpg`, { method: 'POST', headers: { 'x-wx-openid': 'o' }, body: Buffer.alloc(3 * 1024 * 1024) })
+      expect(elsewhere.status).toBe(403)
+    }
+  })
+
+  test.each(['/%', '/%zz', '/%E0%A4%A', '/js/%ff%fe', '/api/local/files/%zz'])('a malformed address %s answers 400, not 500', async (path) => {
+    const r = await raw(path)
+    expect(r.status).toBe(400)
+    expect(JSON.parse(r.body).error).toEqual({ code: 'INVALID_INPUT', message: '地址格式不对' })
+  })
+
+  test('every answer says nosniff: the app, the API, errors and files', async () => {
+    for (const path of ['/', '/index.html', '/api/local/identities', '/api/what', '/%zz']) {
+      expect([path, (await raw(path)).headers['x-content-type-options']]).toEqual([path, 'nosniff'])
+    }
+  })
+
+  test('stored files are served by what their bytes are: an image inline, anything else as a download', async () => {
+    const store = async (name: string, bytes: Buffer) => {
+      const openid = 'demo-owner-1'
+      const folder = ownerFolder(openid)
+      const r = await raw(`/api/local/storage/upload?cloudPath=${encodeURIComponent(`${folder}/${name}`)}`, { method: 'POST', headers: { 'x-wx-openid': openid }, body: bytes })
+      expect(r.status).toBe(200)
+      return `/api/local/files/${encodeURIComponent(`${folder}/${name}`)}`
+    }
+    const jpeg = await store('real.jpg', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100)]))
+    const disguised = await store('fake.jpg', Buffer.from('<html><script>alert(1)</script></html>'))
+    const a = await raw(jpeg)
+    expect([a.headers['content-type'], a.headers['content-disposition'], a.headers['x-content-type-options']]).toEqual(['image/jpeg', 'inline', 'nosniff'])
+    const b = await raw(disguised)
+    expect([b.headers['content-type'], b.headers['content-disposition'], b.headers['x-content-type-options']]).toEqual(['application/octet-stream', 'attachment', 'nosniff'])
+  })
+
+  test('a request naming another host (DNS rebinding) is refused; loopback names are served', async () => {
+    const port = c.port
+    const evil = await raw('/api/local/identities', { headers: { host: `evil.example:${port}` } })
+    expect(evil.status).toBe(403)
+    expect(JSON.parse(evil.body).error.code).toBe('FORBIDDEN')
+    expect((await raw('/api/local/identities', { headers: { host: `127.0.0.1:${port + 1}` } })).status).toBe(403)
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`]) {
+      expect([host, (await raw('/api/local/identities', { headers: { host } })).status]).toEqual([host, 200])
     }
   })
 })
