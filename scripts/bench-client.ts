@@ -21,7 +21,7 @@ export async function onboardOwners(post: ReturnType<typeof poster>, prefix: str
       businessName: `压测第${i}号摊`,
       creditCode: demoCreditCode('330302', `MA${String(i).padStart(7, '0')}`),
       industry: 'retail',
-      region: '浙江省温州市鹿城区',
+      region: '330302',
       openedOn: '2023-05-01',
       employees: i % 5,
       revenueBand: '10w_50w',

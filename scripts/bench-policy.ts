@@ -13,7 +13,7 @@ import { concurrently, onboardOwners, pct, poster } from './bench-client'
 import { countingDb } from './bench-sweep'
 
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`
-const REGIONS = ['浙江省温州市鹿城区', '浙江省温州市瓯海区', '甘肃省张掖市甘州区', '湖北省武汉市江岸区', '山东省济南市历下区']
+const REGIONS = ['330302', '330304', '620702', '420102', '370102']
 
 /** More policies like the library's, so the feed matches against `total` published policies. */
 async function addPolicies(db: LocalDb, total: number) {

@@ -3,6 +3,9 @@ import type { Context } from '../common/context'
 import { AppError, DuplicateKeyError, forbidden, notFound } from '../common/errors'
 import { cmd } from '../common/ports'
 import { COLLECTIONS, setupChecklist } from '../common/indexes'
+import { regionPrefix, within } from '../../src/core/region/code'
+import { regionName } from '../../src/core/region/names'
+import { migrateRegions } from './migrate'
 import { addOnce, recordId } from '../common/once'
 import { defineFunction } from '../common/router'
 import { markets, stalls, toMarket, toStall, type MarketDoc, type StallDoc } from '../user/owners'
@@ -17,7 +20,7 @@ export const newStallCode = () => readableCode(6)
 /** A regulator works inside their region; an admin (region null) everywhere. */
 function assertRegion(ctx: Context, region: string) {
   const mine = ctx.staff?.region
-  if (mine && !region.startsWith(mine)) throw forbidden(`您只能管理${mine}范围内的市场`)
+  if (mine && !within(region, mine)) throw forbidden(`您只能管理${regionName(mine)}范围内的市场`)
 }
 
 async function marketFor(ctx: Context, marketId: string): Promise<MarketDoc> {
@@ -57,10 +60,15 @@ export default defineFunction('admin', {
       else existing.push(name)
     }
     const checklist = setupChecklist()
+    // data written before regions were codes; bounded per run so the call ends in time
+    const regions = await migrateRegions(ctx.db)
     const message =
       (created.length ? `已新建 ${created.length} 个集合` : '所有集合都已存在，没有新建') +
-      `；还需在云开发控制台 → 数据库中逐项完成 ${checklist.length} 个集合的权限和索引设置（见清单）。`
-    return { created, existing, checklist, message }
+      `；还需在云开发控制台 → 数据库中逐项完成 ${checklist.length} 个集合的权限和索引设置（见清单）。` +
+      (regions.migrated ? `已把 ${regions.migrated} 条记录的地区改为行政区划代码。` : '') +
+      (regions.unresolved ? `有 ${regions.unresolved} 条记录的地区无法识别，需要重新选择。` : '') +
+      (regions.more ? '还有记录没有检查完，请再运行一次。' : '')
+    return { created, existing, checklist, regions, message }
   },
 
   async 'admin.market.create'(ctx, input) {
@@ -71,7 +79,7 @@ export default defineFunction('admin', {
 
   async 'admin.market.list'(ctx) {
     const region = ctx.staff?.region
-    const list = await markets(ctx).find(region ? { region: cmd.prefix(region) } : {}, {
+    const list = await markets(ctx).find(region ? { region: cmd.prefix(regionPrefix(region)) } : {}, {
       orderBy: [['createdAt', 'asc']],
       limit: 1000
     })

@@ -6,6 +6,7 @@ import { chinaDate, chinaStartOfDay } from '../../src/core/common/time'
 import { readableCode } from '../common/codes'
 import type { Context, StaffDoc } from '../common/context'
 import { AppError, conflict, forbidden, invalid, notFound, precondition } from '../common/errors'
+import { regionPrefix, within } from '../../src/core/region/code'
 import { addOnce, recordCode, recordId } from '../common/once'
 import { sniffImage } from '../common/sniff'
 import { takeCount } from '../common/slots'
@@ -49,7 +50,7 @@ async function own(ctx: Context, id: string) {
 async function inRegion(ctx: Context, id: string) {
   const c = await complaints(ctx.db).get(id)
   const region = ctx.staff?.region
-  if (!c || (region && !c.region.startsWith(region))) throw notFound('没有找到这条诉求，或不在您的辖区')
+  if (!c || (region && !within(c.region, region))) throw notFound('没有找到这条诉求，或不在您的辖区')
   return c
 }
 
@@ -266,14 +267,14 @@ export default defineFunction('complaint', {
   async 'complaint.staff.queue'(ctx, filters) {
     const region = ctx.staff?.region
     const where: Where = {}
-    if (region) where.region = cmd.prefix(region)
+    if (region) where.region = cmd.prefix(regionPrefix(region))
     if (filters.status) where.status = filters.status
     if (filters.category) where.category = filters.category
     if (filters.marketId) where.marketId = filters.marketId
     if (filters.overdue !== undefined) where.overdue = filters.overdue
     const [list, ms] = await Promise.all([
       complaints(ctx.db).find(where, { orderBy: [['createdAt', 'desc']], limit: 200 }),
-      markets(ctx).find(region ? { region: cmd.prefix(region) } : {}, { orderBy: [['name', 'asc']], limit: 200 })
+      markets(ctx).find(region ? { region: cmd.prefix(regionPrefix(region)) } : {}, { orderBy: [['name', 'asc']], limit: 200 })
     ])
     return {
       items: list.map((c) => ({ ...summaryView(c), marketName: c.marketName, reporter: staffView(c, [], []).reporter })),

@@ -1,3 +1,5 @@
+import { within } from '../../src/core/region/code'
+import { regionName } from '../../src/core/region/names'
 import { COMPLAINT_STATUSES } from '../../src/core/complaint/labels'
 import type { StaffDoc } from '../common/context'
 import { notify } from '../common/notify'
@@ -11,7 +13,7 @@ const PAGE = 100
 export async function supervisorsOf(ports: Ports, region: string): Promise<StaffDoc[]> {
   const staff = ports.db.collection<StaffDoc>('staff')
   const [sups, admins] = await Promise.all([staff.find({ supervisor: true }, { limit: 1000 }), staff.find({ role: 'admin' }, { limit: 1000 })])
-  return [...sups.filter((s) => s.role === 'regulator' && (!s.region || region.startsWith(s.region))), ...admins]
+  return [...sups.filter((s) => s.role === 'regulator' && (!s.region || within(region, s.region))), ...admins]
 }
 
 /**
@@ -48,7 +50,7 @@ async function tellSupervisors(ports: Ports, now: Date, c: ComplaintDoc) {
       // once per complaint, step and reopening: a later missed step is a new message
       key: `complaint-overdue:${c._id}:${c.timeline.length}:${s._id}`,
       title: `诉求${step}超期`,
-      body: `${c.marketName ?? c.region}的诉求${c._id}（${COMPLAINT_STATUSES[c.status]}）已超过${step}期限${c.deadline?.date}，请督办。`,
+      body: `${c.marketName ?? regionName(c.region)}的诉求${c._id}（${COMPLAINT_STATUSES[c.status]}）已超过${step}期限${c.deadline?.date}，请督办。`,
       page: `staff/pages/complaint/index?id=${c._id}`
     })
   }

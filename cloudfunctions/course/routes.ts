@@ -7,6 +7,7 @@ import type { Context } from '../common/context'
 import { AppError, conflict, DuplicateKeyError, invalid, notFound, precondition } from '../common/errors'
 import { notify } from '../common/notify'
 import { cmd, type Where } from '../common/ports'
+import { regionPrefix } from '../../src/core/region/code'
 import { claimSlot, readSlot, releaseSlot } from '../common/slots'
 import { defineFunction } from '../common/router'
 import { markets, owners, stalls, type OwnerDoc } from '../user/owners'
@@ -286,9 +287,9 @@ export default defineFunction('course', {
 
   async 'course.staff.stats'(ctx) {
     const region = ctx.staff?.region ?? null
-    const inRegion: Where = region ? { 'profile.region': cmd.prefix(region) } : { profile: cmd.neq(null) }
-    const pRegion: Where = region ? { region: cmd.prefix(region) } : {}
-    const ms = await markets(ctx).find(region ? { region: cmd.prefix(region) } : {}, { orderBy: [['name', 'asc']], limit: 200 })
+    const inRegion: Where = region ? { 'profile.region': cmd.prefix(regionPrefix(region)) } : { profile: cmd.neq(null) }
+    const pRegion: Where = region ? { region: cmd.prefix(regionPrefix(region)) } : {}
+    const ms = await markets(ctx).find(region ? { region: cmd.prefix(regionPrefix(region)) } : {}, { orderBy: [['name', 'asc']], limit: 200 })
     const counts = async (ownerWhere: Where, progressWhere: Where) => {
       const [o, started, completed, passed] = await Promise.all([
         owners(ctx).count(ownerWhere),

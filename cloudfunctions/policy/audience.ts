@@ -1,3 +1,4 @@
+import { regionPrefix } from '../../src/core/region/code'
 import dayjs from 'dayjs'
 import type { Condition } from '../../src/core/policy/rules'
 import { REVENUE_ORDER } from '../../src/core/user/options'
@@ -20,7 +21,7 @@ export function audienceWhere(conditions: readonly Condition[], today: string): 
     seen.add(c.fact)
     switch (c.fact) {
       case 'region':
-        where['profile.region'] = cmd.prefix(c.value)
+        where['profile.region'] = cmd.prefix(regionPrefix(c.value))
         break
       case 'industry':
         where['profile.industry'] = cmd.in(c.value)

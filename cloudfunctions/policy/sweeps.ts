@@ -43,9 +43,9 @@ async function pushPage(ports: Ports, now: Date): Promise<{ handled: number; mor
         topic: 'policy',
         key: `policy:${p._id}:${o._id}`,
         title: `新政策：${p.title}`,
-        body: `${p.summary.what} 点开查看您符合的条件和办理方法。`,
+        body: `${p.summary.what} 按您的档案看可能符合，以主管部门审核为准；点开查看条件和办理方法。`,
         page: `policy/pages/detail/index?id=${p._id}`,
-        template: templateId ? { id: templateId, data: buildData(POLICY_TEMPLATE, { thing1: p.title, thing2: '您符合条件，点开查看' }) } : undefined
+        template: templateId ? { id: templateId, data: buildData(POLICY_TEMPLATE, { thing1: p.title, thing2: '可能符合，点开查看' }) } : undefined
       })
       if (r.status === 'delivered') pushed++
       handled++

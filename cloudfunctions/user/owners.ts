@@ -1,15 +1,19 @@
 import type { NotifySettings } from '../../src/core/reminder/contract'
 import type { Consent, Market, Profile, Settings, Stall } from '../../src/core/user/contract'
 import { DEFAULT_SETTINGS } from '../../src/core/user/contract'
+import { regionName } from '../../src/core/region/names'
 import { classify } from '../../src/core/user/classify'
 import type { BusinessType } from '../../src/core/user/options'
 import type { Context } from '../common/context'
 import { DuplicateKeyError } from '../common/errors'
 
+/** The profile as stored: the region is its code; its name is added for views only. */
+export type StoredProfile = Omit<Profile, 'regionName'>
+
 /** One document per WeChat user, keyed by openid. Staff have one too (for their settings). */
 export interface OwnerDoc {
   _id: string
-  profile: Profile | null
+  profile: StoredProfile | null
   marketId: string | null
   stallId: string | null
   settings: Settings
@@ -79,7 +83,8 @@ export async function ensureOwner(ctx: Context): Promise<{ doc: OwnerDoc; isNew:
   }
 }
 
-export const toMarket = (m: MarketDoc): Market => ({ id: m._id, name: m.name, region: m.region, address: m.address })
+export const toMarket = (m: MarketDoc): Market => ({ id: m._id, name: m.name, region: m.region, regionName: regionName(m.region), address: m.address })
+export const profileView = (p: StoredProfile): Profile => ({ ...p, regionName: regionName(p.region) })
 export const toStall = (s: StallDoc): Stall => ({ id: s._id, code: s.code, number: s.number, marketId: s.marketId })
 
 /** What the owner sees of themselves: profile, 分型 with reasons, market and stall. */
@@ -89,7 +94,7 @@ export async function ownerView(ctx: Context, doc: OwnerDoc) {
     doc.stallId ? stalls(ctx).get(doc.stallId) : null
   ])
   return {
-    profile: doc.profile,
+    profile: doc.profile ? profileView(doc.profile) : null,
     classification: doc.profile ? classify(doc.profile, ctx.today) : null,
     market: market ? toMarket(market) : null,
     stall: stall ? toStall(stall) : null

@@ -6,6 +6,7 @@ import { AppError, conflict, invalid, notFound, precondition } from '../common/e
 import { notify } from '../common/notify'
 import { ensureCurrentObligation } from '../reminder/store'
 import { inviteToCourse } from '../course/invite'
+import { regionName } from '../../src/core/region/names'
 import { defineFunction } from '../common/router'
 import { consentLog, ensureOwner, markets, ownerView, owners, stalls, toMarket, toStall, type OwnerDoc } from './owners'
 
@@ -28,7 +29,7 @@ export default defineFunction('user', {
       isNew,
       settings: doc.settings,
       privacy: { acceptedVersion: doc.consents.privacy?.granted ? doc.consents.privacy.version : null, currentVersion: PRIVACY_VERSION },
-      staff: staff ? { name: staff.name, role: staff.role, region: staff.region, bankName: staff.bankName } : null,
+      staff: staff ? { name: staff.name, role: staff.role, region: staff.region, regionName: staff.region ? regionName(staff.region) : null, bankName: staff.bankName } : null,
       templates: ctx.ports.config.templates,
       ...(await ownerView(ctx, doc))
     }

@@ -23,7 +23,7 @@ export const DEMO_IDENTITIES = [
   { openid: 'demo-bank', label: '银行客户经理：陈经理' }
 ]
 
-const REGION = '浙江省温州市鹿城区'
+const REGION = '330302'
 
 /**
  * Demo data so that a newcomer sees a living product: two markets with stalls, owners with
@@ -36,7 +36,7 @@ export async function seedDemo(db: Db, now: Date): Promise<{ seeded: boolean }> 
 
   const staff: StaffDoc[] = [
     { _id: 'demo-regulator', role: 'regulator', name: '王科员', region: REGION, bankName: null, createdAt: at },
-    { _id: 'demo-supervisor', role: 'regulator', name: '李科长', region: '浙江省温州市', bankName: null, supervisor: true, createdAt: at },
+    { _id: 'demo-supervisor', role: 'regulator', name: '李科长', region: '330300', bankName: null, supervisor: true, createdAt: at },
     { _id: 'demo-bank', role: 'bank', name: '陈经理', region: null, bankName: '温州示范农商银行', createdAt: at },
     { _id: 'demo-admin', role: 'admin', name: '系统管理员', region: null, bankName: null, createdAt: at }
   ]

@@ -1,5 +1,5 @@
 import { LOCAL_POLICY_TEMPLATE_ID, LOCAL_REMINDER_TEMPLATE_ID } from '../../src/core/notify/template'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -19,6 +19,7 @@ import type { Logger, Ports, Where } from '../../cloudfunctions/common/ports'
 import { dispatch, type CloudFunction, type TimerEvent } from '../../cloudfunctions/common/router'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { sniffImage } from '../../cloudfunctions/common/sniff'
+import { migrateRegions } from '../../cloudfunctions/admin/migrate'
 import type { ErrorCode } from '../../src/core/common/envelope'
 import { seedPolicies } from '../../cloudfunctions/policy/store'
 import { ownerFolder } from '../../cloudfunctions/complaint/store'
@@ -165,6 +166,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const functions = opts.functions ?? FUNCTIONS
   const log = opts.log ?? consoleLogger
   const clock = new SettableClock()
+  const hadData = existsSync(join(opts.dataDir, 'db')) && readdirSync(join(opts.dataDir, 'db')).some((f) => f.endsWith('.db'))
   const db = new LocalDb(join(opts.dataDir, 'db'))
   const storage = new LocalStorage(resolve(opts.dataDir, 'files'))
   let publicUrl = ''
@@ -181,6 +183,9 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     qr: new LocalQr(() => publicUrl),
     contentCheck: new LocalContentCheck(opts.blocklist ?? DEFAULT_BLOCKLIST)
   }
+  // a data folder from before regions were codes: rewrite them (idempotent, quick when done); a
+  // fresh folder has nothing to migrate and gets no collections made by looking
+  if (hadData) for (let r = await migrateRegions(db, 100_000); r.more; r = await migrateRegions(db, 100_000));
   if (opts.seed) {
     await seedDemo(db, clock.now())
     // the policy library is product content: loaded (idempotently) like the cloud's seed action

@@ -22,7 +22,7 @@ export function ClassificationView({ c, showReasons = true }: { c: C; showReason
             </View>
           ))}
           <View className='reason'>
-            <Text>按您填写的信息估算，以市场监管部门每年7月1日的分型判定为准。</Text>
+            <Text>{c.note}</Text>
           </View>
         </View>
       ) : null}

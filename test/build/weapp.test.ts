@@ -82,6 +82,13 @@ describe('the weapp build', () => {
     for (const f of allJs(ROOT)) expect([f, readFileSync(f, 'utf8').includes('jitless')]).toEqual([f, false])
   })
 
+  test('division names stay out of the main package: owners use WeChat’s region picker', () => {
+    const mainJs = allJs(ROOT).filter((f) => !subs.some((s) => f.startsWith(join(ROOT, s.root) + '/')))
+    for (const f of mainJs) expect([f, readFileSync(f, 'utf8').includes('province_list')]).toEqual([f, false])
+    // the staff sub-package carries them, for the regulator's area pickers
+    expect(allJs(join(ROOT, 'staff')).some((f) => readFileSync(f, 'utf8').includes('province_list'))).toBe(true)
+  })
+
   test('the tab bar icons the app.json names are in the package', () => {
     const tabBar = (app as unknown as { tabBar: { list: Array<{ iconPath: string; selectedIconPath: string }> } }).tabBar
     for (const t of tabBar.list) {

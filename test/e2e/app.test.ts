@@ -28,7 +28,7 @@ test('an owner scans a stall QR code, accepts the notice, fixes a wrong credit c
 
   await page.getByText('我已阅读并同意').click()
   await page.locator('#profile-form').waitFor()
-  expect(await page.locator('input[name=region]').inputValue()).toBe('浙江省温州市鹿城区')
+  expect(await page.locator('#region-value').first().textContent()).toBe('浙江省温州市鹿城区')
 
   const good = PROFILE.creditCode
   const bad = good.slice(0, 17) + (good[17] === '1' ? '2' : '1')

@@ -5,7 +5,7 @@ export const PROFILE = {
   businessName: '鹿城区阿强水果摊',
   creditCode: demoCreditCode('330302', 'MA7T3K9P2'),
   industry: 'foodRetail',
-  region: '浙江省温州市鹿城区',
+  region: '330302',
   openedOn: '2025-03-15',
   employees: 1,
   revenueBand: '10w_50w',

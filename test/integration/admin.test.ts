@@ -1,7 +1,11 @@
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { LocalDb } from '../../cloudfunctions/common/adapters/local/db'
+import { newPolicyDoc } from '../../cloudfunctions/policy/store'
+import { PROFILE } from '../helpers/fixtures'
 import { COLLECTIONS, INDEXES } from '../../cloudfunctions/common/indexes'
 import { adminContract } from '../../src/core/admin/contract'
 import { testCloud, type TestCloud } from '../helpers/cloud'
@@ -10,14 +14,14 @@ describe('admin function: markets, stalls and QR codes', () => {
   let c: TestCloud
   beforeAll(async () => {
     c = await testCloud()
-    await c.ports.db.collection('staff').set('reg-other', { role: 'regulator', name: '赵科员', region: '浙江省温州市瓯海区', bankName: null, createdAt: '' } as never)
+    await c.ports.db.collection('staff').set('reg-other', { role: 'regulator', name: '赵科员', region: '330304', bankName: null, createdAt: '' } as never)
   })
   afterAll(() => c.stop())
 
   const actions = Object.keys(adminContract)
   const samplePayload: Record<string, unknown> = {
     'admin.setup': {},
-    'admin.market.create': { name: '新市场', region: '浙江省温州市鹿城区', address: '某路1号' },
+    'admin.market.create': { name: '新市场', region: '330302', address: '某路1号' },
     'admin.market.list': {},
     'admin.stall.create': { marketId: 'demo-market-1', numbers: ['Z-01'] },
     'admin.stall.list': { marketId: 'demo-market-1' },
@@ -35,7 +39,7 @@ describe('admin function: markets, stalls and QR codes', () => {
   })
 
   test('a regulator creates a market in their region; creating twice with one requestId makes one', async () => {
-    const payload = { name: '南门菜场', region: '浙江省温州市鹿城区南郊街道', address: '南门路2号' }
+    const payload = { name: '南门菜场', region: '330302', address: '南门路2号' }
     const a = await c.ok('admin', 'admin.market.create', payload, 'demo-regulator', 'create-market-0001')
     const b = await c.ok('admin', 'admin.market.create', payload, 'demo-regulator', 'create-market-0001')
     expect(b).toEqual(a)
@@ -44,7 +48,7 @@ describe('admin function: markets, stalls and QR codes', () => {
   })
 
   test('a regulator cannot create or see markets outside their region', async () => {
-    const r = await c.call('admin', { action: 'admin.market.create', payload: { name: '外区市场', region: '浙江省温州市鹿城区', address: 'x' } }, 'reg-other')
+    const r = await c.call('admin', { action: 'admin.market.create', payload: { name: '外区市场', region: '330302', address: 'x' } }, 'reg-other')
     expect(!r.body.ok && r.body.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('瓯海区') })
     expect((await c.ok('admin', 'admin.market.list', {}, 'reg-other')).markets).toEqual([])
     const peek = await c.call('admin', { action: 'admin.stall.list', payload: { marketId: 'demo-market-1' } }, 'reg-other')
@@ -54,7 +58,7 @@ describe('admin function: markets, stalls and QR codes', () => {
   })
 
   test('stalls: created once each, duplicates reported, codes unique and fit a WeChat scene', async () => {
-    const market = await c.ok('admin', 'admin.market.create', { name: '测试市场', region: '浙江省温州市鹿城区', address: '测试路' }, 'demo-regulator')
+    const market = await c.ok('admin', 'admin.market.create', { name: '测试市场', region: '330302', address: '测试路' }, 'demo-regulator')
     const first = await c.ok('admin', 'admin.stall.create', { marketId: market.id, numbers: ['A-01', 'A-02', 'A-02', 'A-03'] }, 'demo-regulator')
     expect(first.created.map((s: { number: string }) => s.number)).toEqual(['A-01', 'A-02', 'A-03'])
     expect(first.existing).toEqual([])
@@ -100,7 +104,7 @@ describe('admin.setup: the cloud database after a deploy', () => {
     // no demo data: only the first admin exists, as right after README step 4
     c = await testCloud({ seed: false })
     await c.ports.db.collection('staff').set('first-admin', { role: 'admin', name: '管理员', region: null, bankName: null, createdAt: '' } as never)
-    await c.ports.db.collection('staff').set('a-regulator', { role: 'regulator', name: '钱科员', region: '浙江省温州市', bankName: null, createdAt: '' } as never)
+    await c.ports.db.collection('staff').set('a-regulator', { role: 'regulator', name: '钱科员', region: '330300', bankName: null, createdAt: '' } as never)
   })
   afterAll(() => c.stop())
 
@@ -145,5 +149,39 @@ describe('admin.setup: the cloud database after a deploy', () => {
       expect(item.text).toContain('仅管理端可读写')
     }
     expect(checklist.find((i: { collection: string }) => i.collection === 'meta').text).toContain('无需添加索引')
+  })
+})
+
+describe('regions stored as free text before they were codes are migrated', () => {
+  test('owners, markets, staff and policy rules get GB/T 2260 codes; what is not one place is counted, not guessed', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'getihu-migrate-'))
+    // a store written by the old version: text regions, one typed without the province
+    const old = new LocalDb(join(dataDir, 'db'))
+    const at = '2026-01-01T00:00:00.000Z'
+    await old.collection('owners').set('old-owner', { profile: { ...PROFILE, region: '温州市鹿城区', creditCode: PROFILE.creditCode, updatedAt: at }, marketId: null, stallId: null, settings: { careMode: false, personalized: true }, consents: {}, createdAt: at, updatedAt: at } as never)
+    await old.collection('owners').set('typo-owner', { profile: { ...PROFILE, region: '温洲市鹿城', updatedAt: at }, marketId: null, stallId: null, settings: { careMode: false, personalized: true }, consents: {}, createdAt: at, updatedAt: at } as never)
+    await old.collection('markets').set('old-market', { name: '老市场', region: '浙江省温州市鹿城区', address: 'x', createdBy: 'x', createdAt: at, updatedAt: at } as never)
+    await old.collection('staff').set('old-reg', { role: 'regulator', name: '老科员', region: '浙江省温州市', bankName: null, createdAt: at } as never)
+    await old.collection('staff').set('mig-admin', { role: 'admin', name: '管理员', region: null, bankName: null, createdAt: at } as never)
+    await old.collection('policies').set('old-policy', { ...newPolicyDoc({ title: '温州老政策', summary: { what: 'x', who: 'x', how: 'x', where: 'x' }, department: 'x', category: 'finance', effectiveFrom: '2024-01-01', effectiveTo: null, source: { document: 'x', number: null, clause: 'x' }, conditions: [{ fact: 'region', op: 'within', value: '浙江省温州市' as never }] }, 'published', 'x', at) } as never)
+    const c = await testCloud({ dataDir, seed: false })
+    try {
+      const owner = (await c.ports.db.collection('owners').get('old-owner')) as unknown as { profile: { region: string } }
+      expect(owner.profile.region).toBe('330302')
+      expect(((await c.ports.db.collection('markets').get('old-market')) as unknown as { region: string }).region).toBe('330302')
+      expect(((await c.ports.db.collection('staff').get('old-reg')) as unknown as { region: string }).region).toBe('330300')
+      expect(((await c.ports.db.collection('policies').get('old-policy')) as unknown as { conditions: Array<{ value: string }> }).conditions[0].value).toBe('330300')
+      // the typo is left for the owner to pick again
+      expect(((await c.ports.db.collection('owners').get('typo-owner')) as unknown as { profile: { region: string } }).profile.region).toBe('温洲市鹿城')
+      // the migrated owner now sees the migrated regulator's market and their region by name
+      const login = await c.ok('user', 'user.login', {}, 'old-owner')
+      expect(login.profile.regionName).toBe('浙江省温州市鹿城区')
+      // admin.setup runs it too and reports nothing left
+      const setup = await c.ok('admin', 'admin.setup', {}, 'mig-admin')
+      expect(setup.regions).toEqual({ migrated: 0, unresolved: 0, more: false })
+    } finally {
+      await c.stop()
+      rmSync(dataDir, { recursive: true, force: true })
+    }
   })
 })

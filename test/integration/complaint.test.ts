@@ -43,7 +43,7 @@ describe('complaint function over HTTP', () => {
     c = await testCloud({ blocklist: ['赌博'] })
     // Friday 20 Nov 2026, 10:00 in China
     await setClock('2026-11-20T02:00:00Z')
-    await c.ports.db.collection('staff').set('reg-hz', { role: 'regulator', name: '赵科员', region: '浙江省杭州市', bankName: null, createdAt: '' } as never)
+    await c.ports.db.collection('staff').set('reg-hz', { role: 'regulator', name: '赵科员', region: '330100', bankName: null, createdAt: '' } as never)
   })
   afterAll(() => c.stop())
 
@@ -172,7 +172,7 @@ describe('complaint function over HTTP', () => {
     expect(staff.phone).toBe('139****5678')
     expect(staff.reporter).toBe('身份保密（举报人未同意公开）')
     expect(JSON.stringify(staff)).not.toContain('张记面馆')
-    expect(staff).toMatchObject({ marketName: '东门农贸市场', region: '浙江省温州市鹿城区', actions: ['accept', 'reject'] })
+    expect(staff).toMatchObject({ marketName: '东门农贸市场', region: '330302', actions: ['accept', 'reject'] })
 
     const named = await c.ok('complaint', 'complaint.submit', { ...FILING, disclose: true }, 'demo-owner-1')
     expect((await c.ok('complaint', 'complaint.staff.get', { id: named.id }, 'demo-regulator')).reporter).toBe('鹿城区张记面馆，东门农贸市场A-01摊位')

@@ -18,7 +18,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   'user.stall.resolve': { scene: 'DMC4Q9' },
   'user.settings.save': { careMode: true },
   'user.consent.record': { kind: 'privacy', version: PRIVACY_VERSION, granted: true },
-  'admin.market.create': { name: '新市场', region: '浙江省温州市鹿城区', address: '某路1号' },
+  'admin.market.create': { name: '新市场', region: '330302', address: '某路1号' },
   'admin.market.list': {},
   'admin.stall.create': { marketId: 'demo-market-1', numbers: ['Z-01'] },
   'admin.stall.list': { marketId: 'demo-market-1' },
@@ -50,7 +50,7 @@ const VALID: Record<string, Record<string, unknown>> = {
     effectiveFrom: '2026-01-01',
     effectiveTo: null,
     source: { document: '某文件', number: null, clause: '第1条' },
-    conditions: [{ fact: 'region', op: 'within', value: '浙江省' }, { fact: 'employees', op: 'gte', value: 1 }]
+    conditions: [{ fact: 'region', op: 'within', value: '330000' }, { fact: 'employees', op: 'gte', value: 1 }]
   },
   'policy.admin.preview': { conditions: [{ fact: 'groups', op: 'hasAny', value: ['veteran'] }] },
   'policy.admin.publish': { id: 'wz-04-code-loan' },

@@ -169,7 +169,7 @@ describe('local cloud: durability', () => {
           businessName: `第${i}号摊`,
           creditCode: demoCreditCode('330302', `MA${String(i).padStart(7, '0')}`),
           industry: 'retail',
-          region: '浙江省温州市鹿城区',
+          region: '330302',
           openedOn: '2024-01-01',
           employees: i,
           revenueBand: 'lt10w',

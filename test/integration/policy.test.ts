@@ -3,7 +3,7 @@ import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import { testCloud, type TestCloud } from '../helpers/cloud'
 import { PROFILE } from '../helpers/fixtures'
 
-const GANZHOU = '甘肃省张掖市甘州区'
+const GANZHOU = '620702' // 甘肃省张掖市甘州区
 const draft = {
   title: '甘州区退役军人开业补贴（测试）',
   summary: { what: '开业补贴', who: '退役军人', how: '到区退役军人局申请', where: '区退役军人局' },
@@ -33,7 +33,7 @@ describe('policy function over HTTP', () => {
     await onboard('pol-grad', { groups: ['graduate'], graduationYear: 2025, openedOn: '2026-03-21' })
     await onboard('pol-vet-quiet', { groups: ['veteran'] })
     await onboard('pol-vet-off', { groups: ['veteran'] })
-    await onboard('pol-wz', { region: '浙江省温州市鹿城区', groups: ['veteran'] })
+    await onboard('pol-wz', { region: '330302', groups: ['veteran'] })
     await c.ok('reminder', 'reminder.settings.save', { topics: { policy: false } }, 'pol-vet-quiet')
     await c.ok('user', 'user.settings.save', { personalized: false }, 'pol-vet-off')
   })
@@ -55,7 +55,7 @@ describe('policy function over HTTP', () => {
   test('detail: reasons, source citation, how to apply; reading and favouriting count once per owner', async () => {
     const d = await c.ok('policy', 'policy.get', { id: 'gz-08-veteran-loan' }, 'pol-vet')
     expect(d.status).toBe('match')
-    expect(d.reasons.map((r: { text: string }) => r.text)).toEqual([`您在${GANZHOU}`, '您是退役军人'])
+    expect(d.reasons.map((r: { text: string }) => r.text)).toEqual(['您在甘肃省张掖市甘州区', '您是退役军人'])
     expect(d.source).toMatchObject({ clause: '二（三）第8条', number: null })
     expect(d.source.document).toContain('甘州区')
     expect(d.summary.where).toBe('区退役军人局、区人社局、区财政局')

@@ -67,9 +67,9 @@ describe('reminder function over HTTP', () => {
 
   test('a whole year on the clock: every rung once, in order; the annual report stops when filed', async () => {
     const who = 'rem-year'
-    // the year starts on the test clock before anything is written: run on a later real day, the
-    // welcome would otherwise be stamped after the first rungs and the order would depend on the date
-    await setClock('2026-11-21T02:00:00Z')
+    // the owner joins a minute before the first sweep, on the test clock: stamped in real time (or
+    // at the sweep's own instant, which the loop re-anchors), the order would depend on the date
+    await setClock('2026-11-21T01:59:00Z')
     await onboard(who)
     await c.ok('reminder', 'reminder.permit.save', licence, who)
     await c.ok('reminder', 'reminder.subscription.report', { results: { 'local-reminder': 'accept' } }, who)

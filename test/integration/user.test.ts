@@ -87,7 +87,7 @@ describe('user function over HTTP', () => {
   test('scanning a stall: resolve shows market and stall; saving binds the owner to it', async () => {
     const r = await c.ok('user', 'user.stall.resolve', { scene: 'DMC4Q9' }, 'owner-g')
     expect(r).toEqual({
-      market: { id: 'demo-market-1', name: '东门农贸市场', region: '浙江省温州市鹿城区', address: '鹿城区东门街88号' },
+      market: { id: 'demo-market-1', name: '东门农贸市场', region: '330302', regionName: '浙江省温州市鹿城区', address: '鹿城区东门街88号' },
       stall: { id: 'demo-stall-3', code: 'DMC4Q9', number: 'A-03', marketId: 'demo-market-1' }
     })
     expect((await c.ok('user', 'user.stall.resolve', { scene: 'dmc4q9' }, 'owner-g')).stall.number).toBe('A-03')
@@ -131,7 +131,7 @@ describe('user function over HTTP', () => {
   test('staff log in with their role and are not offered owner actions', async () => {
     const r = await c.ok('user', 'user.login', {}, 'demo-regulator')
     expect(r.role).toBe('regulator')
-    expect(r.staff).toEqual({ name: '王科员', role: 'regulator', region: '浙江省温州市鹿城区', bankName: null })
+    expect(r.staff).toEqual({ name: '王科员', role: 'regulator', region: '330302', regionName: '浙江省温州市鹿城区', bankName: null })
     const save = await c.call('user', { action: 'user.profile.save', payload: profile }, 'demo-regulator')
     expect(!save.body.ok && save.body.error.code).toBe('FORBIDDEN')
   })

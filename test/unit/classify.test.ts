@@ -1,4 +1,5 @@
-import { classify, DEFAULT_CLASSIFICATION, type ClassificationInput } from '../../src/core/user/classify'
+import { readFileSync } from 'node:fs'
+import { classificationConfigFor, classify, DEFAULT_CLASSIFICATION, type ClassificationInput } from '../../src/core/user/classify'
 
 const base: ClassificationInput = { openedOn: '2026-01-01', employees: 0, revenueBand: 'lt10w', taxPaid: false, socialInsurance: false }
 const TODAY = '2026-11-21'
@@ -51,5 +52,24 @@ describe('分型 (seed 004)', () => {
     const c = classify(p, TODAY, strict)
     expect(c.type).toBe('survival')
     expect(c.configVersion).toBe('test')
+  })
+})
+
+describe('分型 per region: our thresholds are labelled ours; the 7月1日 decision only where a document says so', () => {
+  const grown = { openedOn: '2023-01-01', employees: 3, revenueBand: '50w_100w' as const, taxPaid: true, socialInsurance: true }
+
+  test('an owner in 温州 is told it is our estimate and given no date', () => {
+    const c = classify({ ...grown, region: '330302' }, '2026-11-21')
+    expect(c.note).toContain('本平台的估算口径')
+    expect(c.note).not.toMatch(/7月1日|9月30日/)
+  })
+
+  test('an owner in 武汉 hears of the yearly decision on 7月1日 and the 9月30日 review, quoted from seed 004', () => {
+    const c = classify({ ...grown, region: '420102' }, '2026-11-21')
+    expect(c.note).toContain('7月1日')
+    expect(c.note).toContain('9月30日')
+    const cfg = classificationConfigFor('420102')
+    const seed = readFileSync('../shared/seeds/004_14942ef18837be34.txt', 'utf8').replace(/\s+/g, '')
+    expect(seed).toContain(cfg.decision!.quote.replace(/\s+/g, ''))
   })
 })

@@ -5,7 +5,7 @@ import { conditionSchema, rulesSchema } from '../../src/core/policy/rules'
 const TODAY = '2026-11-21'
 const policy = (id: string) => POLICY_LIBRARY.find((p) => p.id === id)!
 const base: MatchProfile = {
-  region: '甘肃省张掖市甘州区',
+  region: '620702',
   industry: 'foodRetail',
   openedOn: '2025-06-01',
   employees: 0,
@@ -41,7 +41,7 @@ describe('matching on the documents’ own conditions', () => {
   })
 
   test('a policy from another region is never "almost": the owner cannot move to qualify', () => {
-    const r = check('gz-05-startup-subsidy', { ...base, region: '浙江省温州市鹿城区', groups: ['veteran'] })
+    const r = check('gz-05-startup-subsidy', { ...base, region: '330302', groups: ['veteran'] })
     expect(r.status).toBe('no')
     expect(r.reasons[0]).toEqual({ met: false, text: '限甘肃省张掖市甘州区的个体工商户，您在浙江省温州市鹿城区' })
   })
@@ -58,12 +58,12 @@ describe('matching on the documents’ own conditions', () => {
   })
 
   test('Wuhan help follows 分型 (seed 004): the same owner moves from 生存型 to 成长型 help', () => {
-    const wh = { ...base, region: '湖北省武汉市江岸区' }
+    const wh = { ...base, region: '420102' }
     expect(check('wh-survival', wh).status).toBe('match')
     expect(check('wh-growth', wh).status).toBe('almost')
     const grown = { ...wh, openedOn: '2023-01-01', employees: 3, taxPaid: true }
     expect(check('wh-growth', grown).status).toBe('match')
-    expect(check('wh-growth', grown).reasons[1].text).toBe('您是成长型个体工商户')
+    expect(check('wh-growth', grown).reasons[1].text).toBe('按本平台估算，您是成长型个体工商户')
     expect(check('wh-famous', { ...wh, featured: 'famous' }).status).toBe('match')
   })
 
@@ -99,7 +99,7 @@ describe('the library', () => {
 
 describe('rules are validated when saved', () => {
   test('an unknown fact or operator is refused with the path of the error', () => {
-    const badFact = rulesSchema.safeParse([{ fact: 'region', op: 'within', value: '浙江省' }, { fact: 'height', op: 'gte', value: 1 }])
+    const badFact = rulesSchema.safeParse([{ fact: 'region', op: 'within', value: '330000' }, { fact: 'height', op: 'gte', value: 1 }])
     expect(badFact.success).toBe(false)
     expect(badFact.error!.issues[0].path).toEqual([1, 'fact'])
     const badOp = conditionSchema.safeParse({ fact: 'employees', op: 'between', value: 3 })

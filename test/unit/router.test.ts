@@ -4,8 +4,8 @@ import { failureSchema } from '../../src/core/common/envelope'
 import { fieldMessages } from '../../src/core/common/fields'
 import { localPorts } from '../helpers/ports'
 
-const market = { id: 'm1', name: '东门农贸市场', region: '浙江省温州市鹿城区', address: '东门街88号' }
-const payload = { name: '东门农贸市场', region: '浙江省温州市鹿城区', address: '东门街88号' }
+const market = { id: 'm1', name: '东门农贸市场', region: '330302', regionName: '浙江省温州市鹿城区', address: '东门街88号' }
+const payload = { name: '东门农贸市场', region: '330302', address: '东门街88号' }
 
 describe('router: action → role → payload → handler → result', () => {
   let env: ReturnType<typeof localPorts>
@@ -65,7 +65,8 @@ describe('router: action → role → payload → handler → result', () => {
     expect(r.error.code).toBe('INVALID_INPUT')
     const paths = r.error.details!.map((d) => d.path)
     expect(paths).toEqual(expect.arrayContaining(['name', 'region', 'address']))
-    expect(r.error.details!.find((d) => d.path === 'region')!.message).toBe('最多 40 个字')
+    // free text is not a region: only a GB/T 2260 code from the picker is
+    expect(r.error.details!.find((d) => d.path === 'region')!.message).toBe('请选择地区')
     expect(r.error.details!.find((d) => d.path === 'address')!.message).toBe('此项必填')
     expect(r.error.details!.some((d) => d.message.includes('extra'))).toBe(true)
   })

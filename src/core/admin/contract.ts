@@ -1,5 +1,5 @@
 import { action, ADMIN, REGULATOR } from '../common/action'
-import { marketSchema, stallSchema } from '../user/contract'
+import { areaCodeSchema, marketSchema, stallSchema } from '../user/contract'
 import { id, text, z } from '../zod'
 
 /** 摊位号 as painted on the stall: letters, digits, "-", up to 12 characters. */
@@ -41,13 +41,15 @@ export const adminContract = {
       /** collections that were already there */
       existing: z.array(z.string()),
       checklist: z.array(setupChecklistItemSchema),
+      /** free-text regions rewritten as GB/T 2260 codes this run; unresolved ones need a person */
+      regions: z.strictObject({ migrated: z.number().int(), unresolved: z.number().int(), more: z.boolean() }),
       /** one sentence for the admin: what happened and what is left */
       message: z.string()
     }),
     roles: ADMIN
   }),
   'admin.market.create': action({
-    input: z.strictObject({ name: text(40), region: text(40), address: text(80) }),
+    input: z.strictObject({ name: text(40), region: areaCodeSchema, address: text(80) }),
     output: marketSchema,
     roles: REGULATOR,
     creates: true

@@ -44,15 +44,15 @@ export interface PolicySeed {
 
 const GZ_DOC = '甘州区扶持个体工商户发展联席会议办公室《关于做好2024年度扶持个体工商户发展的通知》（征求意见稿）'
 const GZ = (clause: string): Source => ({ document: GZ_DOC, number: null, clause, seed: '001_6370ae24ded8f93b.txt' })
-const GZ_REGION: Condition = { fact: 'region', op: 'within', value: '甘肃省张掖市甘州区' }
+const GZ_REGION: Condition = { fact: 'region', op: 'within', value: '620702' } // 甘肃省张掖市甘州区
 
 const WZ_DOC = '《温州市推进个体工商户全生命周期服务增值化改革实施方案》'
 const WZ = (clause: string): Source => ({ document: WZ_DOC, number: '温市监联〔2024〕13号', clause, seed: '003_6dcf117c5c42f4b2.txt' })
-const WZ_REGION: Condition = { fact: 'region', op: 'within', value: '浙江省温州市' }
+const WZ_REGION: Condition = { fact: 'region', op: 'within', value: '330300' } // 浙江省温州市
 
 const WH_DOC = '《武汉市个体工商户分型分类精准帮扶提升发展质量工作实施方案》'
 const WH = (clause: string): Source => ({ document: WH_DOC, number: '武市监〔2024〕39号', clause, seed: '004_14942ef18837be34.txt' })
-const WH_REGION: Condition = { fact: 'region', op: 'within', value: '湖北省武汉市' }
+const WH_REGION: Condition = { fact: 'region', op: 'within', value: '420100' } // 湖北省武汉市
 
 const SM_DOC = '《关于联合开展“个体工商户服务月”活动的实施方案》（某省市场监管局等，2023年；原文省名隐去）'
 const SM = (clause: string): Source => ({ document: SM_DOC, number: null, clause, seed: '000_c8a7fbd49745a4a1.txt' })

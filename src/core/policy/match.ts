@@ -1,3 +1,5 @@
+import { within } from '../region/code'
+import { regionName } from '../region/names'
 import { classify } from '../user/classify'
 import { describeMonths, monthsBetween } from '../common/time'
 import { BUSINESS_TYPES, INDUSTRIES, REVENUE_BANDS, REVENUE_ORDER, type BusinessType, type Industry, type RevenueBand } from '../user/options'
@@ -65,8 +67,9 @@ const rank = (b: RevenueBand) => REVENUE_ORDER.indexOf(b)
 export function checkCondition(c: Condition, f: Facts): ConditionResult {
   switch (c.fact) {
     case 'region': {
-      const met = f.region.startsWith(c.value)
-      return { met, text: met ? `您在${c.value}` : `限${c.value}的个体工商户，您在${f.region || '未填写地区'}` }
+      const met = within(f.region, c.value)
+      const where = regionName(c.value) || '指定地区'
+      return { met, text: met ? `您在${where}` : `限${where}的个体工商户，您在${regionName(f.region) || '未填写地区'}` }
     }
     case 'industry': {
       const met = c.value.includes(f.industry)
@@ -74,7 +77,8 @@ export function checkCondition(c: Condition, f: Facts): ConditionResult {
     }
     case 'type': {
       const met = c.value.includes(f.type)
-      return { met, text: met ? `您是${BUSINESS_TYPES[f.type]}个体工商户` : `面向${list(c.value, BUSINESS_TYPES)}，您目前是${BUSINESS_TYPES[f.type]}` }
+      // 分型 here is our estimate from the profile, not the regulator's decision
+      return { met, text: met ? `按本平台估算，您是${BUSINESS_TYPES[f.type]}个体工商户` : `面向${list(c.value, BUSINESS_TYPES)}，按本平台估算您目前是${BUSINESS_TYPES[f.type]}` }
     }
     case 'groups': {
       const hit = c.value.find((g) => f.groups.includes(g))
@@ -90,7 +94,8 @@ export function checkCondition(c: Condition, f: Facts): ConditionResult {
         return { met, text: met ? `已正常经营${have}（需满${want}）` : `需正常经营满${want}，您已经营${have}` }
       }
       const met = f.monthsInBusiness <= c.value
-      return { met, text: met ? `开业${have}，属新开办（${want}以内）` : `面向开业${want}以内的，您已经营${have}` }
+      // 新开办 is this platform's reading of the months since the opening date the owner gave
+      return { met, text: met ? `开业${have}，按本平台估算属新开办（${want}以内）` : `面向开业${want}以内的，您已经营${have}` }
     }
     case 'employees': {
       const met = c.op === 'gte' ? f.employees >= c.value : f.employees <= c.value
@@ -116,7 +121,8 @@ export function checkCondition(c: Condition, f: Facts): ConditionResult {
     }
     case 'abnormal': {
       const met = f.abnormal === c.value
-      return { met, text: c.value ? (met ? '您被列入经营异常名录，可以修复' : '面向被列入经营异常名录的（您没有）') : met ? '您未被列入经营异常名录' : '需未被列入经营异常名录' }
+      // a "must not be" reads as a fact about the owner, never as something missing
+      return { met, text: c.value ? (met ? '您被列入经营异常名录，可以修复' : '这项面向被列入经营异常名录、需要信用修复的个体工商户，您未被列入') : met ? '您未被列入经营异常名录' : '面向未被列入经营异常名录的个体工商户，您已被列入' }
     }
   }
 }

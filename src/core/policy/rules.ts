@@ -1,3 +1,4 @@
+import { areaCodeSchema } from '../region/schema'
 import { z } from '../zod'
 import { BUSINESS_TYPES, INDUSTRIES, keysOf, REVENUE_BANDS } from '../user/options'
 import { FEATURED, MATCH_GROUPS } from './facts'
@@ -12,7 +13,8 @@ export { FACT_LABELS, FEATURED, MATCH_GROUPS, type Featured, type MatchGroup } f
 const num = z.number().int().min(0).max(100000)
 
 export const conditionSchema = z.discriminatedUnion('fact', [
-  z.strictObject({ fact: z.literal('region'), op: z.literal('within'), value: z.string().trim().min(2).max(40) }),
+  // GB/T 2260 code of the province, city or county the policy applies in
+  z.strictObject({ fact: z.literal('region'), op: z.literal('within'), value: areaCodeSchema }),
   z.strictObject({ fact: z.literal('industry'), op: z.literal('in'), value: z.array(z.enum(keysOf(INDUSTRIES))).min(1).max(10) }),
   z.strictObject({ fact: z.literal('type'), op: z.literal('in'), value: z.array(z.enum(keysOf(BUSINESS_TYPES))).min(1).max(3) }),
   z.strictObject({ fact: z.literal('groups'), op: z.literal('hasAny'), value: z.array(z.enum(keysOf(MATCH_GROUPS))).min(1).max(6) }),

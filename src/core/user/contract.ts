@@ -1,5 +1,6 @@
 import { action, ANYONE, OWNER } from '../common/action'
 import { id, isoDate, text, z } from '../zod'
+import { areaCodeSchema, countyCodeSchema } from '../region/schema'
 import { checkCreditCode } from './creditCode'
 import { BUSINESS_TYPES, INDUSTRIES, keysOf, OWNER_GROUPS, REVENUE_BANDS } from './options'
 
@@ -29,7 +30,8 @@ export const profileInputSchema = z.strictObject({
   businessName: text(50),
   creditCode: creditCodeSchema,
   industry: z.enum(keysOf(INDUSTRIES)),
-  region: text(40),
+  /** GB/T 2260 county code (WeChat's region picker) */
+  region: countyCodeSchema,
   openedOn: isoDate,
   employees: z.number().int().min(0).max(10000),
   revenueBand: z.enum(keysOf(REVENUE_BANDS)),
@@ -49,6 +51,9 @@ export type ProfileInput = z.input<typeof profileInputSchema>
 
 export const profileSchema = profileInputSchema.omit({ stallCode: true }).extend({
   creditCode: z.string(),
+  region: z.string(),
+  /** the region's name for display ("浙江省温州市鹿城区"): the client carries no division names */
+  regionName: z.string(),
   groups: z.array(z.enum(keysOf(OWNER_GROUPS))),
   updatedAt: z.string()
 })
@@ -60,15 +65,20 @@ export const classificationSchema = z.strictObject({
   label: z.string(),
   reasons: z.array(reasonSchema),
   focus: z.string(),
+  note: z.string(),
   configVersion: z.string()
 })
 
 export const marketSchema = z.strictObject({
   id,
   name: z.string(),
+  /** GB/T 2260 code */
   region: z.string(),
+  regionName: z.string(),
   address: z.string()
 })
+
+export { areaCodeSchema }
 export type Market = z.infer<typeof marketSchema>
 
 export const stallSchema = z.strictObject({
@@ -108,7 +118,9 @@ export type OwnerView = z.infer<typeof ownerViewSchema>
 export const staffInfoSchema = z.strictObject({
   name: z.string(),
   role: z.enum(['regulator', 'bank', 'admin']),
+  /** GB/T 2260 code of the region they work in; null = everywhere */
   region: z.string().nullable(),
+  regionName: z.string().nullable(),
   bankName: z.string().nullable()
 })
 

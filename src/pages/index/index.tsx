@@ -33,7 +33,7 @@ export default function Home() {
           <View className='hero__name'>{data.staff.name}</View>
           <View className='hero__meta'>
             {STAFF_TITLES[data.staff.role]}
-            {data.staff.region ? ` · ${data.staff.region}` : ''}
+            {data.staff.regionName ? ` · ${data.staff.regionName}` : ''}
             {data.staff.bankName ? ` · ${data.staff.bankName}` : ''}
           </View>
           <View className='actions'>
@@ -58,7 +58,7 @@ export default function Home() {
         <View className='hero' id='business-card'>
           <View className='hero__name'>{data.profile.businessName}</View>
           <View className='hero__meta'>
-            {data.market ? `${data.market.name}` : data.profile.region}
+            {data.market ? `${data.market.name}` : data.profile.regionName}
             {data.stall ? ` · 摊位 ${data.stall.number}` : ''}
           </View>
           {data.classification ? <ClassificationView c={data.classification} /> : null}

@@ -2,6 +2,7 @@ import { Input, Picker, Switch, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 import { Page } from '../../components/Page'
+import { RegionPicker } from '../../components/RegionPicker'
 import { SelectCell } from '../../components/SelectCell'
 import { useFormErrors } from '../../components/useFormErrors'
 import { Cell, Loading, Notice, PrimaryButton, Section } from '../../components/ui'
@@ -69,6 +70,8 @@ export default function Onboard() {
   const [stallError, setStallError] = useState<string | null>(null)
   const [accepting, setAccepting] = useState(false)
   const [form, setForm] = useState<Form>(EMPTY)
+  /** the chosen region's name, as the server or the picker said it (the client has no division names) */
+  const [regionLabel, setRegionLabel] = useState('')
   const { setError, check, fail, fieldError, formNotice } = useFormErrors()
   const [saving, setSaving] = useState(false)
   const [prefilled, setPrefilled] = useState(false)
@@ -87,6 +90,7 @@ export default function Onboard() {
     if (prefilled || !data) return
     if (data.profile) {
       const p = data.profile
+      setRegionLabel(p.regionName)
       setForm({
         ...p,
         employees: String(p.employees),
@@ -97,7 +101,11 @@ export default function Onboard() {
       })
       setPrefilled(true)
     } else if (stall) {
-      setForm((f) => ({ ...f, region: f.region || stall.market.region }))
+      // a market registered at county level gives the owner's county; a city-level one does not
+      if (!form.region && /^\d{4}(?!00)\d{2}$/.test(stall.market.region)) {
+        setForm((f) => ({ ...f, region: stall.market.region }))
+        setRegionLabel(stall.market.regionName)
+      }
       setPrefilled(true)
     }
   }, [data, stall, prefilled])
@@ -132,7 +140,7 @@ export default function Onboard() {
     if (!form.businessName.trim()) missing.businessName = '请填写字号名称'
     if (!form.creditCode.trim()) missing.creditCode = '请填写统一社会信用代码'
     if (!form.industry) missing.industry = '请选择行业'
-    if (!form.region.trim()) missing.region = '请填写所在地区'
+    if (!form.region) missing.region = '请选择所在地区'
     if (!form.openedOn) missing.openedOn = '请选择开业日期'
     if (!form.revenueBand) missing.revenueBand = '请选择年营业额'
     if (!/^\d{1,5}$/.test(form.employees)) missing.employees = '请填写雇员人数（数字）'
@@ -211,9 +219,10 @@ export default function Onboard() {
             {fieldError('creditCode')}
             <SelectCell id='industry' label='行业' options={INDUSTRIES} value={form.industry} onChange={(k) => set('industry', k)} />
             {fieldError('industry')}
-            <Cell label='所在地区'>
-              <Input className='input' name='region' placeholder='如：浙江省温州市鹿城区' maxlength={40} value={form.region} onInput={(e) => set('region', e.detail.value)} />
-            </Cell>
+            <RegionPicker id='region' label='所在地区' value={form.region} name={regionLabel} onChange={(code, name) => {
+              set('region', code)
+              setRegionLabel(name)
+            }} />
             {fieldError('region')}
             <Picker mode='date' value={form.openedOn || today} end={today} start='1980-01-01' onChange={(e) => set('openedOn', String(e.detail.value))}>
               <Cell label='开业日期' arrow>

@@ -48,7 +48,7 @@ export default function PolicyDetail() {
       <View className='hero' id='policy-detail'>
         <View className='hero__name' style={{ fontSize: 'var(--fs-lg)' }}>{p.title}</View>
         <View style={{ marginTop: '8px', display: 'flex', gap: '6px', flexWrap: 'wrap' }}>
-          {p.status === 'match' ? <Tag>符合条件</Tag> : p.status === 'almost' ? <Tag tone='orange'>差一项</Tag> : p.status === 'no' ? <Tag tone='gray'>暂不符合</Tag> : null}
+          {p.status === 'match' ? <Tag>可能符合</Tag> : p.status === 'almost' ? <Tag tone='orange'>差一项</Tag> : p.status === 'no' ? <Tag tone='gray'>可能不符合</Tag> : null}
           <Tag tone='gray'>{CATEGORIES[p.category]}</Tag>
           {p.expired ? <Tag tone='gray'>已过期</Tag> : null}
         </View>
@@ -60,6 +60,9 @@ export default function PolicyDetail() {
                 <Text>{r.text}</Text>
               </View>
             ))}
+            <View className='reason' id='policy-verdict-note'>
+              <Text>按您填写的档案对照文件条件，只是初步判断，是否符合以主管部门审核为准。</Text>
+            </View>
           </View>
         ) : p.conditions.length ? (
           <View className='reasons'>

@@ -11,7 +11,7 @@ export default function StaffHome() {
   const regulator = data.staff.role === 'regulator' || data.staff.role === 'admin'
   return (
     <Page>
-      <Section title={`${data.staff.name}${data.staff.region ? ` · ${data.staff.region}` : ''}`}>
+      <Section title={`${data.staff.name}${data.staff.regionName ? ` · ${data.staff.regionName}` : ''}`}>
         {regulator ? (
           <View>
             <Cell label='市场与摊位' value='建市场、加摊位、印二维码' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/markets/index' })} />

@@ -1,6 +1,7 @@
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
+import { AreaPicker } from '../../../components/AreaPicker'
 import { Page } from '../../../components/Page'
 import { Cell, Empty, Loading, Notice, PrimaryButton, SecondaryButton, Section } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
@@ -113,9 +114,7 @@ export default function Markets() {
         <Cell label='市场名称'>
           <Input className='input' name='marketName' placeholder='如：东门农贸市场' maxlength={40} value={creating.name} onInput={(e) => setCreating({ ...creating, name: e.detail.value })} />
         </Cell>
-        <Cell label='所在地区'>
-          <Input className='input' name='marketRegion' placeholder={data.staff?.region ?? '省市区'} maxlength={40} value={creating.region} onInput={(e) => setCreating({ ...creating, region: e.detail.value })} />
-        </Cell>
+        <AreaPicker id='marketRegion' label='所在地区' whole value={creating.region || data.staff?.region || ''} onChange={(code) => setCreating({ ...creating, region: code })} />
         <Cell label='详细地址'>
           <Input className='input' name='marketAddress' placeholder='街道门牌' maxlength={80} value={creating.address} onInput={(e) => setCreating({ ...creating, address: e.detail.value })} />
         </Cell>

@@ -1,6 +1,7 @@
 import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
+import { AreaPicker } from '../../../components/AreaPicker'
 import { Page } from '../../../components/Page'
 import { SelectCell } from '../../../components/SelectCell'
 import { Cell, Loading, Notice, PrimaryButton, SecondaryButton, Section } from '../../../components/ui'
@@ -52,7 +53,7 @@ function ConditionRow({ c, onChange, onRemove }: { c: Condition; onChange: (c: C
   let body: JSX.Element
   switch (c.fact) {
     case 'region':
-      body = <Input className='input' style={{ textAlign: 'left' }} name='ruleRegion' placeholder='如：浙江省温州市' value={c.value} onInput={(e) => onChange({ ...c, value: e.detail.value })} />
+      body = <AreaPicker id='ruleRegion' label='地区' whole value={c.value} onChange={(code) => onChange({ ...c, value: code })} />
       break
     case 'industry':
       body = <Chips options={INDUSTRIES} value={c.value} onChange={(v) => onChange({ ...c, value: v })} />
