@@ -1,5 +1,5 @@
 import { chinaDate } from '../../src/core/common/time'
-import { annualLadder, annualReportDeadline, annualState, currentReportYear, firstDue, permitLadder, permitState, type Rung } from '../../src/core/reminder/ladder'
+import { annualLadder, annualReportDeadline, annualState, currentReportYear, firstDue, lastApplyDate, permitLadder, permitState, type Rung } from '../../src/core/reminder/ladder'
 import { ANNUAL_REPORT_GUIDE, SCAM_WARNING } from '../../src/core/reminder/guidance'
 import { PERMIT_TYPES, type PermitTypeKey } from '../../src/core/reminder/permitTypes'
 import type { ObligationView, PermitView } from '../../src/core/reminder/contract'
@@ -62,6 +62,7 @@ export function permitView(p: PermitDoc, today: string): PermitView {
     state,
     daysLeft,
     renewRule: t.renewRule,
+    lastApplyOn: lastApplyDate(p.type, p.expiresOn),
     howToRenew: t.howToRenew,
     nextReminder: nextReminder(p.nextDueAt)
   }

@@ -28,8 +28,9 @@ describe('reminder function over HTTP', () => {
     await onboard('rem-a')
     const saved = await c.ok('reminder', 'reminder.permit.save', licence, 'rem-a')
     expect(reminderContract['reminder.permit.save'].output.parse(saved)).toBeTruthy()
-    // 60 days out: the 60-day rung is today (sent at the next sweep)
-    expect(saved).toMatchObject({ name: '食品经营许可证', state: 'renewSoon', daysLeft: 60, nextReminder: '2026-11-21' })
+    // 60 days out; the last day to apply is 50 days before expiry (1 Dec): the rung 20 days before
+    // it (11 Nov) has passed and is sent at the next sweep
+    expect(saved).toMatchObject({ name: '食品经营许可证', state: 'renewSoon', daysLeft: 60, lastApplyOn: '2026-12-01', nextReminder: '2026-11-11' })
     const edited = await c.ok('reminder', 'reminder.permit.save', { ...licence, id: saved.id, expiresOn: '2031-01-19' }, 'rem-a')
     expect(edited).toMatchObject({ id: saved.id, state: 'valid', nextReminder: '2030-10-21' })
     expect((await c.ok('reminder', 'reminder.permit.list', {}, 'rem-a')).permits).toHaveLength(1)
@@ -90,11 +91,13 @@ describe('reminder function over HTTP', () => {
     expect(keys).toEqual([
       `welcome:${who}`,
       `course-invite:${who}`,
-      `permit:${permitId}:2027-01-20:d60`,
-      `permit:${permitId}:2027-01-20:d40`,
+      // every permit reminder counts down to the last day to apply (1 Dec), then says it has passed
+      `permit:${permitId}:2027-01-20:a20`,
+      `permit:${permitId}:2027-01-20:a7`,
+      `permit:${permitId}:2027-01-20:a1`,
+      `permit:${permitId}:2027-01-20:applyDue`,
+      `permit:${permitId}:2027-01-20:applyPassed`,
       `annual:${who}:2026:open`,
-      `permit:${permitId}:2027-01-20:d7`,
-      `permit:${permitId}:2027-01-20:d1`,
       `permit:${permitId}:2027-01-20:expired`,
       `annual:${who}:2026:jun01`
       // filed on 5 June: no 20, 28, 30 June or 1 July reminders

@@ -1,4 +1,4 @@
-import { annualLadder, annualState, currentReportYear, firstDue, permitLadder, permitState, planAt } from '../../src/core/reminder/ladder'
+import { annualLadder, annualState, currentReportYear, firstDue, lastApplyDate, permitLadder, permitState, planAt } from '../../src/core/reminder/ladder'
 import { containsPaymentLink } from '../../src/core/reminder/guidance'
 import { annualText, permitText } from '../../src/core/reminder/messages'
 import { buildData, fitField, REMINDER_TEMPLATE } from '../../src/core/notify/template'
@@ -6,47 +6,99 @@ import { buildData, fitField, REMINDER_TEMPLATE } from '../../src/core/notify/te
 const at = (iso: string) => new Date(iso)
 
 describe('permit ladders (China dates, 09:00 China time)', () => {
-  test('a food licence: 90, 60, 40, 7 and 1 days before, and the day after expiry', () => {
+  test('a food licence: every reminder before the last day to apply (50 days before expiry, our default), then that day, the day after, and expiry', () => {
     const rungs = permitLadder('foodBusiness', '2027-03-31')
-    expect(rungs.map((r) => [r.id, r.date])).toEqual([
-      ['d90', '2026-12-31'],
-      ['d60', '2027-01-30'],
-      ['d40', '2027-02-19'],
-      ['d7', '2027-03-24'],
-      ['d1', '2027-03-30'],
-      ['expired', '2027-04-01']
+    expect(lastApplyDate('foodBusiness', '2027-03-31')).toBe('2027-02-09')
+    expect(rungs.map((r) => [r.id, r.date, r.kind])).toEqual([
+      ['a40', '2026-12-31', 'before'],
+      ['a20', '2027-01-20', 'before'],
+      ['a7', '2027-02-02', 'before'],
+      ['a1', '2027-02-08', 'before'],
+      ['applyDue', '2027-02-09', 'due'],
+      ['applyPassed', '2027-02-10', 'applyPassed'],
+      ['expired', '2027-04-01', 'overdue']
     ])
     // 09:00 in China is 01:00 UTC the same day
     expect(rungs[0].dueAt).toBe('2026-12-31T01:00:00.000Z')
   })
 
-  test('a drug licence starts earlier (6 months before, 药品管理法实施条例 Art. 17)', () => {
-    expect(permitLadder('drug', '2027-12-31')[0].date).toBe('2027-05-05')
+  test('a tobacco licence ("届满30日前"): no reminder tells the owner they are on time after the last day to apply', () => {
+    const expiresOn = '2027-03-31'
+    const last = lastApplyDate('tobacco', expiresOn)!
+    expect(last).toBe('2027-03-01')
+    const rungs = permitLadder('tobacco', expiresOn)
+    expect(rungs.map((r) => [r.id, r.date])).toEqual([
+      ['a30', '2027-01-30'],
+      ['a14', '2027-02-15'],
+      ['a7', '2027-02-22'],
+      ['a1', '2027-02-28'],
+      ['applyDue', '2027-03-01'],
+      ['applyPassed', '2027-03-02'],
+      ['expired', '2027-04-01']
+    ])
+    // every "还有N天" reminder comes before the last day to apply, and counts down to it
+    const p = { type: 'tobacco' as const, name: '', number: '330302100001', expiresOn }
+    for (const r of rungs.filter((x) => x.kind === 'before')) {
+      expect(r.date < last).toBe(true)
+      expect(permitText(p, r).body).toContain(`申请延续的最后一天是2027年3月1日，还有${r.daysLeft}天`)
+    }
+    // on the day itself, and after it: said plainly
+    expect(permitText(p, rungs.find((r) => r.id === 'applyDue')!).title).toBe('今天是申请延续的最后一天')
+    const passed = permitText(p, rungs.find((r) => r.id === 'applyPassed')!)
+    expect(passed.title).toBe('申请延续的期限已过')
+    expect(passed.body).toContain('已经过了')
+    expect(Array.from(passed.fields.thing3).length).toBeLessThanOrEqual(20)
+    // 7 days before expiry the owner hears that the day to apply has passed, not "还有7天"
+    expect(planAt(rungs, at('2027-03-24T02:00:00Z')).dueNow!.id).toBe('applyPassed')
+    expect(permitText(p, planAt(rungs, at('2027-03-24T02:00:00Z')).dueNow!).body).not.toContain('还有7天')
+  })
+
+  test('a drug licence starts earlier (the last day to apply is 6 months before expiry)', () => {
+    expect(lastApplyDate('drug', '2027-12-31')).toBe('2027-06-30')
+    expect(permitLadder('drug', '2027-12-31')[0].date).toBe('2027-05-01')
+  })
+
+  test('a permit without a last day to apply counts down to expiry', () => {
+    expect(lastApplyDate('healthCert', '2027-03-31')).toBeNull()
+    expect(permitLadder('healthCert', '2027-03-31').map((r) => [r.id, r.date])).toEqual([
+      ['d30', '2027-03-01'],
+      ['d7', '2027-03-24'],
+      ['d1', '2027-03-30'],
+      ['expired', '2027-04-01']
+    ])
   })
 
   test('an expiry on 29 February counts days across the leap day', () => {
-    const rungs = permitLadder('foodBusiness', '2028-02-29')
+    const rungs = permitLadder('healthCert', '2028-02-29')
     expect(rungs.find((r) => r.id === 'd1')!.date).toBe('2028-02-28')
     expect(rungs.find((r) => r.id === 'd7')!.date).toBe('2028-02-22')
-    expect(rungs.find((r) => r.id === 'd60')!.date).toBe('2027-12-31')
+    expect(rungs.find((r) => r.id === 'd30')!.date).toBe('2028-01-30')
     expect(rungs.find((r) => r.id === 'expired')!.date).toBe('2028-03-01')
+    expect(lastApplyDate('foodBusiness', '2028-02-29')).toBe('2028-01-10')
     expect(permitState('foodBusiness', '2028-02-29', '2028-02-28')).toEqual({ state: 'renewSoon', daysLeft: 1 })
     expect(permitState('foodBusiness', '2028-02-29', '2028-03-01')).toEqual({ state: 'expired', daysLeft: -1 })
   })
 
   test('a permit added 3 days before expiry gets one message now (not four), then the 1-day one', () => {
-    const rungs = permitLadder('foodBusiness', '2026-12-10')
+    const rungs = permitLadder('healthCert', '2026-12-10')
     const now = at('2026-12-07T03:00:00Z')
     const first = firstDue(rungs, now)
     expect(first!.id).toBe('d7')
     expect(planAt(rungs, now, ['d7'])).toEqual({ dueNow: null, next: rungs.find((r) => r.id === 'd1') })
   })
 
+  test('a food licence added 3 days before expiry: one message that the day to apply has passed, then expiry', () => {
+    const rungs = permitLadder('foodBusiness', '2026-12-10')
+    const now = at('2026-12-07T03:00:00Z')
+    expect(firstDue(rungs, now)!.id).toBe('applyPassed')
+    expect(planAt(rungs, now, ['applyPassed'])).toEqual({ dueNow: null, next: rungs.find((r) => r.id === 'expired') })
+  })
+
   test('after an outage only the latest missed rung is sent, never a burst', () => {
     const rungs = permitLadder('foodBusiness', '2027-03-31')
-    const { dueNow, next } = planAt(rungs, at('2027-03-01T00:00:00Z'))
-    expect(dueNow!.id).toBe('d40')
-    expect(next!.id).toBe('d7')
+    const { dueNow, next } = planAt(rungs, at('2027-02-05T00:00:00Z'))
+    expect(dueNow!.id).toBe('a7')
+    expect(next!.id).toBe('a1')
   })
 
   test('states: valid, renew soon from the first rung, expired the day after', () => {

@@ -1,10 +1,22 @@
-// Course content as data, no zod: lessons are read by the function and (as text) by the client.
+// Course content: the lessons and question banks live in content/course/*.json (one file per
+// module), each point and question carrying its evidence. This file only types and indexes them.
+// No zod here (tests validate the files against src/core/content/schema.ts). Only the course
+// function and tests import this file: the question banks (answers) must never reach the client.
 import type { Industry } from '../user/options'
+import { describeSources, type Evidence, type PlatformNote } from '../content/evidence'
+import basics from '../../../content/course/basics.json'
+import safety from '../../../content/course/safety.json'
+import law from '../../../content/course/law.json'
+import management from '../../../content/course/management.json'
+import tax from '../../../content/course/tax.json'
+import financeHelp from '../../../content/course/finance-help.json'
+import food from '../../../content/course/food.json'
 
 /**
- * 开业第一课 (seed 003 measure 6: 主体经营须知、安全生产规范、法律合规指引、内部管理体系, pushed to
- * every new owner, with online training and assessment). Written for a stall owner on a phone:
- * short points, one idea each, every lesson citing where it comes from.
+ * 开业第一课 (温市监联〔2024〕13号 measure 6: 主体经营须知、安全生产规范、法律合规指引、内部管理体系,
+ * pushed to every new owner, with online training and assessment). Written for a stall owner on a
+ * phone: short points, one idea each, each resting on a quote of its source or on a labelled
+ * platform note (content/course/REVIEW.md says what was checked).
  *
  * A question's options are written with the correct one first (`answer: 0` unless stated); the
  * exam shuffles them, and only the server ever sees which is right.
@@ -16,14 +28,25 @@ export interface Question {
   answer: number
   /** shown after grading: why the answer is right */
   explain: string
+  evidence: Evidence[]
+  platform?: PlatformNote
+}
+export interface LessonPoint {
+  text: string
+  evidence: Evidence[]
+  platform?: PlatformNote
 }
 export interface Lesson {
   id: string
   title: string
   minutes: number
+  /** the points' texts, as the lesson page shows them */
   points: string[]
+  /** the documents the points rest on, as shown under the lesson (titles and issuers, never file names) */
   source: string
   questions: Question[]
+  /** each point with its evidence */
+  cited: LessonPoint[]
 }
 export interface Module {
   id: string
@@ -33,266 +56,38 @@ export interface Module {
   lessons: Lesson[]
 }
 
-const q = (id: string, stem: string, options: string[], explain: string, answer = 0): Question => ({ id, stem, options, answer, explain })
+/** The shape of a content/course/*.json file (as TypeScript infers it from the JSON). */
+interface ModuleFile {
+  id: string
+  title: string
+  track: string | string[]
+  lessons: Array<{ id: string; title: string; minutes: number; points: LessonPoint[]; questions: Question[] }>
+}
 
-export const MODULES: Module[] = [
-  {
-    id: 'basics',
-    title: '主体经营须知',
-    track: 'core',
-    lessons: [
-      {
-        id: 'basics-licence',
-        title: '营业执照：亮照、变更、歇业和注销',
-        minutes: 3,
-        points: [
-          '营业执照要放在店里或摊位上醒目的地方，让顾客和检查人员一眼能看到；用电子营业执照也可以亮照。',
-          '字号、经营者、经营场所、经营范围等登记事项变了，要在变化之日起30日内办理变更登记。',
-          '因为生病、装修、疫情等原因暂时不营业的，可以办理“歇业”，最长3年，期间保留主体资格，不用注销。',
-          '不干了要办“注销”，先结清税款和员工工资；不注销也不年报，会被列入经营异常名录。',
-          '这些事大多能在网上办（一网通办），不用跑腿，也不收费。'
-        ],
-        source: '《市场主体登记管理条例》第二十四条（变更）、第三十条（歇业）、第三十六条（亮照）；本地“一网通办”（种子文件002）',
-        questions: [
-          q('basics-licence-1', '营业执照应该放在哪里？', ['店里或摊位上醒目的位置', '锁在抽屉里，检查时再拿出来', '放在家里保管好', '交给市场管理处统一保管'], '登记条例要求把营业执照置于经营场所的醒目位置（也可以用电子营业执照亮照）。'),
-          q('basics-licence-2', '经营场所搬到了另一个市场，应该在多长时间内办理变更登记？', ['30日内', '1年内', '等下次年报时一起报', '不用办，执照上写哪都行'], '登记事项变化之日起30日内申请变更登记。'),
-          q('basics-licence-3', '店铺要装修三个月暂不营业，最合适的做法是？', ['办理歇业，保留主体资格', '直接注销，装修完再重新办', '什么都不用办', '把执照借给别人先开着'], '歇业最长3年，期间保留主体资格，恢复营业不用重新登记。'),
-          q('basics-licence-4', '办理变更、歇业、注销登记要交多少费用？', ['不收费', '每次200元', '按营业额的1%', '要交给代办中介才能办'], '登记机关办理登记不收费，很多事项可以在网上自己办。')
-        ]
-      },
-      {
-        id: 'basics-annual-report',
-        title: '年报：每年6月30日前，免费，当心骗局',
-        minutes: 3,
-        points: [
-          '每年1月1日至6月30日，报送上一年度的年度报告，在国家企业信用信息公示系统上填报。',
-          '年报完全免费。个体工商户也可以报纸质年报，可以选择不公示年报内容。',
-          '逾期不报会被标记为“经营异常”，影响贷款和评优；补报后可以申请信用修复，当地有“零跑腿”办理。',
-          '骗子常发短信、打电话说“您已经营异常，交180元就能解除”，或发来假小程序链接。政府部门不会发付款链接，遇到要钱的一律不理。'
-        ],
-        source: '《市场主体登记管理条例实施细则》第六十三条、第七十条；甘州区扶持通知第22条（种子文件001）',
-        questions: [
-          q('basics-ar-1', '个体工商户年报的时间是？', ['每年1月1日至6月30日', '每年12月', '开业满一年那天', '想什么时候报都行'], '年报时间是每年1月1日至6月30日，报上一年度的情况。'),
-          q('basics-ar-2', '收到短信说“您的店铺经营异常，支付180元即可解除”，应该怎么做？', ['不理会，年报免费，政府不发付款链接', '赶紧付款，免得影响经营', '点开链接看看', '把验证码发给对方核实'], '年报和信用修复都不收费，这类短信是诈骗。'),
-          q('basics-ar-3', '年报逾期没报会怎样？', ['被标记为经营异常，补报后可申请信用修复', '什么影响都没有', '营业执照自动注销', '直接罚款1万元，不能补报'], '逾期会被列入经营异常名录，补报后可以申请修复信用。'),
-          q('basics-ar-4', '年报要交多少钱？', ['免费', '100元', '180元', '按营业额交'], '年报是免费的。')
-        ]
+const OURS = '标“本平台”的内容是本平台的建议或说明'
+
+function fromFile(file: ModuleFile): Module {
+  return {
+    id: file.id,
+    title: file.title,
+    track: file.track === 'core' ? 'core' : (file.track as Industry[]),
+    lessons: file.lessons.map((l) => {
+      const evidence = l.points.flatMap((p) => p.evidence)
+      const ours = l.points.some((p) => p.platform)
+      return {
+        id: l.id,
+        title: l.title,
+        minutes: l.minutes,
+        points: l.points.map((p) => p.text),
+        source: [describeSources(evidence), ours ? OURS : ''].filter(Boolean).join('；'),
+        questions: l.questions,
+        cited: l.points
       }
-    ]
-  },
-  {
-    id: 'safety',
-    title: '安全生产规范',
-    track: 'core',
-    lessons: [
-      {
-        id: 'safety-fire',
-        title: '防火：通道、用电、燃气',
-        minutes: 3,
-        points: [
-          '安全出口、疏散通道不能堆货、上锁或封死；消火栓不能被货物挡住。',
-          '店里不要住人，经营、仓储和住宿不能混在一起（“三合一”最危险）。',
-          '电动自行车和电池不要在店内或楼道里充电；电线不乱拉，不用大功率电器插在插线板上。',
-          '用瓶装液化气的，要从有资质的供应站购买，定期检查软管和阀门，备好灭火器并会用。'
-        ],
-        source: '《中华人民共和国消防法》第十九条、第二十八条；《城镇燃气管理条例》',
-        questions: [
-          q('safety-fire-1', '店铺后门是安全出口，货多没地方放，可以怎么办？', ['另找地方存放，安全出口必须保持畅通', '堆在后门口，晚上搬走', '把后门锁上再堆货', '只要白天不堵就行'], '消防法禁止占用、堵塞、封闭疏散通道和安全出口。'),
-          q('safety-fire-2', '电动自行车电池应该在哪里充电？', ['室外的集中充电点', '店里柜台下面', '楼道里', '晚上带回店里阁楼充'], '电池在室内、楼道充电起火的事故很多，应到集中充电点充电。'),
-          q('safety-fire-3', '为了方便看店，晚上睡在店铺阁楼上，这样做？', ['不行，经营场所不能同时住人', '可以，只要有灭火器', '可以，冬天不行', '可以，只要门不锁'], '经营、仓储、住宿混在一起（“三合一”）一旦起火很难逃生。'),
-          q('safety-fire-4', '瓶装液化气应该从哪里买？', ['有资质的燃气供应站', '价格最便宜的流动商贩', '邻居转让的旧瓶', '网上私人卖家'], '非法气瓶和无资质充装是燃气事故的主要原因。')
-        ]
-      }
-    ]
-  },
-  {
-    id: 'law',
-    title: '法律合规指引',
-    track: 'core',
-    lessons: [
-      {
-        id: 'law-price-ads',
-        title: '明码标价和广告',
-        minutes: 3,
-        points: [
-          '商品和服务都要明码标价：标明品名、价格和计价单位，收费不能超过标价，不能收标价以外的费用。',
-          '广告不能用“国家级”“最高级”“最佳”之类的用语，不能说假话骗顾客。',
-          '搞促销要说清楚规则，打折前后的价格要真实，不能先涨后降。'
-        ],
-        source: '《中华人民共和国价格法》第十三条；《中华人民共和国广告法》第九条',
-        questions: [
-          q('law-price-1', '下面哪种做法符合明码标价？', ['标明品名、价格和计价单位', '只在顾客问的时候报价', '同一商品对熟客和生客报不同价', '结账时另加“服务费”'], '价格法要求按规定明码标价，不得在标价之外加价收取未标明的费用。'),
-          q('law-price-2', '招牌上写“全市最佳面馆”，这样做？', ['不行，广告不能用“最佳”等绝对化用语', '可以，只要顾客喜欢', '可以，写在店里就不算广告', '可以，加上“之一”就完全没问题'], '广告法禁止使用“国家级”“最高级”“最佳”等用语。'),
-          q('law-price-3', '做“打八折”促销，原价应该是？', ['促销前真实的成交价格', '随便写一个高一点的价格', '进货价的三倍', '促销前一天临时调高的价格'], '虚构原价、先涨后降属于价格欺诈。')
-        ]
-      },
-      {
-        id: 'law-consumer-privacy',
-        title: '消费者权益和个人信息',
-        minutes: 3,
-        points: [
-          '商品有质量问题，顾客可以要求退货、换货或修理；网购的商品一般7天内可以无理由退货。',
-          '欺诈顾客的，顾客可以要求退一赔三，不足500元的按500元赔。',
-          '收集顾客的手机号、地址等个人信息，要告诉对方用来做什么、只收需要的、不能卖给别人。',
-          '门口装摄像头要设提示标识，拍到的画面只用于安全防范。'
-        ],
-        source: '《中华人民共和国消费者权益保护法》第二十四条、第二十五条、第五十五条；《中华人民共和国个人信息保护法》第六条、第十三条、第二十六条',
-        questions: [
-          q('law-consumer-1', '经营者有欺诈行为，顾客买了100元的东西，最少可以要求赔偿多少？', ['500元', '100元', '300元', '不用赔'], '退一赔三，增加赔偿的金额不足500元的，为500元。'),
-          q('law-consumer-2', '收集顾客手机号做会员，应该怎么做？', ['说明用途，只收需要的，不给别人', '收得越多越好', '可以卖给广告公司', '不用告诉顾客'], '个人信息保护法要求告知用途、最小必要，不得非法提供给他人。'),
-          q('law-consumer-3', '网上卖出的商品，顾客收货后不想要了，一般多少天内可以无理由退货？', ['7天', '1天', '30天', '不能退'], '消费者权益保护法第二十五条：网购商品一般7日内无理由退货（鲜活易腐等除外）。'),
-          q('law-consumer-4', '店门口装了摄像头，应该？', ['设置提示标识，画面只用于安全防范', '偷偷装，不告诉别人', '把画面发到网上', '用来记录顾客长相做营销'], '公共场所安装图像采集设备应设置显著提示标识，只用于维护公共安全。')
-        ]
-      }
-    ]
-  },
-  {
-    id: 'management',
-    title: '内部管理',
-    track: 'core',
-    lessons: [
-      {
-        id: 'management-books-invoices',
-        title: '记账和发票',
-        minutes: 3,
-        points: [
-          '每天记清收入和支出，收款码流水也要保存好：报税、贷款、年报都用得上。',
-          '顾客要发票，应当按规定开具；不能虚开发票，也不要买卖发票。',
-          '进货要索取发票或收据，这是成本凭证，也是出了问题追溯来源的依据。'
-        ],
-        source: '《个体工商户建账管理暂行办法》；《中华人民共和国发票管理办法》',
-        questions: [
-          q('management-books-1', '为什么要保存收款码流水和账本？', ['报税、贷款和年报都用得上', '没有用，可以删掉', '只有大企业才需要', '只为了应付检查'], '经营数据是报税、贷款（码上贷）和年报的依据。'),
-          q('management-books-2', '有人出钱让你“帮忙开一张发票”，但没有真实交易，应该？', ['拒绝，这是虚开发票', '开，反正是对方要', '开，只要收手续费', '开一半金额'], '没有真实交易开票属于虚开发票，是违法行为。'),
-          q('management-books-3', '进货时应该索取什么？', ['发票或收据等凭证', '什么都不用', '只要供货人的微信', '口头承诺就行'], '进货凭证是成本依据，也便于追溯问题商品。')
-        ]
-      },
-      {
-        id: 'management-staff',
-        title: '雇人：劳动合同和社保',
-        minutes: 3,
-        points: [
-          '雇了员工，要在用工之日起一个月内签书面劳动合同；超过一个月不签，要每月付两倍工资。',
-          '有雇工的个体工商户要为员工办理社会保险，在用工之日起30日内登记。',
-          '工资按时足额发放，不得低于当地最低工资标准。',
-          '有雇工的个体工商户按规定可以享受失业保险稳岗返还等政策，可在“政策”里查看是否适合您。'
-        ],
-        source: '《中华人民共和国劳动合同法》第十条、第八十二条；《中华人民共和国社会保险法》第五十八条；个体工商户服务月实施方案（种子文件000）',
-        questions: [
-          q('management-staff-1', '雇了一名店员，书面劳动合同最迟什么时候签？', ['用工之日起一个月内', '干满一年再签', '员工要求才签', '个体户不用签'], '劳动合同法第十条：用工之日起一个月内订立书面劳动合同。'),
-          q('management-staff-2', '超过一个月不签劳动合同，会怎样？', ['每月要付两倍工资', '没有后果', '罚员工的款', '合同自动生效'], '劳动合同法第八十二条：应当向劳动者每月支付二倍的工资。'),
-          q('management-staff-3', '有雇工的个体户，要为员工办理社会保险吗？', ['要，用工之日起30日内登记', '不用，个体户都不用', '员工自己愿意才办', '干满三年再办'], '社会保险法第五十八条：用人单位应当自用工之日起三十日内为其职工申请办理社会保险登记。')
-        ]
-      }
-    ]
-  },
-  {
-    id: 'tax',
-    title: '税费',
-    track: 'core',
-    lessons: [
-      {
-        id: 'tax-relief',
-        title: '有哪些税费优惠',
-        minutes: 3,
-        points: [
-          '小规模纳税人月销售额10万元以下（含）的，免征增值税（政策执行至2027年底）。',
-          '个体工商户年应纳税所得额不超过200万元的部分，个人所得税减半征收（执行至2027年底）。',
-          '“六税两费”按规定减征：资源税、城市维护建设税、房产税、城镇土地使用税、印花税、耕地占用税和教育费附加、地方教育附加。',
-          '卖自产农产品、蔬菜和部分鲜活肉蛋的，可以按规定享受增值税免税。优惠多数自动享受，不清楚就问税务局，或拨打12366。'
-        ],
-        source: '财政部 税务总局公告2023年第19号、2023年第12号；甘州区扶持通知第10、11条（种子文件001）',
-        questions: [
-          q('tax-relief-1', '小规模纳税人月销售额多少以下免征增值税？', ['10万元（含）', '1万元', '50万元', '没有这种政策'], '月销售额10万元以下（含本数）的小规模纳税人免征增值税。'),
-          q('tax-relief-2', '个体工商户年应纳税所得额不超过200万元的部分，个人所得税？', ['减半征收', '全额征收', '翻倍征收', '全部免除'], '2023年第12号公告：减半征收个人所得税。'),
-          q('tax-relief-3', '不清楚自己能享受哪些税费优惠，可以？', ['问税务局或拨打12366', '找收费代办中介', '不管它', '随便少报一些'], '税务部门免费提供咨询，12366是纳税服务热线。'),
-          q('tax-relief-4', '“六税两费”减征里包括下面哪一项？', ['城市维护建设税', '个人所得税', '车辆购置税', '关税'], '六税两费：资源税、城建税、房产税、城镇土地使用税、印花税、耕地占用税和教育费附加、地方教育附加。')
-        ]
-      }
-    ]
-  },
-  {
-    id: 'finance-help',
-    title: '融资与诉求',
-    track: 'core',
-    lessons: [
-      {
-        id: 'finance-help-credit',
-        title: '找钱：创业担保贷款和码上贷',
-        minutes: 3,
-        points: [
-          '创业担保贷款：符合条件的创业者可以申请，期限最长3年，政府给予贴息。',
-          '退役军人创业的，可累计享受不超过3次的创业担保贷款贴息，银行还有“拥军贷”等专属产品。',
-          '码上贷：用您的经营数据（收款码流水等）评估能贷多少，只有您单独同意后，信息才会给您选择的银行。',
-          '银行刷卡、转账等支付手续费有减免政策，可以问开户银行。'
-        ],
-        source: '甘州区扶持通知第7、8条（种子文件001）；温市监联〔2024〕13号 第4条（种子文件003）；个体工商户服务月实施方案（种子文件000）',
-        questions: [
-          q('finance-credit-1', '创业担保贷款的期限最长是？', ['3年', '1个月', '10年', '没有期限'], '创业担保贷款期限最长3年，政府贴息。'),
-          q('finance-credit-2', '码上贷什么时候会把您的信息给银行？', ['只有您单独同意以后', '注册就自动给', '银行要就给', '年报时一起给'], '个人信息提供给银行，需要您单独同意（个人信息保护法第二十三条）。'),
-          q('finance-credit-3', '有人自称能“包过贷款”，要先交“手续费”，应该？', ['拒绝，正规贷款不会先收手续费', '先交了再说', '把身份证照片发给他', '借钱交手续费'], '正规银行放款前不收“手续费”“保证金”，先交钱的多是诈骗。')
-        ]
-      },
-      {
-        id: 'finance-help-complaint',
-        title: '遇到问题：在哪里反映',
-        minutes: 2,
-        points: [
-          '遇到违规收费、乱罚款、政策不落实，可以在本小程序“我要诉求”里反映，每一步进度和期限都看得到。',
-          '市场监管部门收到投诉举报后，7个工作日内决定是否受理并告诉您。',
-          '举报人的身份会被保密；不满意答复可以评价“不满意”，会重新办理一次。',
-          '也可以拨打12345政务服务热线。'
-        ],
-        source: '《市场监督管理投诉举报处理暂行办法》第十四条、第三十三条；温市监联〔2024〕13号 第11条（种子文件003）',
-        questions: [
-          q('finance-complaint-1', '市场监管部门收到投诉后，多长时间内决定是否受理？', ['7个工作日', '7个月', '1年', '没有期限'], '暂行办法第十四条：7个工作日内作出受理或不予受理的决定。'),
-          q('finance-complaint-2', '市场管理方乱收费，可以怎么做？', ['在“我要诉求”里反映或打12345', '只能忍着', '和对方吵架', '停业抗议'], '违规收费属于可以反映的问题，本程序和12345都能受理。'),
-          q('finance-complaint-3', '担心被报复，举报时身份会怎样？', ['依法保密', '公开给被举报人', '贴在市场门口', '发到网上'], '暂行办法第三十三条：举报人的信息应当保密。')
-        ]
-      }
-    ]
-  },
-  {
-    id: 'food',
-    title: '食品经营（餐饮、食品销售）',
-    track: ['catering', 'foodRetail'],
-    lessons: [
-      {
-        id: 'food-licence-health',
-        title: '许可证和健康证',
-        minutes: 3,
-        points: [
-          '卖食品、开饭店要先取得食品经营许可证（小餐饮按当地规定办登记证），有效期5年，到期前要及时延续。',
-          '接触直接入口食品的人员，每年都要做健康检查，取得健康证明后才能上岗。',
-          '本程序“证照提醒”会在许可证、健康证到期前提醒您。'
-        ],
-        source: '《中华人民共和国食品安全法》第三十五条、第四十五条；《中华人民共和国食品安全法实施条例》第十五条',
-        questions: [
-          q('food-licence-1', '店员多久做一次健康检查？', ['每年一次，取得健康证明后上岗', '只在入职时做一次', '生病了才做', '不用做'], '食品安全法第四十五条：每年进行健康检查，取得健康证明后方可上岗。'),
-          q('food-licence-2', '食品经营许可证的有效期是？', ['5年', '1年', '永久有效', '10年'], '食品经营许可证有效期为5年，到期前要申请延续。'),
-          q('food-licence-3', '没有健康证明的新员工，可以先在后厨切菜吗？', ['不可以，先取得健康证明', '可以，试用期不用', '可以，戴口罩就行', '可以，只要老板同意'], '接触直接入口食品的工作必须持健康证明上岗。')
-        ]
-      },
-      {
-        id: 'food-safety',
-        title: '进货查验和食品安全',
-        minutes: 3,
-        points: [
-          '进货要查验供货者的许可证和合格证明，记录品名、数量、日期和供货者；记录至少保存到保质期满后6个月，没有保质期的保存2年。',
-          '过期、变质的食品不能卖，也不能用来加工。',
-          '餐具、饮具要洗净消毒；生熟分开存放。',
-          '卖了不符合食品安全标准的食品，顾客可以要求赔偿价款十倍或者损失三倍，不足1000元的按1000元。'
-        ],
-        source: '《中华人民共和国食品安全法》第三十三条、第三十四条、第五十条、第五十三条、第一百四十八条',
-        questions: [
-          q('food-safety-1', '进货查验记录至少保存多久？', ['保质期满后6个月；没有保质期的2年', '1个月', '卖完就扔', '不用记录'], '食品安全法第五十条规定的保存期限。'),
-          q('food-safety-2', '过期一天的食品可以打折卖吗？', ['不可以', '可以，打五折', '可以，告诉顾客就行', '可以，自己加工后卖'], '禁止经营超过保质期的食品。'),
-          q('food-safety-3', '卖了不合格食品，赔偿最少是多少？', ['1000元', '10元', '100元', '不用赔'], '食品安全法第一百四十八条：增加赔偿的金额不足一千元的，为一千元。')
-        ]
-      }
-    ]
+    })
   }
-]
+}
+
+export const MODULES: Module[] = [basics, safety, law, management, tax, financeHelp, food].map((f) => fromFile(f as ModuleFile))
 
 /** The modules an owner takes: every core module, plus their industry's track. */
 export function modulesFor(industry: Industry | null | undefined): Module[] {

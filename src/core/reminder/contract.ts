@@ -42,6 +42,8 @@ export const permitViewSchema = z.strictObject({
   state: z.enum(['valid', 'renewSoon', 'expired']),
   daysLeft: z.number().int(),
   renewRule: z.string(),
+  /** the last day to apply for renewal (China date), where the permit's rule sets one */
+  lastApplyOn: z.string().nullable(),
   howToRenew: z.string(),
   nextReminder: z.string().nullable()
 })

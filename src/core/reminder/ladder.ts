@@ -1,6 +1,6 @@
 import dayjs from 'dayjs'
 import { chinaDate, chinaStartOfDay } from '../common/time'
-import { PERMIT_TYPES, type PermitTypeKey } from './permitTypes'
+import { PERMIT_TYPES, type PermitType, type PermitTypeKey } from './permitTypes'
 
 /**
  * Reminder ladders: the dates on which an owner hears about a permit or an annual report.
@@ -14,8 +14,9 @@ export interface Rung {
   date: string
   /** ISO instant: SEND_HOUR China time on `date` */
   dueAt: string
-  /** what the message says */
-  kind: 'before' | 'due' | 'overdue' | 'windowOpen'
+  /** what the message says; 'applyPassed': the last day to apply for a renewal has gone */
+  kind: 'before' | 'due' | 'overdue' | 'windowOpen' | 'applyPassed'
+  /** days to the date the rung counts down to: the last day to apply where the permit has one, else the deadline */
   daysLeft: number
 }
 
@@ -23,12 +24,35 @@ const dueAt = (date: string) => new Date(chinaStartOfDay(date).getTime() + SEND_
 const addDays = (date: string, days: number) => dayjs(date).add(days, 'day').format('YYYY-MM-DD')
 const daysBetween = (from: string, to: string) => dayjs(to).diff(dayjs(from), 'day')
 
-/** Rungs for a permit expiring on `expiresOn`, from its type's ladder, latest first → sorted by date. */
+/**
+ * The last day to apply for renewal of a permit expiring on `expiresOn` (e.g. "届满30日前": 30 days
+ * before), or null where its rule has none (then the reminders count down to expiry).
+ */
+export function lastApplyDate(type: PermitTypeKey, expiresOn: string): string | null {
+  const lead: PermitType['applyLead'] = PERMIT_TYPES[type].applyLead
+  return lead ? dayjs(expiresOn).subtract(lead.n, lead.unit).format('YYYY-MM-DD') : null
+}
+
+/**
+ * Rungs for a permit expiring on `expiresOn`, sorted by date. Where the permit has a last day to
+ * apply, every reminder comes before that day (`a<d>`: d days before it), one on the day itself,
+ * one the day after saying it has passed, then the expiry notice; otherwise `d<d>` rungs count
+ * down to expiry. Ids differ between the two kinds so a rung sent under one is never taken for
+ * the other.
+ */
 export function permitLadder(type: PermitTypeKey, expiresOn: string, ladderDays: number[] = PERMIT_TYPES[type].ladderDays): Rung[] {
+  const lastApply = lastApplyDate(type, expiresOn)
+  const anchor = lastApply ?? expiresOn
+  const prefix = lastApply ? 'a' : 'd'
   const rungs: Rung[] = ladderDays.map((d) => {
-    const date = addDays(expiresOn, -d)
-    return { id: `d${d}`, date, dueAt: dueAt(date), kind: 'before' as const, daysLeft: d }
+    const date = addDays(anchor, -d)
+    return { id: `${prefix}${d}`, date, dueAt: dueAt(date), kind: 'before' as const, daysLeft: d }
   })
+  if (lastApply) {
+    rungs.push({ id: 'applyDue', date: lastApply, dueAt: dueAt(lastApply), kind: 'due', daysLeft: 0 })
+    const passed = addDays(lastApply, 1)
+    rungs.push({ id: 'applyPassed', date: passed, dueAt: dueAt(passed), kind: 'applyPassed', daysLeft: -1 })
+  }
   const after = addDays(expiresOn, 1)
   rungs.push({ id: 'expired', date: after, dueAt: dueAt(after), kind: 'overdue', daysLeft: -1 })
   return rungs.sort((a, b) => a.date.localeCompare(b.date))
@@ -88,7 +112,8 @@ export type PermitState = 'valid' | 'renewSoon' | 'expired'
 /** A permit's state on a China date: renew soon from the first rung of its ladder on. */
 export function permitState(type: PermitTypeKey, expiresOn: string, today: string, ladderDays = PERMIT_TYPES[type].ladderDays) {
   const daysLeft = daysBetween(today, expiresOn)
-  const lead = Math.max(...ladderDays)
+  const lastApply = lastApplyDate(type, expiresOn)
+  const lead = Math.max(...ladderDays) + (lastApply ? daysBetween(lastApply, expiresOn) : 0)
   const state: PermitState = daysLeft < 0 ? 'expired' : daysLeft <= lead ? 'renewSoon' : 'valid'
   return { state, daysLeft }
 }

@@ -1,5 +1,5 @@
 import { ANNUAL_REPORT_GUIDE, OFFICIAL_SITE, SCAM_WARNING } from './guidance'
-import type { Rung } from './ladder'
+import { lastApplyDate, type Rung } from './ladder'
 import { PERMIT_TYPES, type PermitTypeKey } from './permitTypes'
 
 /** What a reminder says, in plain Chinese, and the values of its subscribe-message fields. */
@@ -15,6 +15,28 @@ const cnDate = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${N
 export function permitText(p: { type: PermitTypeKey; name: string; number: string; expiresOn: string }, rung: Rung): ReminderText {
   const t = PERMIT_TYPES[p.type]
   const label = p.type === 'other' ? p.name : t.label
+  const lastApply = lastApplyDate(p.type, p.expiresOn)
+  if (rung.kind === 'applyPassed' && lastApply) {
+    return {
+      title: '申请延续的期限已过',
+      body: `您的${label}（编号${p.number}）将于${cnDate(p.expiresOn)}到期。要求：${t.renewRule}。申请延续的最后一天是${cnDate(lastApply)}，已经过了。请马上联系发证机关，问清现在怎么办理。办理方法：${t.howToRenew}`,
+      fields: { thing1: label, date2: cnDate(p.expiresOn), thing3: '申请延续期限已过，请联系发证机关' }
+    }
+  }
+  if (rung.kind === 'due' && lastApply) {
+    return {
+      title: '今天是申请延续的最后一天',
+      body: `您的${label}（编号${p.number}）将于${cnDate(p.expiresOn)}到期。要求：${t.renewRule}。今天（${cnDate(lastApply)}）是申请延续的最后一天，请今天就提出申请。办理方法：${t.howToRenew}`,
+      fields: { thing1: label, date2: cnDate(p.expiresOn), thing3: '今天是申请延续的最后一天' }
+    }
+  }
+  if (lastApply) {
+    return {
+      title: '证照到期提醒',
+      body: `您的${label}（编号${p.number}）将于${cnDate(p.expiresOn)}到期。要求：${t.renewRule}。申请延续的最后一天是${cnDate(lastApply)}，还有${rung.daysLeft}天。办理方法：${t.howToRenew}`,
+      fields: { thing1: label, date2: cnDate(p.expiresOn), thing3: `还有${rung.daysLeft}天截止申请延续` }
+    }
+  }
   if (rung.kind === 'overdue') {
     return {
       title: '证照已过期',

@@ -138,6 +138,7 @@ export default function PermitEdit() {
           {type.renewRule}。{type.howToRenew}
         </Notice>
       ) : null}
+      {view?.lastApplyOn ? <Notice>申请延续的最后一天：{view.lastApplyOn}{view.lastApplyOn < today ? '（已经过了，请马上联系发证机关）' : ''}</Notice> : null}
       {view?.nextReminder ? <Notice>下次提醒：{view.nextReminder}</Notice> : null}
       {formNotice}
       <View className='actions'>
