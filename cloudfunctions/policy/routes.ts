@@ -1,5 +1,6 @@
-import { factsOf, match, type MatchResult } from '../../src/core/policy/match'
-import { CATEGORIES } from '../../src/core/policy/library'
+import { factsOf, match, matchPolicy, type MatchResult } from '../../src/core/policy/match'
+import { chinaDate } from '../../src/core/common/time'
+import { CATEGORIES } from '../../src/core/policy/categories'
 import type { PolicyItem } from '../../src/core/policy/contract'
 import { checkCondition } from '../../src/core/policy/match'
 import { FACT_LABELS } from '../../src/core/policy/rules'
@@ -25,7 +26,8 @@ async function viewer(ctx: Context) {
 type Viewer = Awaited<ReturnType<typeof viewer>>
 
 function item(p: PolicyDoc, v: Viewer, now: Date): PolicyItem & { _match: MatchResult | null } {
-  const m = v.facts ? match(p.conditions, v.facts) : null
+  // an ended policy is never recommended as a match, whatever the owner's profile
+  const m = v.facts ? matchPolicy(p, v.facts, chinaDate(now)) : null
   const mark = v.marks.get(p._id)
   return {
     id: p._id,
@@ -125,7 +127,10 @@ export default defineFunction('policy', {
       source: p.source,
       // what the policy asks, for owners who switched recommendation off as well
       conditions: p.conditions.map((c) => `${FACT_LABELS[c.fact]}：${checkCondition(c, v.facts ?? NEUTRAL_FACTS).text.replace(/[，（].*$/, '')}`),
-      reasons: i._match?.reasons ?? []
+      reasons: i._match?.reasons ?? [],
+      period: p.period ?? null,
+      evidence: p.evidence ?? [],
+      platform: p.platform ?? []
     }
   },
 

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { PolicyItem } from '../core/policy/contract'
-import { CATEGORIES } from '../core/policy/library'
+import { CATEGORIES } from '../core/policy/categories'
 import { Tag } from './ui'
 
 /** One policy in a list: what you get, whether it fits you, and what is missing if almost. */

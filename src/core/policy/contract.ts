@@ -1,7 +1,7 @@
 import { action, OWNER, REGULATOR } from '../common/action'
 import { id, isoDate, text, z } from '../zod'
 import { keysOf } from '../user/options'
-import { CATEGORIES } from './library'
+import { CATEGORIES } from './categories'
 import { rulesSchema } from './rules'
 
 const reasonSchema = z.strictObject({ met: z.boolean(), text: z.string() })
@@ -27,8 +27,18 @@ const sourceSchema = z.strictObject({
   document: text(120),
   number: text(40).nullable(),
   clause: text(40),
-  seed: z.string().max(60).optional()
+  seed: z.string().max(60).optional(),
+  // the library's documents say more about themselves (content/policies); staff policies need not
+  title: text(120).optional(),
+  issuer: text(200).optional(),
+  draft: z.boolean().optional(),
+  region: text(40).nullable().optional()
 })
+
+/** The words that back a policy, for the owner to read: quotes of the source, and our own readings. */
+const evidenceItemSchema = z.strictObject({ claim: z.string(), quote: z.string() })
+const platformItemSchema = z.strictObject({ claim: z.string(), note: z.string() })
+const periodOutSchema = z.strictObject({ text: z.string().nullable(), from: z.string().nullable(), to: z.string().nullable(), quote: z.string().nullable() })
 
 const summarySchema = z.strictObject({ what: text(400), who: text(300), how: text(300), where: text(120) })
 
@@ -55,7 +65,11 @@ export const policyDetailSchema = policyItemSchema.extend({
   effectiveFrom: z.string(),
   source: sourceSchema,
   conditions: z.array(z.string()),
-  reasons: z.array(reasonSchema)
+  reasons: z.array(reasonSchema),
+  /** what the document says about time; null for staff-written policies */
+  period: periodOutSchema.nullable(),
+  evidence: z.array(evidenceItemSchema),
+  platform: z.array(platformItemSchema)
 })
 
 const staffPolicySchema = z.strictObject({

@@ -5,7 +5,7 @@ import { Page } from '../../../components/Page'
 import { Loading, Notice, PrimaryButton, SecondaryButton, Section, Tag } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
-import { CATEGORIES } from '../../../core/policy/library'
+import { CATEGORIES } from '../../../core/policy/categories'
 import { call, errorMessage } from '../../../services/api'
 import { askForReminders, policyTemplateIds } from '../../../services/subscribe'
 
