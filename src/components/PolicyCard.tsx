@@ -13,7 +13,7 @@ export function PolicyCard({ p }: { p: PolicyItem }) {
         {p.title}
       </View>
       <View style={{ margin: '6px 0', display: 'flex', gap: '6px', flexWrap: 'wrap' }}>
-        {p.status === 'match' ? <Tag>符合条件</Tag> : p.status === 'almost' ? <Tag tone='orange'>差一项</Tag> : null}
+        {p.status === 'match' ? <Tag>可能符合</Tag> : p.status === 'almost' ? <Tag tone='orange'>差一项</Tag> : null}
         <Tag tone='gray'>{CATEGORIES[p.category]}</Tag>
         {p.expired ? <Tag tone='gray'>已过期</Tag> : null}
         {p.favorite ? <Tag tone='blue'>已收藏</Tag> : null}
