@@ -34,7 +34,8 @@ export const LOAN_PRODUCTS: LoanProduct[] = [
   {
     id: 'veteran',
     name: '退役军人创业贷款（拥军贷、戎创贷等）',
-    summary: '退役军人按规定享受创业担保贷款贴息，表现好的可累计不超过3次；银行设有“拥军贷”“戎创贷”“惠军贷”等专属产品，政府性融资担保机构提供增信。',
+    // seed 001 measure 8 tells banks to set these products up ("金融机构要…设立"); it does not say they exist
+    summary: '退役军人按规定享受创业担保贷款贴息，还款积极、带动就业能力强、创业项目好的可累计不超过3次；文件要求金融机构设立“拥军贷”“戎创贷”“惠军贷”等专属产品，是否已推出以银行为准；政府性融资担保机构提供增信。',
     maxTermMonths: null,
     fit: [{ fact: 'groups', op: 'hasAny', value: ['veteran'] }],
     fitNote: '面向退役军人。',
@@ -43,10 +44,11 @@ export const LOAN_PRODUCTS: LoanProduct[] = [
   {
     id: 'code-credit',
     name: '个体码上贷（信用贷款）',
-    summary: '以电子营业执照为身份，通过“企业码”和收款码经营数据授信，提升信用贷款的可得性和便捷性；银行还推出线上“秒贷”、预授信等产品。',
+    // seed 003: measure 4 is a pilot ("试行"), measure 12 encourages banks ("鼓励银行")
+    summary: '温州试点：以电子营业执照为身份，通过“企业码”和收款码经营数据授信，提升信用贷款的可得性和便捷性；文件还鼓励银行创新线上“秒贷型”、预授信等产品。',
     maxTermMonths: null,
     fit: [],
-    fitNote: '所有个体工商户均可申请，额度按经营数据评估。',
+    fitNote: '属温州试点，本平台不按条件筛选；能否贷款、额度多少，以银行审核为准。',
     source: { document: WZ_DOC, number: '温市监联〔2024〕13号', clause: '三（一）第4条、三（四）第12条', seed: '003_6dcf117c5c42f4b2.txt' }
   },
   {
