@@ -1,7 +1,9 @@
-import { factsOf, match, type MatchResult } from '../../src/core/policy/match'
-import { CATEGORIES } from '../../src/core/policy/library'
+import { factsOf, match, matchPolicy, type MatchResult } from '../../src/core/policy/match'
+import { chinaDate } from '../../src/core/common/time'
+import { CATEGORIES } from '../../src/core/policy/categories'
 import type { PolicyItem } from '../../src/core/policy/contract'
 import { checkCondition } from '../../src/core/policy/match'
+import { policyAge } from '../../src/core/policy/age'
 import { FACT_LABELS } from '../../src/core/policy/rules'
 import type { Context } from '../common/context'
 import { DuplicateKeyError, notFound, precondition } from '../common/errors'
@@ -25,7 +27,9 @@ async function viewer(ctx: Context) {
 type Viewer = Awaited<ReturnType<typeof viewer>>
 
 function item(p: PolicyDoc, v: Viewer, now: Date): PolicyItem & { _match: MatchResult | null } {
-  const m = v.facts ? match(p.conditions, v.facts) : null
+  // an ended policy is never recommended as a match, whatever the owner's profile
+  const m = v.facts ? matchPolicy(p, v.facts, chinaDate(now)) : null
+  const age = policyAge(p, chinaDate(now))
   const mark = v.marks.get(p._id)
   return {
     id: p._id,
@@ -36,6 +40,8 @@ function item(p: PolicyDoc, v: Viewer, now: Date): PolicyItem & { _match: MatchR
     publishedAt: p.publishedAt,
     effectiveTo: p.effectiveTo,
     expired: isExpired(p, now),
+    age: age.state,
+    ageNote: age.note,
     status: m?.status ?? null,
     missing: m?.missing ?? null,
     read: !!mark?.read,
@@ -75,8 +81,20 @@ async function setMark(ctx: Context, policyId: string, fields: Partial<Pick<Mark
   }
 }
 
-function staffView(p: PolicyDoc) {
-  return { id: p._id, title: p.title, category: p.category, status: p.status, publishedAt: p.publishedAt, push: p.push, stats: p.stats, updatedAt: p.updatedAt }
+function staffView(p: PolicyDoc, today: string) {
+  return {
+    id: p._id,
+    title: p.title,
+    category: p.category,
+    status: p.status,
+    publishedAt: p.publishedAt,
+    push: p.push,
+    stats: p.stats,
+    age: policyAge(p, today).state,
+    reviewedAt: p.reviewedAt ?? null,
+    reviewedBy: p.reviewedBy ?? null,
+    updatedAt: p.updatedAt
+  }
 }
 
 /** Masked for staff eyes: the first two characters of the business name only. */
@@ -125,7 +143,10 @@ export default defineFunction('policy', {
       source: p.source,
       // what the policy asks, for owners who switched recommendation off as well
       conditions: p.conditions.map((c) => `${FACT_LABELS[c.fact]}：${checkCondition(c, v.facts ?? NEUTRAL_FACTS).text.replace(/[，（].*$/, '')}`),
-      reasons: i._match?.reasons ?? []
+      reasons: i._match?.reasons ?? [],
+      period: p.period ?? null,
+      evidence: p.evidence ?? [],
+      platform: p.platform ?? []
     }
   },
 
@@ -147,7 +168,23 @@ export default defineFunction('policy', {
 
   async 'policy.admin.list'(ctx, { status }) {
     const list = await policies(ctx.db).find(status ? { status } : {}, { orderBy: [['updatedAt', 'desc']], limit: 1000 })
-    return { policies: list.map(staffView) }
+    return { policies: list.map((p) => staffView(p, ctx.today)) }
+  },
+
+  async 'policy.admin.reviewList'(ctx) {
+    const list = await policies(ctx.db).find({ status: 'published' }, { orderBy: [['publishedAt', 'asc']], limit: 1000 })
+    return { policies: list.filter((p) => policyAge(p, ctx.today).state === 'unconfirmed').map((p) => staffView(p, ctx.today)) }
+  },
+
+  async 'policy.admin.review'(ctx, { id }) {
+    const p = await policies(ctx.db).get(id)
+    if (!p || p.status !== 'published') throw notFound('没有找到这条已发布的政策')
+    const at = ctx.now.toISOString()
+    const by = ctx.staff?.name ?? ''
+    await policies(ctx.db).update(id, { reviewedAt: at, reviewedBy: by, updatedAt: at })
+    // owners' pages read the library from each warm instance's cache: tell them it changed
+    await bumpVersion(ctx.db)
+    return staffView({ ...p, reviewedAt: at, reviewedBy: by, updatedAt: at }, ctx.today)
   },
 
   async 'policy.admin.get'(ctx, { id }) {
@@ -166,10 +203,10 @@ export default defineFunction('policy', {
       if (existing.status === 'withdrawn') throw precondition('已撤回的政策不能再修改，请新建')
       await policies(ctx.db).update(id, { ...fields, updatedAt: at })
       if (existing.status === 'published') await bumpVersion(ctx.db)
-      return staffView({ ...existing, ...fields, updatedAt: at })
+      return staffView({ ...existing, ...fields, updatedAt: at }, ctx.today)
     }
     const doc = newPolicyDoc(fields, 'draft', ctx.openid, at)
-    return staffView((await addOnce(policies(ctx.db), recordId(ctx, 'policy'), doc)).doc)
+    return staffView((await addOnce(policies(ctx.db), recordId(ctx, 'policy'), doc)).doc, ctx.today)
   },
 
   async 'policy.admin.preview'(ctx, { conditions }) {
@@ -187,14 +224,14 @@ export default defineFunction('policy', {
   async 'policy.admin.publish'(ctx, { id }) {
     const p = await policies(ctx.db).get(id)
     if (!p) throw notFound('没有找到这条政策')
-    if (p.status === 'published') return staffView(p)
+    if (p.status === 'published') return staffView(p, ctx.today)
     if (p.status === 'withdrawn') throw precondition('已撤回的政策不能再发布，请新建')
     const at = ctx.now.toISOString()
     // Queue the push: the scheduler's sweep sends it in pages, each owner at most once.
     const next = { status: 'published' as const, publishedAt: at, push: 'queued' as const, pushCursor: '', nextDueAt: at, leaseUntil: '', updatedAt: at }
     await policies(ctx.db).update(id, next)
     await bumpVersion(ctx.db)
-    return staffView({ ...p, ...next })
+    return staffView({ ...p, ...next }, ctx.today)
   },
 
   async 'policy.admin.seed'(ctx) {
@@ -209,7 +246,7 @@ export default defineFunction('policy', {
     const next = { status: 'withdrawn' as const, withdrawnAt: at, push: p.push === 'queued' ? ('stopped' as const) : p.push, nextDueAt: null, updatedAt: at }
     await policies(ctx.db).update(id, next)
     await bumpVersion(ctx.db)
-    return staffView({ ...p, ...next })
+    return staffView({ ...p, ...next }, ctx.today)
   }
 })
 

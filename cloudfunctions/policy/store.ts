@@ -1,10 +1,13 @@
 import { chinaDate } from '../../src/core/common/time'
-import { POLICY_LIBRARY, type PolicySeed } from '../../src/core/policy/library'
+import { POLICY_LIBRARY, type PolicyBase, type PolicySeed } from '../../src/core/policy/library'
 import type { Condition } from '../../src/core/policy/rules'
 import { DuplicateKeyError } from '../common/errors'
 import { patch, type Db } from '../common/ports'
 
-export interface PolicyDoc extends Omit<PolicySeed, 'id'> {
+/** The library's evidence fields: absent on policies staff write in the workbench. */
+type SeedExtras = Partial<Pick<PolicySeed, 'aliases' | 'period' | 'reviewedAt' | 'evidence' | 'platform'>>
+
+export interface PolicyDoc extends PolicyBase, SeedExtras {
   _id: string
   status: 'draft' | 'published' | 'withdrawn'
   publishedAt: string | null
@@ -18,6 +21,8 @@ export interface PolicyDoc extends Omit<PolicySeed, 'id'> {
   nextDueAt: string | null
   leaseUntil: string
   stats: { pushed: number; opened: number; favorited: number }
+  /** the staff member who last confirmed it is still in force (policy.admin.review) */
+  reviewedBy?: string | null
 }
 
 /** One document per owner and policy: read and favourite marks. */
@@ -32,7 +37,7 @@ export interface MarkDoc {
 
 /** A new policy document: the fields staff or the library give, plus the bookkeeping. */
 export function newPolicyDoc(
-  fields: Omit<PolicySeed, 'id'>,
+  fields: PolicyBase & SeedExtras,
   status: PolicyDoc['status'],
   createdBy: string,
   at: string,

@@ -1,6 +1,6 @@
 import { chinaDate } from '../../src/core/common/time'
 import { buildData, POLICY_TEMPLATE } from '../../src/core/notify/template'
-import { factsOf, match } from '../../src/core/policy/match'
+import { factsOf, matchPolicy } from '../../src/core/policy/match'
 import { notify } from '../common/notify'
 import { cmd, patch, type Ports } from '../common/ports'
 import type { Sweep } from '../common/sweep'
@@ -37,7 +37,8 @@ async function pushPage(ports: Ports, now: Date): Promise<{ handled: number; mor
     const templateId = ports.config.templates.policy
     let pushed = 0
     for (const o of batch) {
-      if (!o.profile || match(p.conditions, factsOf(o.profile, today)).status !== 'match') continue
+      // the same rule as the pages: an ended policy or an unknown region is never pushed
+      if (!o.profile || matchPolicy(p, factsOf(o.profile, today), today).status !== 'match') continue
       const r = await notify(ports, now, {
         openid: o._id,
         topic: 'policy',

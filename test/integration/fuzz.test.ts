@@ -56,6 +56,8 @@ const VALID: Record<string, Record<string, unknown>> = {
   'policy.admin.publish': { id: 'wz-04-code-loan' },
   'policy.admin.seed': {},
   'policy.admin.withdraw': { id: 'no-such-policy' },
+  'policy.admin.reviewList': {},
+  'policy.admin.review': { id: 'no-such-policy' },
   'loan.products': {},
   'loan.consent.grant': { bankId: 'wz-rcb', version: '2026-11-01' },
   'loan.consent.revoke': { bankId: 'wz-rcb' },

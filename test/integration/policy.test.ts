@@ -40,24 +40,35 @@ describe('policy function over HTTP', () => {
   afterAll(() => c.stop())
 
   test('为您推荐: matches first, then almost-matches with what is missing; results match the contract', async () => {
-    const feed = await c.ok('policy', 'policy.feed', { limit: 50 }, 'pol-grad')
+    // 温州's plan states no end date, so a 温州 owner still gets recommendations in 2026
+    const feed = await c.ok('policy', 'policy.feed', { limit: 50 }, 'pol-wz')
     expect(policyContract['policy.feed'].output.parse(feed)).toBeTruthy()
     expect(feed.personalized).toBe(true)
     const statuses = feed.items.map((i: { status: string }) => i.status)
     expect(statuses.indexOf('almost')).toBeGreaterThan(statuses.lastIndexOf('match'))
     expect(statuses).not.toContain('no')
-    const subsidy = feed.items.find((i: { id: string }) => i.id === 'gz-05-startup-subsidy')
-    expect(subsidy).toMatchObject({ status: 'almost', missing: '需正常经营满1年，您已经营8个月' })
+    const lesson = feed.items.find((i: { id: string }) => i.id === 'wz-06-first-lesson')
+    expect(lesson).toMatchObject({ status: 'almost', missing: '面向开业1年以内的，您已经营1年8个月' })
     // nothing from another region is recommended
-    expect(feed.items.some((i: { id: string }) => i.id.startsWith('wz-'))).toBe(false)
+    expect(feed.items.some((i: { id: string }) => i.id.startsWith('gz-') || i.id.startsWith('wh-'))).toBe(false)
+  })
+
+  test('an ended policy is never recommended: the 2024 甘州区 draft says 已过期 in 2026 (issue 13)', async () => {
+    const feed = await c.ok('policy', 'policy.feed', { limit: 50 }, 'pol-grad')
+    expect(feed.items.some((i: { id: string }) => i.id.startsWith('gz-') || i.id.startsWith('sm-'))).toBe(false)
+    const all = await c.ok('policy', 'policy.list', { category: 'startup', limit: 50 }, 'pol-grad')
+    expect(all.items.find((i: { id: string }) => i.id === 'gz-05-startup-subsidy')).toMatchObject({ expired: true, status: 'no', effectiveTo: '2024-12-31' })
   })
 
   test('detail: reasons, source citation, how to apply; reading and favouriting count once per owner', async () => {
     const d = await c.ok('policy', 'policy.get', { id: 'gz-08-veteran-loan' }, 'pol-vet')
-    expect(d.status).toBe('match')
-    expect(d.reasons.map((r: { text: string }) => r.text)).toEqual(['您在甘肃省张掖市甘州区', '您是退役军人'])
-    expect(d.source).toMatchObject({ clause: '二（三）第8条', number: null })
-    expect(d.source.document).toContain('甘州区')
+    // the document is a 2024 draft: in 2026 it is over, and says so before the owner's reasons
+    expect(d).toMatchObject({ status: 'no', expired: true })
+    expect(d.reasons.map((r: { text: string }) => r.text)).toEqual(['已过期：文件写明的时间是“2024年度”', '您在甘肃省张掖市甘州区', '您是退役军人'])
+    expect(d.source).toMatchObject({ clause: '二（三）第8条', number: null, draft: true, document: '《关于做好2024年度扶持个体工商户发展的通知》（征求意见稿）' })
+    expect(d.source.issuer).toContain('甘州区')
+    expect(d.period).toMatchObject({ text: '2024年度', to: '2024-12-31' })
+    expect(d.evidence.map((e: { quote: string }) => e.quote)).toContain('金融机构要为退役军人设立专属“拥军贷”“戎创贷”“惠军贷”“陇原戎惠”等信贷产品。')
     expect(d.summary.where).toBe('区退役军人局、区人社局、区财政局')
     await c.ok('policy', 'policy.read', { id: 'gz-08-veteran-loan' }, 'pol-vet')
     await c.ok('policy', 'policy.read', { id: 'gz-08-veteran-loan' }, 'pol-vet')
@@ -96,7 +107,9 @@ describe('policy function over HTTP', () => {
     expect(feed.items.every((i: { status: unknown }) => i.status === null)).toBe(true)
     const dates = feed.items.map((i: { publishedAt: string }) => i.publishedAt)
     expect([...dates].sort().reverse()).toEqual(dates)
-    expect(feed.total).toBeGreaterThan(30)
+    // the plain list holds what is in force: 温州 (11) and 武汉 (7); seed 000 and 001 have ended
+    expect(feed.total).toBeGreaterThanOrEqual(18)
+    expect(feed.items.every((i: { expired: boolean }) => !i.expired)).toBe(true)
   })
 
   test('staff: preview reach with a masked sample; publish pushes once per owner, respecting topics and opt-outs', async () => {
@@ -170,5 +183,36 @@ describe('policy function over HTTP', () => {
     const regSeed = await c.call('policy', { action: 'policy.admin.seed', payload: {} }, 'demo-regulator')
     expect(!regSeed.body.ok && regSeed.body.error.code).toBe('FORBIDDEN')
     expect(await c.ok('policy', 'policy.admin.seed', {}, 'demo-admin')).toEqual({ added: 0 })
+  })
+
+  test('policies age: no stated end and 12 months unreviewed asks owners to confirm; one staff tap records a review', async () => {
+    c.clock.set(new Date('2026-11-21T02:00:00Z'))
+    const before = await c.ok('policy', 'policy.get', { id: 'wz-04-code-loan' }, 'pol-wz')
+    expect(before).toMatchObject({ age: 'unconfirmed', expired: false })
+    expect(before.ageNote).toBe('发布于2024-05-10，文件未写明截止日期，请向主管部门确认是否仍在执行。')
+    // an ended document says so, and is never recommended
+    const ended = await c.ok('policy', 'policy.get', { id: 'gz-08-veteran-loan' }, 'pol-wz')
+    expect(ended).toMatchObject({ age: 'expired', expired: true })
+    expect(ended.ageNote).toContain('已于2024-12-31结束')
+    const feed = await c.ok('policy', 'policy.feed', { limit: 50 }, 'pol-wz')
+    expect(feed.items.some((i: { expired: boolean }) => i.expired)).toBe(false)
+
+    const due = await c.ok('policy', 'policy.admin.reviewList', {}, 'demo-regulator')
+    const ids = due.policies.map((p: { id: string }) => p.id)
+    expect(ids).toContain('wz-04-code-loan')
+    // an ended one is not "to review": it is over
+    expect(ids).not.toContain('gz-08-veteran-loan')
+    const owner = await c.call('policy', { action: 'policy.admin.review', payload: { id: 'wz-04-code-loan' } }, 'pol-wz')
+    expect(!owner.body.ok && owner.body.error.code).toBe('FORBIDDEN')
+
+    const reviewed = await c.ok('policy', 'policy.admin.review', { id: 'wz-04-code-loan' }, 'demo-regulator')
+    expect(reviewed).toMatchObject({ age: 'current', reviewedBy: '王科员', reviewedAt: expect.stringMatching(/^2026-11-21T02:00/) })
+    expect((await c.ok('policy', 'policy.admin.reviewList', {}, 'demo-regulator')).policies.map((p: { id: string }) => p.id)).not.toContain('wz-04-code-loan')
+    const after = await c.ok('policy', 'policy.get', { id: 'wz-04-code-loan' }, 'pol-wz')
+    expect(after).toMatchObject({ age: 'current', ageNote: null })
+    // twelve months and a day later it asks again
+    c.clock.set(new Date('2027-11-22T02:00:00Z'))
+    expect((await c.ok('policy', 'policy.get', { id: 'wz-04-code-loan' }, 'pol-wz')).age).toBe('unconfirmed')
+    c.clock.set(new Date('2026-11-21T02:00:00Z'))
   })
 })

@@ -1,7 +1,7 @@
 import { action, OWNER, REGULATOR } from '../common/action'
 import { id, isoDate, text, z } from '../zod'
 import { keysOf } from '../user/options'
-import { CATEGORIES } from './library'
+import { CATEGORIES } from './categories'
 import { rulesSchema } from './rules'
 
 const reasonSchema = z.strictObject({ met: z.boolean(), text: z.string() })
@@ -15,6 +15,10 @@ export const policyItemSchema = z.strictObject({
   publishedAt: z.string().nullable(),
   effectiveTo: z.string().nullable(),
   expired: z.boolean(),
+  /** core/policy/age: current, 已过期, or 请确认 (no stated end, not reviewed for 12 months) */
+  age: z.enum(['current', 'expired', 'unconfirmed']),
+  /** what the owner reads about it; null when current */
+  ageNote: z.string().nullable(),
   /** null when recommendation is off or there is no profile */
   status: z.enum(['match', 'almost', 'no']).nullable(),
   missing: z.string().nullable(),
@@ -27,8 +31,18 @@ const sourceSchema = z.strictObject({
   document: text(120),
   number: text(40).nullable(),
   clause: text(40),
-  seed: z.string().max(60).optional()
+  seed: z.string().max(60).optional(),
+  // the library's documents say more about themselves (content/policies); staff policies need not
+  title: text(120).optional(),
+  issuer: text(200).optional(),
+  draft: z.boolean().optional(),
+  region: text(40).nullable().optional()
 })
+
+/** The words that back a policy, for the owner to read: quotes of the source, and our own readings. */
+const evidenceItemSchema = z.strictObject({ claim: z.string(), quote: z.string() })
+const platformItemSchema = z.strictObject({ claim: z.string(), note: z.string() })
+const periodOutSchema = z.strictObject({ text: z.string().nullable(), from: z.string().nullable(), to: z.string().nullable(), quote: z.string().nullable() })
 
 const summarySchema = z.strictObject({ what: text(400), who: text(300), how: text(300), where: text(120) })
 
@@ -55,7 +69,11 @@ export const policyDetailSchema = policyItemSchema.extend({
   effectiveFrom: z.string(),
   source: sourceSchema,
   conditions: z.array(z.string()),
-  reasons: z.array(reasonSchema)
+  reasons: z.array(reasonSchema),
+  /** what the document says about time; null for staff-written policies */
+  period: periodOutSchema.nullable(),
+  evidence: z.array(evidenceItemSchema),
+  platform: z.array(platformItemSchema)
 })
 
 const staffPolicySchema = z.strictObject({
@@ -66,6 +84,10 @@ const staffPolicySchema = z.strictObject({
   publishedAt: z.string().nullable(),
   push: z.enum(['none', 'queued', 'done', 'stopped']),
   stats: z.strictObject({ pushed: z.number().int(), opened: z.number().int(), favorited: z.number().int() }),
+  age: z.enum(['current', 'expired', 'unconfirmed']),
+  /** when a staff member last confirmed it is still in force, and who */
+  reviewedAt: z.string().nullable(),
+  reviewedBy: z.string().nullable(),
   updatedAt: z.string()
 })
 
@@ -108,6 +130,18 @@ export const policyContract = {
   'policy.admin.list': action({
     input: z.strictObject({ status: z.enum(['draft', 'published', 'withdrawn']).optional() }),
     output: z.strictObject({ policies: z.array(staffPolicySchema) }),
+    roles: REGULATOR
+  }),
+  /** 待复核: published policies with no stated end that nobody has confirmed for 12 months */
+  'policy.admin.reviewList': action({
+    input: z.strictObject({}),
+    output: z.strictObject({ policies: z.array(staffPolicySchema) }),
+    roles: REGULATOR
+  }),
+  /** one tap: "still in force", recorded with who and when; the owner's 请确认 note goes away */
+  'policy.admin.review': action({
+    input: z.strictObject({ id }),
+    output: staffPolicySchema,
     roles: REGULATOR
   }),
   'policy.admin.get': action({

@@ -36,10 +36,12 @@ export interface Facts {
 
 /** Facts on a China date: time-dependent ones (months, 分型, recent graduate) are derived here. */
 export function factsOf(p: MatchProfile, today: string): Facts {
-  const year = Number(today.slice(0, 4))
   const groups = [...p.groups] as MatchGroup[]
-  // seed 001 measure 5: 离校2年内 — graduated this year or in the two before
-  if (groups.includes('graduate') && p.graduationYear && year - p.graduationYear <= 2 && year >= p.graduationYear) groups.push('recentGraduate')
+  // seed 001 measure 5 pays "离校2年内高校毕业生…首次创办": the two years count at the opening, not
+  // today (a graduate of 2022 who opened in 2023 still qualifies in 2026). The profile keeps only
+  // the graduation year, so this is by calendar year: a platform estimate the policy says so.
+  const opened = Number(p.openedOn.slice(0, 4))
+  if (groups.includes('graduate') && p.graduationYear && opened >= p.graduationYear && opened - p.graduationYear <= 2) groups.push('recentGraduate')
   return {
     region: p.region,
     industry: p.industry,
@@ -82,9 +84,10 @@ export function checkCondition(c: Condition, f: Facts): ConditionResult {
     }
     case 'groups': {
       const hit = c.value.find((g) => f.groups.includes(g))
+      if (hit === 'recentGraduate') return { met: true, text: '开业时您是离校2年内高校毕业生' }
       if (hit) return { met: true, text: `您是${MATCH_GROUPS[hit]}` }
       const graduateTooLong = c.value.includes('recentGraduate') && f.groups.includes('graduate')
-      return { met: false, text: `需为${list(c.value, MATCH_GROUPS)}${graduateTooLong ? '（您离校已超过2年，或档案未填毕业年份）' : ''}` }
+      return { met: false, text: `需为${list(c.value, MATCH_GROUPS)}${graduateTooLong ? '（开业时您离校已超过2年或尚未毕业，或档案未填毕业年份）' : ''}` }
     }
     case 'monthsInBusiness': {
       const have = describeMonths(f.monthsInBusiness)
@@ -145,4 +148,33 @@ export function match(conditions: readonly Condition[], facts: Facts): MatchResu
   const regionMiss = conditions.some((c, i) => c.fact === 'region' && !reasons[i].met)
   if (unmet.length === 1 && conditions.length >= 2 && !regionMiss) return { status: 'almost', reasons, missing: unmet[0].text }
   return { status: 'no', reasons, missing: null }
+}
+
+/** What matching reads from a policy besides its rules: its end date and the period it states. */
+export interface PolicyTiming {
+  conditions: readonly Condition[]
+  effectiveTo: string | null
+  period?: { text: string | null; to: string | null } | null
+  /** `region: null` = the document does not say where it applies (seed 000 masks its province) */
+  source?: { region?: string | null }
+}
+
+/** What an owner reads when the document does not say where it applies. */
+export const REGION_UNKNOWN = '原文件没有写明适用的地区（省名被隐去），无法判断是否适用于您所在的地方，请向当地主管部门确认'
+
+/**
+ * A policy on a given China date: its rules, and before them whether it has ended. An ended
+ * policy (a 2023 activity, a 2024 notice) is never a match or "almost": telling an owner they
+ * may qualify for something that is over is telling more than the source says.
+ */
+export function matchPolicy(p: PolicyTiming, facts: Facts, today: string): MatchResult {
+  const m = match(p.conditions, facts)
+  const first: ConditionResult[] = []
+  if (p.effectiveTo && p.effectiveTo < today) {
+    const stated = p.period?.text && p.period.to === p.effectiveTo ? `文件写明的时间是“${p.period.text}”` : `截止日期是${p.effectiveTo}`
+    first.push({ met: false, text: `已过期：${stated}` })
+  }
+  // a place we cannot tell is never a match: the owner may be in another province altogether
+  if (p.source?.region === null) first.push({ met: false, text: REGION_UNKNOWN })
+  return first.length ? { status: 'no', reasons: [...first, ...m.reasons], missing: null } : m
 }

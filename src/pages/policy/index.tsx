@@ -6,7 +6,7 @@ import { PolicyCard } from '../../components/PolicyCard'
 import { Empty, Loading, Notice, PrimaryButton, SecondaryButton } from '../../components/ui'
 import { useSession } from '../../store/session'
 import type { PolicyItem } from '../../core/policy/contract'
-import { CATEGORIES, type Category } from '../../core/policy/library'
+import { CATEGORIES, type Category } from '../../core/policy/categories'
 import { call, errorMessage } from '../../services/api'
 import './index.css'
 

@@ -13,12 +13,28 @@ const PUSH = { none: '', queued: '推送中', done: '已推送', stopped: '推�
 
 export default function StaffPolicies() {
   const [rows, setRows] = useState<Row[] | null>(null)
+  const [toReview, setToReview] = useState<Row[]>([])
   const [error, setError] = useState<string | null>(null)
-  useDidShow(() => {
-    call('policy.admin.list', {})
-      .then((r) => setRows(r.policies))
+  const load = () =>
+    Promise.all([call('policy.admin.list', {}), call('policy.admin.reviewList', {})])
+      .then(([all, due]) => {
+        setRows(all.policies)
+        setToReview(due.policies)
+      })
       .catch((err) => setError(errorMessage(err)))
+  useDidShow(() => {
+    void load()
   })
+  // one tap records that a policy with no stated end is still in force (who and when)
+  const review = async (p: Row) => {
+    try {
+      await call('policy.admin.review', { id: p.id })
+      Taro.showToast({ title: '已记录：仍在执行', icon: 'none' })
+      await load()
+    } catch (err) {
+      Taro.showToast({ title: errorMessage(err), icon: 'none' })
+    }
+  }
   if (error) return <Page><Notice tone='error'>{error}</Notice></Page>
   if (!rows) return <Page><Loading /></Page>
   return (
@@ -26,7 +42,19 @@ export default function StaffPolicies() {
       <View className='actions' style={{ paddingBottom: 0 }}>
         <PrimaryButton onClick={() => Taro.navigateTo({ url: '/staff/pages/policy/index' })}>新建政策</PrimaryButton>
       </View>
-      <Section title={`共${rows.length}条`} footer='推送：发送给符合条件的个体户；打开、收藏按户计。'>
+      {toReview.length ? (
+        <Section title={`待复核（${toReview.length}条）`} footer='文件没写截止日期、发布或上次复核已满12个月的政策。个体户看到的是“请向主管部门确认是否仍在执行”；向主管部门核实后点“仍在执行”。已停止的请撤回。'>
+          {toReview.map((p) => (
+            <View key={p.id} className='cell' id={`review-${p.id}`}>
+              <View className='cell__label cell__label--wide'><Text>{p.title}</Text></View>
+              <View className='cell__value'>
+                <Text className='link' onClick={() => review(p)}>仍在执行</Text>
+              </View>
+            </View>
+          ))}
+        </Section>
+      ) : null}
+      <Section title={`共${rows.length}条`} footer='推送：发送给按档案可能符合条件的个体户；打开、收藏按户计。'>
         {rows.map((p) => (
           <Cell key={p.id} wide label={<Text>{p.title}</Text>} arrow onClick={() => Taro.navigateTo({ url: `/staff/pages/policy/index?id=${p.id}` })}>
             <Tag tone={STATUS[p.status][1]}>{STATUS[p.status][0]}</Tag>
