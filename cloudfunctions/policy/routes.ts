@@ -201,7 +201,7 @@ export default defineFunction('policy', {
       const existing = await policies(ctx.db).get(id)
       if (!existing) throw notFound('没有找到这条政策')
       if (existing.status === 'withdrawn') throw precondition('已撤回的政策不能再修改，请新建')
-      await policies(ctx.db).update(id, { ...fields, updatedAt: at })
+      await policies(ctx.db).update(id, { ...fields, updatedAt: at, editedAt: at })
       if (existing.status === 'published') await bumpVersion(ctx.db)
       return staffView({ ...existing, ...fields, updatedAt: at }, ctx.today)
     }
@@ -235,7 +235,7 @@ export default defineFunction('policy', {
   },
 
   async 'policy.admin.seed'(ctx) {
-    return { added: await seedPolicies(ctx.db, ctx.now) }
+    return seedPolicies(ctx.db, ctx.now)
   },
 
   async 'policy.admin.withdraw'(ctx, { id }) {

@@ -23,6 +23,8 @@ export interface PolicyDoc extends PolicyBase, SeedExtras {
   stats: { pushed: number; opened: number; favorited: number }
   /** the staff member who last confirmed it is still in force (policy.admin.review) */
   reviewedBy?: string | null
+  /** set when staff edit it: a library policy staff have edited is never refreshed from the library */
+  editedAt?: string | null
 }
 
 /** One document per owner and policy: read and favourite marks. */
@@ -101,8 +103,19 @@ export const isExpired = (p: Pick<PolicyDoc, 'effectiveTo'>, now: Date) => !!p.e
  * Loads the library into the store: published, not pushed (no flood of messages on first load),
  * never overwriting a policy staff have edited. Idempotent.
  */
-export async function seedPolicies(db: Db, now: Date): Promise<number> {
+/** The library's own content of a policy: what a corrected library replaces. */
+const CONTENT_FIELDS = ['title', 'summary', 'department', 'category', 'effectiveFrom', 'effectiveTo', 'source', 'conditions', 'period', 'evidence', 'platform', 'aliases'] as const
+const contentOf = (p: Partial<PolicyDoc> | PolicySeed) => JSON.stringify(CONTENT_FIELDS.map((k) => (p as Record<string, unknown>)[k] ?? null))
+
+/**
+ * Loads the cited library (idempotent). A library policy already stored is refreshed when the
+ * library's content changed (a corrected quote, a narrowed rule, an end date) unless staff have
+ * edited it: an environment seeded before a review must not keep telling owners the old text.
+ * Status, push, statistics and staff reviews are kept.
+ */
+export async function seedPolicies(db: Db, now: Date): Promise<{ added: number; updated: number }> {
   let added = 0
+  let updated = 0
   const at = now.toISOString()
   for (const seed of POLICY_LIBRARY) {
     const { id, ...rest } = seed
@@ -112,10 +125,17 @@ export async function seedPolicies(db: Db, now: Date): Promise<number> {
       added++
     } catch (err) {
       if (!(err instanceof DuplicateKeyError)) throw err
+      const stored = await policies(db).get(id)
+      if (!stored || stored.createdBy !== 'library' || stored.editedAt || contentOf(stored) === contentOf(seed)) continue
+      // stored before editedAt existed: a published library policy whose updatedAt moved was edited
+      const legacyEdit = !('editedAt' in stored) && stored.status === 'published' && stored.updatedAt !== stored.createdAt && !stored.reviewedAt
+      if (legacyEdit) continue
+      await policies(db).update(id, { ...Object.fromEntries(CONTENT_FIELDS.map((k) => [k, (rest as Record<string, unknown>)[k] ?? null])), editedAt: null, updatedAt: at })
+      updated++
     }
   }
-  if (added) await bumpVersion(db)
-  return added
+  if (added || updated) await bumpVersion(db)
+  return { added, updated }
 }
 
 export type { Condition }

@@ -86,3 +86,37 @@ test('an owner who turns personalisation off gets the plain list', async () => {
   expect(tags.filter((t) => t === '可能符合' || t === '差一项')).toEqual([])
   await shot(page, '24-policy-plain-list')
 })
+
+test('a policy with no stated end asks the owner to confirm; the regulator’s 待复核 list records a review in one tap', async () => {
+  // demo-owner-1 reads it in care mode: the note must be as readable as the rest
+  await env.cloud.ok('user', 'user.settings.save', { careMode: true }, 'demo-owner-1')
+  const owner = await phonePage(env.browser, 'demo-owner-1')
+  const problems: string[] = []
+  owner.on('pageerror', (e) => problems.push(e.message))
+  await owner.goto(`${env.cloud.url}/#/policy/pages/detail/index?id=wz-04-code-loan`)
+  const note = visible(owner, '#policy-age')
+  await note.waitFor()
+  expect(await note.innerText()).toBe('发布于2024-05-10，文件未写明截止日期，请向主管部门确认是否仍在执行。')
+  expect(await visible(owner, '#policy-verdict-note').innerText()).toContain('以主管部门审核为准')
+  await shot(owner, '25-policy-detail-confirm-care')
+  // an ended one says so at the top
+  await owner.goto(`${env.cloud.url}/#/policy/pages/detail/index?id=gz-08-veteran-loan`)
+  await visible(owner, '#policy-age', '已过期').waitFor()
+  await shot(owner, '26-policy-detail-expired-care')
+  await env.cloud.ok('user', 'user.settings.save', { careMode: false }, 'demo-owner-1')
+
+  const staff = await phonePage(env.browser, 'demo-regulator')
+  staff.on('pageerror', (e) => problems.push(e.message))
+  await staff.goto(`${env.cloud.url}/#/staff/pages/policies/index`)
+  const row = visible(staff, '#review-wz-04-code-loan')
+  await row.waitFor()
+  await shot(staff, '27-policy-review-list')
+  await row.getByText('仍在执行').click()
+  await row.waitFor({ state: 'detached' })
+  const p = (await env.cloud.ports.db.collection('policies').get('wz-04-code-loan')) as unknown as { reviewedBy: string }
+  expect(p.reviewedBy).toBe('王科员')
+  await owner.goto(`${env.cloud.url}/#/policy/pages/detail/index?id=wz-04-code-loan`)
+  await visible(owner, '#policy-detail').waitFor()
+  expect(await visible(owner, '#policy-age').count()).toBe(0)
+  expect(problems).toEqual([])
+})

@@ -182,7 +182,7 @@ describe('policy function over HTTP', () => {
     expect(!staffFeed.body.ok && staffFeed.body.error.code).toBe('FORBIDDEN')
     const regSeed = await c.call('policy', { action: 'policy.admin.seed', payload: {} }, 'demo-regulator')
     expect(!regSeed.body.ok && regSeed.body.error.code).toBe('FORBIDDEN')
-    expect(await c.ok('policy', 'policy.admin.seed', {}, 'demo-admin')).toEqual({ added: 0 })
+    expect(await c.ok('policy', 'policy.admin.seed', {}, 'demo-admin')).toEqual({ added: 0, updated: 0 })
   })
 
   test('policies age: no stated end and 12 months unreviewed asks owners to confirm; one staff tap records a review', async () => {
@@ -214,5 +214,19 @@ describe('policy function over HTTP', () => {
     c.clock.set(new Date('2027-11-22T02:00:00Z'))
     expect((await c.ok('policy', 'policy.get', { id: 'wz-04-code-loan' }, 'pol-wz')).age).toBe('unconfirmed')
     c.clock.set(new Date('2026-11-21T02:00:00Z'))
+  })
+
+  test('an environment seeded before the review gets the corrected library; a policy staff edited keeps their text', async () => {
+    const db = c.ports.db.collection('policies')
+    // as an older library stored it: gz-10 matched every retailer in 甘州区, no end date
+    await db.update('gz-10-vat-exemptions', { conditions: [{ fact: 'region', op: 'within', value: '620702' }, { fact: 'industry', op: 'in', value: ['retail', 'wholesale'] }], effectiveTo: null, period: null })
+    // a library policy a regulator edited since
+    await c.ok('policy', 'policy.admin.save', { ...(await c.ok('policy', 'policy.admin.get', { id: 'wz-14-legal-service' }, 'demo-regulator')).policy, title: '温州：法律服务进市场（本局改写）' }, 'demo-regulator')
+    const r = await c.ok('policy', 'policy.admin.seed', {}, 'demo-admin')
+    expect(r).toEqual({ added: 0, updated: 1 })
+    const gz10 = (await db.get('gz-10-vat-exemptions')) as unknown as { conditions: Array<{ fact: string; value: unknown }>; effectiveTo: string | null }
+    expect(gz10.effectiveTo).toBe('2024-12-31')
+    expect(gz10.conditions.find((x) => x.fact === 'industry')!.value).not.toContain('wholesale')
+    expect(((await db.get('wz-14-legal-service')) as unknown as { title: string }).title).toBe('温州：法律服务进市场（本局改写）')
   })
 })

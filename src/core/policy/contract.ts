@@ -172,9 +172,9 @@ export const policyContract = {
     roles: REGULATOR
   }),
   'policy.admin.seed': action({
-    // loads the cited library into a new cloud environment (idempotent; never overwrites edits)
+    // loads the cited library (idempotent); refreshes library policies staff have not edited
     input: z.strictObject({}),
-    output: z.strictObject({ added: z.number().int() }),
+    output: z.strictObject({ added: z.number().int(), updated: z.number().int() }),
     roles: ['admin']
   }),
   'policy.admin.withdraw': action({
