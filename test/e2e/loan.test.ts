@@ -40,7 +40,7 @@ test('an owner consents, enters turnover, sees the assessment with reasons and a
   await pickInOpenPicker(owner, [{ column: 0, steps: 0 }])
   await owner.locator('#loanProduct-value').click()
   await pickInOpenPicker(owner, [{ column: 0, steps: 2 }])
-  expect(await owner.locator('#loanProduct-value').innerText()).toBe('个体码上贷（信用贷款）')
+  expect(await owner.locator('#loanProduct-value').innerText()).toBe('个体码上贷（温州市的做法）')
   await owner.locator('input[name=loanAmount]').fill('80000')
   await owner.locator('input[name=loanPhone]').fill('13800138000')
   await owner.locator('input[name=loanId]').fill('11010519491231002X')
