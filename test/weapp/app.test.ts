@@ -175,6 +175,16 @@ describe('dist/weapp in a simulated WeChat', () => {
     }, { fontSizeSetting: 16 })
   })
 
+  test('a new owner picks the region with WeChat’s own picker (codes, no names in the package) and sees its name', async () => {
+    await withSim(cloud, 'weapp-region-owner', '/pages/onboard/index?scene=DMA2K7', async (sim) => {
+      await sim.tap('我已阅读并同意')
+      expect(sim.text()).toContain('浙江省温州市鹿城区') // prefilled from the market's county
+      await sim.pick('所在地区', ['浙江省', '温州市', '瓯海区'], { code: ['330000', '330300', '330304'] })
+      expect(sim.text()).toContain('浙江省温州市瓯海区')
+      expect(sim.errors).toEqual([])
+    })
+  })
+
   test('开业第一课: the test starts, is answered and submitted, and the result is shown', async () => {
     await withSim(cloud, NEW_SHOP, '/course/pages/exam/index', async (sim) => {
       for (let q = 0; q < 10; q++) await sim.tap(/^A\. /, q)

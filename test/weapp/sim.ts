@@ -381,12 +381,15 @@ export class WeappSim {
     await this.settle()
   }
 
-  /** Chooses in a picker (the one wrapping the text `which`): WeChat fires change with the value. */
-  async pick(which: string, value: unknown) {
+  /**
+   * Chooses in a picker (the one wrapping the text `which`): WeChat fires change with the value;
+   * `extra` adds what some pickers also send (the region picker's `code`).
+   */
+  async pick(which: string, value: unknown, extra: Record<string, unknown> = {}) {
     const hit = this.locate(which)
     const picker = bubblePath(hit).find((n) => n.tag === 'wx-picker')
     if (!picker) throw new Error(`“${which}” is not inside a picker`)
-    this.dispatch(picker, 'change', { value })
+    this.dispatch(picker, 'change', { value, ...extra })
     await this.settle()
   }
 
