@@ -150,6 +150,7 @@ export default defineFunction('course', {
       title: lesson.title,
       minutes: lesson.minutes,
       points: lesson.points,
+      notes: lesson.cited.map((c) => c.platform?.note ?? null),
       source: lesson.source,
       moduleTitle: module.title,
       done: !!p?.lessons[lessonId],

@@ -53,6 +53,10 @@ describe('course function over HTTP', () => {
     expect(cat.exam).toMatchObject({ size: 10, passPercent: 80, canStart: true, passed: false })
 
     const lesson = await c.ok('course', 'course.lesson.get', { lessonId: 'basics-licence' }, 'learner')
+    // what rests on no quotable source is shown as ours, point by point
+    expect(lesson.notes).toHaveLength(lesson.points.length)
+    expect(lesson.notes[4]).toMatch(/^本平台口径：/)
+    expect(lesson.notes.filter((n: string | null) => n === null).length).toBeGreaterThan(0)
     expect(lesson).toMatchObject({ moduleTitle: '主体经营须知', done: false, prevId: null, nextId: 'basics-annual-report' })
     expect(lesson.source).toContain('市场主体登记管理条例')
     expect(JSON.stringify(lesson)).not.toContain('answer')

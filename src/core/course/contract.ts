@@ -65,6 +65,8 @@ export const courseContract = {
       title: z.string(),
       minutes: z.number().int(),
       points: z.array(z.string()),
+      /** per point: this platform's own reading (本平台口径), shown as ours; null where a source states it */
+      notes: z.array(z.string().nullable()),
       source: z.string(),
       moduleTitle: z.string(),
       done: z.boolean(),

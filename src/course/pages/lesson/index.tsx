@@ -56,7 +56,10 @@ export default function LessonPage() {
           {l.points.map((p, i) => (
             <View key={i} className='lesson__point'>
               <Text className='lesson__num'>{i + 1}</Text>
-              <Text className='lesson__text'>{p}</Text>
+              <View>
+                <Text className='lesson__text'>{p}</Text>
+                {l.notes[i] ? <Text className='grid__hint lesson__note' style={{ display: 'block' }}>{l.notes[i]}</Text> : null}
+              </View>
             </View>
           ))}
           <Text className='grid__hint' id='lesson-source'>出处：{l.source}</Text>
