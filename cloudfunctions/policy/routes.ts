@@ -201,6 +201,8 @@ export default defineFunction('policy', {
       const existing = await policies(ctx.db).get(id)
       if (!existing) throw notFound('没有找到这条政策')
       if (existing.status === 'withdrawn') throw precondition('已撤回的政策不能再修改，请新建')
+      // what the editor does not show (issuer, draft, an unknown region) stays as the library had it
+      fields.source = { ...existing.source, ...fields.source }
       await policies(ctx.db).update(id, { ...fields, updatedAt: at, editedAt: at })
       if (existing.status === 'published') await bumpVersion(ctx.db)
       return staffView({ ...existing, ...fields, updatedAt: at }, ctx.today)

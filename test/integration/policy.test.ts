@@ -229,4 +229,13 @@ describe('policy function over HTTP', () => {
     expect(gz10.conditions.find((x) => x.fact === 'industry')!.value).not.toContain('wholesale')
     expect(((await db.get('wz-14-legal-service')) as unknown as { title: string }).title).toBe('温州：法律服务进市场（本局改写）')
   })
+
+  test('a staff edit keeps what the editor does not show: the issuer, the draft mark and an unknown region', async () => {
+    const got = (await c.ok('policy', 'policy.admin.get', { id: 'sm-3-3-flexible-insurance' }, 'demo-regulator')).policy
+    const { title: _t, issuer: _i, draft: _d, region: _r, ...shown } = got.source
+    await c.ok('policy', 'policy.admin.save', { ...got, title: '灵活就业人员参保（本局改写）', source: shown }, 'demo-regulator')
+    const stored = (await c.ports.db.collection('policies').get('sm-3-3-flexible-insurance')) as unknown as { source: { region: unknown; issuer: string } }
+    expect(stored.source.region).toBeNull()
+    expect(stored.source.issuer).toBe(got.source.issuer)
+  })
 })

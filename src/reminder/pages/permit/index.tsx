@@ -136,6 +136,8 @@ export default function PermitEdit() {
         <Notice>
           {type.validityYears ? `有效期一般为${type.validityYears}年。` : ''}
           {type.renewRule}。{type.howToRenew}
+          <Text style={{ display: 'block', marginTop: '6px' }}>依据：{type.basis}</Text>
+          {type.platform ? <Text style={{ display: 'block', marginTop: '6px' }} id='permit-platform-note'>{type.platform.note}</Text> : null}
         </Notice>
       ) : null}
       {view?.lastApplyOn ? <Notice>申请延续的最后一天：{view.lastApplyOn}{view.lastApplyOn < today ? '（已经过了，请马上联系发证机关）' : ''}</Notice> : null}
