@@ -1,4 +1,4 @@
-import { chinaClock, chinaDate, chinaFormat, chinaStartOfDay, describeMonths, monthsBetween } from '../../src/core/common/time'
+import { chinaClock, chinaDate, chinaFormat, chinaStartOfDay, describeMonths, monthsBetween, showDate, showDateTime, showMonthDay } from '../../src/core/common/time'
 
 describe('China time', () => {
   test('16:00 UTC is already the next day in China', () => {
@@ -24,5 +24,23 @@ describe('China wall-clock time for display', () => {
     expect(chinaClock('2026-11-21T02:05:00Z', new Date('2026-11-21T15:59:00Z'))).toBe('10:05')
     // 16:01 UTC is already the next China day
     expect(chinaClock('2026-11-21T02:05:00Z', new Date('2026-11-21T16:01:00Z'))).toBe('11月21日 10:05')
+  })
+})
+
+describe('one rule for showing dates: China time, also between 00:00 and 08:00', () => {
+  // 00:30 and 07:59 on 22 Nov in China are still 21 Nov in UTC: the stored string's date part is wrong
+  const halfPastMidnight = '2026-11-21T16:30:00.000Z'
+  const beforeEight = '2026-11-21T23:59:00.000Z'
+
+  test.each([halfPastMidnight, beforeEight])('%s is shown as 22 Nov', (iso) => {
+    expect(iso.slice(0, 10)).toBe('2026-11-21')
+    expect(showDate(iso)).toBe('2026-11-22')
+    expect(showMonthDay(iso)).toBe('11-22')
+    expect(showDateTime(iso).startsWith('11月22日 0')).toBe(true)
+  })
+
+  test('the times themselves', () => {
+    expect(showDateTime(halfPastMidnight)).toBe('11月22日 00:30')
+    expect(showDateTime(beforeEight)).toBe('11月22日 07:59')
   })
 })

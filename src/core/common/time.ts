@@ -25,6 +25,15 @@ export function chinaFormat(instant: Date | string, format: string): string {
   return dayjs(instant).utcOffset(CHINA_OFFSET_MINUTES).format(format)
 }
 
+/**
+ * The one rule for showing a stored instant (an ISO string in UTC) to a person: China wall-clock
+ * time, never the string's own date part (which is the UTC day, one day early from 00:00 to 08:00)
+ * and never the phone's zone or Intl (the Android mini-program runtime has no Intl).
+ */
+export const showDate = (instant: Date | string) => chinaFormat(instant, 'YYYY-MM-DD')
+export const showMonthDay = (instant: Date | string) => chinaFormat(instant, 'MM-DD')
+export const showDateTime = (instant: Date | string) => chinaFormat(instant, 'M月D日 HH:mm')
+
 /** "10:25" when the instant falls on the same China day as `now`, else "11月21日 10:25". */
 export function chinaClock(instant: Date | string, now: Date = new Date()): string {
   return chinaFormat(instant, chinaDate(new Date(instant)) === chinaDate(now) ? 'HH:mm' : 'M月D日 HH:mm')

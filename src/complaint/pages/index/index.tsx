@@ -7,6 +7,7 @@ import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { call, errorMessage } from '../../../services/api'
 import { deadlineText, statusTone } from '../../status'
+import { showDate } from '../../../core/common/time'
 
 type Summary = Output<Contracts['complaint.list']>['complaints'][number]
 
@@ -32,7 +33,7 @@ export default function MyComplaints() {
               <View className='notice-text__heading' style={{ marginTop: 0 }}>
                 {c.categoryLabel} · {c.party} <Tag tone={statusTone(c.status)}>{c.statusLabel}</Tag>
               </View>
-              <Text className='grid__hint'>编号 {c.id} · {c.createdAt.slice(0, 10)}{c.deadline ? ` · ${deadlineText(c.deadline)}` : ''}</Text>
+              <Text className='grid__hint'>编号 {c.id} · {showDate(c.createdAt)}{c.deadline ? ` · ${deadlineText(c.deadline)}` : ''}</Text>
             </View>
           ))}
         </Section>

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { Page } from '../../../components/Page'
 import { Empty, Loading, Section } from '../../../components/ui'
+import { showDateTime } from '../../../core/common/time'
 
 interface Message {
   _id: string
@@ -32,7 +33,7 @@ export default function Outbox() {
             <View className='notice-text__heading'>{m.title}</View>
             <View className='notice-text__body'>{m.body}</View>
             <Text className='grid__hint'>
-              发给 {m.openid} · {new Date(m.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}
+              发给 {m.openid} · {showDateTime(m.at)}
               {m.subscribe ? ' · 含订阅消息' : ' · 仅站内信'}
             </Text>
           </View>

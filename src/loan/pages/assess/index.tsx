@@ -8,12 +8,14 @@ import { Cell, Loading, Notice, PrimaryButton, SecondaryButton, Section, Tag } f
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { ApiError, call, errorMessage, newRequestId } from '../../../services/api'
+import { chinaDate } from '../../../core/common/time'
 
 type Assessment = Output<Contracts['loan.assess']>
 type Products = Output<Contracts['loan.products']>
 
 /** The last 12 complete months, oldest first. */
-const lastMonths = () => Array.from({ length: 12 }, (_, i) => dayjs().subtract(12 - i, 'month').format('YYYY-MM'))
+// China months, whatever zone the phone is set to
+const lastMonths = () => Array.from({ length: 12 }, (_, i) => dayjs(chinaDate(new Date())).subtract(12 - i, 'month').format('YYYY-MM'))
 
 export default function LoanAssess() {
   const months = useMemo(lastMonths, [])

@@ -6,6 +6,7 @@ import { Cell, Loading, Notice, PrimaryButton, Section, Tag } from '../../../com
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { call, errorMessage } from '../../../services/api'
+import { showMonthDay } from '../../../core/common/time'
 
 type Products = Output<Contracts['loan.products']>
 type Application = Output<Contracts['loan.applications']>['applications'][number]
@@ -39,7 +40,7 @@ export default function LoanHome() {
               <View className='notice-text__body'>{a.bankName}</View>
               {a.decision.amount ? <View className='notice-text__body'>批准：{a.decision.amount}元，年利率{a.decision.annualRate}%，{a.decision.termMonths}个月</View> : null}
               {a.decision.reason ? <View className='notice-text__body'>原因：{a.decision.reason}</View> : null}
-              <Text className='grid__hint'>{a.history.map((h) => `${h.at.slice(5, 10)} ${h.status === 'needInfo' ? `需补充：${h.note}` : ''}`).join(' → ')}</Text>
+              <Text className='grid__hint'>{a.history.map((h) => `${showMonthDay(h.at)} ${h.status === 'needInfo' ? `需补充：${h.note}` : ''}`).join(' → ')}</Text>
             </View>
           ))}
         </Section>

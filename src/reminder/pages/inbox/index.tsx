@@ -9,10 +9,11 @@ import type { NotifySettings } from '../../../core/reminder/contract'
 import { TOPICS, type Topic } from '../../../core/reminder/topics'
 import { call, errorMessage } from '../../../services/api'
 import { showUnread } from '../../../services/subscribe'
+import { showDateTime } from '../../../core/common/time'
 
 type Message = Output<Contracts['reminder.inbox.list']>['messages'][number]
 
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' })
+const when = (iso: string) => showDateTime(iso)
 
 export default function Inbox() {
   const [messages, setMessages] = useState<Message[] | null>(null)
