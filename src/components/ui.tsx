@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import type { PropsWithChildren, ReactNode } from 'react'
 
 /** WeUI-style building blocks shared by owner and staff pages. */
@@ -75,4 +76,24 @@ export function Empty({ title, children }: PropsWithChildren<{ title: string }>)
 
 export function Loading() {
   return <View className='loading'>正在加载…</View>
+}
+
+/**
+ * A page that could not load: what went wrong, and a way back (the previous page, or 首页 when
+ * the page was opened directly, e.g. from a message or a shared link). Every loading state ends
+ * here or in content, never in 正在加载… for ever.
+ */
+export function LoadFailed({ message }: { message: string }) {
+  const back = () => {
+    if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+    else void Taro.switchTab({ url: '/pages/index/index' })
+  }
+  return (
+    <View>
+      <Notice tone='error'>{message}</Notice>
+      <View className='actions'>
+        <SecondaryButton onClick={back}>返回</SecondaryButton>
+      </View>
+    </View>
+  )
 }

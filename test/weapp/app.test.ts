@@ -185,6 +185,22 @@ describe('dist/weapp in a simulated WeChat', () => {
     })
   })
 
+  test.each([
+    ['/loan/pages/consent/index?bankId=no-such-bank', '没有找到这家银行'],
+    ['/policy/pages/detail/index?id=no-such-policy', '没有找到这条政策'],
+    ['/complaint/pages/detail/index?id=SQ20260101ZZZZZZ', '没有找到']
+  ])('a page opened for an unknown id (%s) ends in an error with a way back, not 正在加载…', async (url, says) => {
+    await withSim(cloud, OWNER, url, async (sim) => {
+      const text = sim.text()
+      expect(text).toContain(says)
+      expect(text).not.toContain('正在加载')
+      // opened directly (from a message or a link): 返回 goes to 首页
+      await sim.tap('返回')
+      expect(sim.page.route).toBe('pages/index/index')
+      expect(sim.errors).toEqual([])
+    })
+  })
+
   test('开业第一课: the test starts, is answered and submitted, and the result is shown', async () => {
     await withSim(cloud, NEW_SHOP, '/course/pages/exam/index', async (sim) => {
       for (let q = 0; q < 10; q++) await sim.tap(/^A\. /, q)

@@ -2,7 +2,7 @@ import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Page } from '../../../components/Page'
-import { Cell, Loading, Notice, PrimaryButton, Section, Tag } from '../../../components/ui'
+import { Cell, LoadFailed, Loading, Notice, PrimaryButton, Section, Tag } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { RATINGS, type Rating } from '../../../core/complaint/labels'
@@ -45,7 +45,7 @@ export default function ComplaintDetail() {
     }
   }
 
-  if (error) return <Page><Notice tone='error'>{error}</Notice></Page>
+  if (error) return <Page><LoadFailed message={error} /></Page>
   if (!c) return <Page><Loading /></Page>
   return (
     <Page>

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { Page } from '../../../components/Page'
-import { Empty, Loading, Notice, PrimaryButton, Section, Tag } from '../../../components/ui'
+import { Empty, LoadFailed, Loading, Notice, PrimaryButton, Section, Tag } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { call, errorMessage } from '../../../services/api'
@@ -21,7 +21,7 @@ export default function MyComplaints() {
       .catch((err) => setError(errorMessage(err)))
   })
   const file = () => Taro.navigateTo({ url: '/complaint/pages/new/index' })
-  if (error) return <Page><Notice tone='error'>{error}</Notice></Page>
+  if (error) return <Page><LoadFailed message={error} /></Page>
   if (!list) return <Page><Loading /></Page>
   return (
     <Page>

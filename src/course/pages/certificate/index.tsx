@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { Page } from '../../../components/Page'
-import { Loading, Notice } from '../../../components/ui'
+import { LoadFailed, Loading } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { call, errorMessage } from '../../../services/api'
@@ -18,7 +18,7 @@ export default function CertificatePage() {
       .then(setC)
       .catch((err) => setError(errorMessage(err)))
   })
-  if (error) return <Page><Notice tone='error'>{error}</Notice></Page>
+  if (error) return <Page><LoadFailed message={error} /></Page>
   if (!c) return <Page><Loading /></Page>
   const [y, m, d] = c.issuedOn.split('-').map(Number)
   return (

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Page } from '../../../components/Page'
-import { Loading, Notice, PrimaryButton, Section, SecondaryButton } from '../../../components/ui'
+import { LoadFailed, Loading, PrimaryButton, SecondaryButton, Section } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { call, errorMessage } from '../../../services/api'
@@ -46,7 +46,7 @@ export default function LessonPage() {
     }
   }
 
-  if (error) return <Page><Notice tone='error'>{error}</Notice></Page>
+  if (error) return <Page><LoadFailed message={error} /></Page>
   if (!l) return <Page><Loading /></Page>
   return (
     <Page>

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { Page } from '../../../components/Page'
-import { Loading, Notice, PrimaryButton, SecondaryButton, Section } from '../../../components/ui'
+import { LoadFailed, Loading, PrimaryButton, SecondaryButton, Section } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { call, errorMessage } from '../../../services/api'
@@ -29,8 +29,9 @@ export default function LoanConsent() {
       setError(errorMessage(err))
     }
   }
-  if (error) return <Page><Notice tone='error'>{error}</Notice></Page>
-  if (!data || !bank) return <Page><Loading /></Page>
+  if (error) return <Page><LoadFailed message={error} /></Page>
+  if (!data) return <Page><Loading /></Page>
+  if (!bank) return <Page><LoadFailed message='没有找到这家银行，请从“码上贷”里选择银行' /></Page>
   return (
     <Page>
       <Section title={`向${bank.name}提供信息的单独同意（${data.consent.version}版）`}>

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { Page } from '../../../components/Page'
-import { Cell, Loading, Notice, PrimaryButton, Section, Tag } from '../../../components/ui'
+import { Cell, LoadFailed, Loading, Notice, PrimaryButton, Section, Tag } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { call, errorMessage } from '../../../services/api'
@@ -25,7 +25,7 @@ export default function LoanHome() {
       })
       .catch((err) => setError(errorMessage(err)))
   })
-  if (error) return <Page><Notice tone='error'>{error}</Notice></Page>
+  if (error) return <Page><LoadFailed message={error} /></Page>
   if (!data) return <Page><Loading /></Page>
   return (
     <Page>

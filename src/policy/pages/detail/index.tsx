@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { Page } from '../../../components/Page'
-import { Loading, Notice, PrimaryButton, SecondaryButton, Section, Tag } from '../../../components/ui'
+import { LoadFailed, Loading, Notice, PrimaryButton, SecondaryButton, Section, Tag } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { CATEGORIES } from '../../../core/policy/categories'
@@ -40,7 +40,7 @@ export default function PolicyDetail() {
     }
   }
 
-  if (error) return <Page><Notice tone='error'>{error}</Notice></Page>
+  if (error) return <Page><LoadFailed message={error} /></Page>
   if (!p) return <Page><Loading /></Page>
   const cite = `${p.source.document}${p.source.number ? `（${p.source.number}）` : ''} ${p.source.clause}`
   return (

@@ -2,7 +2,7 @@ import { Slider, Switch, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import { Page } from '../../../components/Page'
-import { Cell, Empty, Loading, Notice, Section } from '../../../components/ui'
+import { Cell, Empty, LoadFailed, Loading, Section } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import type { NotifySettings } from '../../../core/reminder/contract'
@@ -63,7 +63,7 @@ export default function Inbox() {
     }
   }
 
-  if (error) return <Page><Notice tone='error'>{error}</Notice></Page>
+  if (error) return <Page><LoadFailed message={error} /></Page>
   if (!messages) return <Page><Loading /></Page>
   return (
     <Page>

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { Page } from '../../../components/Page'
-import { Cell, Empty, Loading, Notice, PrimaryButton, SecondaryButton, Section, Tag } from '../../../components/ui'
+import { Cell, Empty, LoadFailed, Loading, PrimaryButton, SecondaryButton, Section, Tag } from '../../../components/ui'
 import type { ObligationView, PermitView } from '../../../core/reminder/contract'
 import { call, errorMessage } from '../../../services/api'
 import { askForReminders } from '../../../services/subscribe'
@@ -80,7 +80,7 @@ export default function Permits() {
     Taro.showToast({ title: quota ? '已开启，到期前会通过微信提醒您' : '未开启微信提醒，消息仍会放在“消息”里', icon: 'none' })
   }
 
-  if (error) return <Page><Notice tone='error'>{error}</Notice></Page>
+  if (error) return <Page><LoadFailed message={error} /></Page>
   if (!permits) return <Page><Loading /></Page>
   const current = obligations.filter((o) => o.state !== 'filed' || o === obligations[obligations.length - 1]).slice(0, 2)
   return (

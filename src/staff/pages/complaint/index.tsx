@@ -2,7 +2,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Page } from '../../../components/Page'
-import { Cell, Loading, Notice, PrimaryButton, Section, SecondaryButton, Tag } from '../../../components/ui'
+import { Cell, LoadFailed, Loading, Notice, PrimaryButton, SecondaryButton, Section, Tag } from '../../../components/ui'
 import type { Input as In, Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { OFFICES } from '../../../core/complaint/labels'
@@ -57,7 +57,7 @@ export default function StaffComplaint() {
     }
   }
 
-  if (error) return <Page><Notice tone='error'>{error}</Notice></Page>
+  if (error) return <Page><LoadFailed message={error} /></Page>
   if (!c) return <Page><Loading /></Page>
   const can = (a: Detail['actions'][number]) => c.actions.includes(a)
   return (

@@ -3,7 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import { SelectCell } from '../../../components/SelectCell'
 import { Page } from '../../../components/Page'
-import { Empty, Loading, Notice, Section, Tag } from '../../../components/ui'
+import { Empty, LoadFailed, Loading, Section, Tag } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, type ComplaintCategory, type ComplaintStatus } from '../../../core/complaint/labels'
@@ -42,7 +42,7 @@ export default function ComplaintQueue() {
     load(next)
   }
 
-  if (error) return <Page><Notice tone='error'>{error}</Notice></Page>
+  if (error) return <Page><LoadFailed message={error} /></Page>
   if (!q) return <Page><Loading /></Page>
   const marketOptions: Record<string, string> = { all: '全部市场', ...Object.fromEntries(q.markets.map((m) => [m.id, m.name])) }
   return (

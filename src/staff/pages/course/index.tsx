@@ -2,7 +2,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { Page } from '../../../components/Page'
-import { Cell, Empty, Loading, Notice, PrimaryButton, Section } from '../../../components/ui'
+import { Cell, Empty, LoadFailed, Loading, Notice, PrimaryButton, Section } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { call, errorMessage } from '../../../services/api'
@@ -59,7 +59,7 @@ export default function CourseStats() {
       .then(setS)
       .catch((err) => setError(errorMessage(err)))
   })
-  if (error) return <Page><Notice tone='error'>{error}</Notice></Page>
+  if (error) return <Page><LoadFailed message={error} /></Page>
   if (!s) return <Page><Loading /></Page>
   return (
     <Page>

@@ -2,7 +2,7 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import { Page } from '../../../components/Page'
-import { Empty, Loading, Notice, Section, Tag } from '../../../components/ui'
+import { Empty, LoadFailed, Loading, Section, Tag } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { APPLICATION_STATUSES, TRANSITIONS, type ApplicationStatus } from '../../../core/loan/status'
@@ -39,7 +39,7 @@ export default function BankQueue() {
     }
   }
 
-  if (error) return <Page><Notice tone='error'>{error}</Notice></Page>
+  if (error) return <Page><LoadFailed message={error} /></Page>
   if (!rows) return <Page><Loading /></Page>
   if (!rows.length) return <Page><Empty title='还没有申请' /></Page>
   return (

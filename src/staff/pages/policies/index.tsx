@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { Page } from '../../../components/Page'
-import { Cell, Loading, Notice, PrimaryButton, Section, Tag } from '../../../components/ui'
+import { Cell, LoadFailed, Loading, PrimaryButton, Section, Tag } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { call, errorMessage } from '../../../services/api'
@@ -35,7 +35,7 @@ export default function StaffPolicies() {
       Taro.showToast({ title: errorMessage(err), icon: 'none' })
     }
   }
-  if (error) return <Page><Notice tone='error'>{error}</Notice></Page>
+  if (error) return <Page><LoadFailed message={error} /></Page>
   if (!rows) return <Page><Loading /></Page>
   return (
     <Page>

@@ -2,7 +2,7 @@ import { Image, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { Page } from '../../../components/Page'
-import { Empty, Loading, Notice, PrimaryButton } from '../../../components/ui'
+import { Empty, LoadFailed, Loading, Notice, PrimaryButton } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { call, errorMessage } from '../../../services/api'
@@ -40,7 +40,7 @@ export default function QrSheet() {
     else Taro.showToast({ title: '长按二维码可保存到相册后打印', icon: 'none' })
   }
 
-  if (error) return <Page><Notice tone='error'>{error}</Notice></Page>
+  if (error) return <Page><LoadFailed message={error} /></Page>
   if (!sheet) return <Page><Loading /></Page>
   return (
     <Page className='qrsheet'>
