@@ -73,7 +73,8 @@ export const permitSweep: Sweep = {
       keyOf: (r) => `permit:${p._id}:${p.expiresOn}:${r.id}`,
       text: (r) => permitText(p, r),
       topic: 'permit',
-      page: 'reminder/pages/permits/index'
+      // the message opens the permit it is about (its dates, its last day to apply)
+      page: `reminder/pages/permit/index?id=${p._id}`
     }))
 }
 

@@ -1,4 +1,6 @@
+import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import { testCloud, type TestCloud } from '../helpers/cloud'
+import { PROFILE } from '../helpers/fixtures'
 import { appPages, jpegFile, requireWeappBuild, WEAPP, withSim } from './helpers'
 import { NEW_SHOP, OWNER, pageCases, POLICY_ID, REGULATOR, type PageCase } from './pages'
 import { weappShot } from './screenshot'
@@ -199,6 +201,22 @@ describe('dist/weapp in a simulated WeChat', () => {
       expect(sim.page.route).toBe('pages/index/index')
       expect(sim.errors).toEqual([])
     })
+  })
+
+  test('a message opens what it is about and marks itself read', async () => {
+    const who = 'weapp-inbox-owner'
+    await cloud.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, who)
+    await cloud.ok('user', 'user.profile.save', PROFILE, who)
+    const filed = await cloud.ok('complaint', 'complaint.submit', { category: 'fee', party: '某市场管理处', what: '每月另收管理费100元，没有收据也没有公示。', happenedOn: '2026-11-02', place: '东门农贸市场', photos: [], disclose: false }, who, 'weapp-inbox-0001')
+    await withSim(cloud, who, '/reminder/pages/inbox/index', async (sim) => {
+      await sim.tap('诉求已提交')
+      expect(sim.page.route).toBe('complaint/pages/detail/index')
+      expect(sim.page.instance.options).toMatchObject({ id: filed.id })
+      expect(sim.text()).toContain('某市场管理处')
+      expect(sim.errors).toEqual([])
+    })
+    const inbox = await cloud.ok('reminder', 'reminder.inbox.list', { limit: 20 }, who)
+    expect(inbox.messages.find((m: { title: string }) => m.title === '诉求已提交')).toMatchObject({ read: true })
   })
 
   test('开业第一课: the test starts, is answered and submitted, and the result is shown', async () => {

@@ -15,6 +15,14 @@ type Message = Output<Contracts['reminder.inbox.list']>['messages'][number]
 
 const when = (iso: string) => showDateTime(iso)
 
+/** Tab pages open with switchTab (which takes no query); every other page with navigateTo. */
+const TAB_PAGES = ['pages/index/index', 'pages/policy/index', 'pages/services/index', 'pages/me/index']
+function openPage(page: string) {
+  const path = page.split('?')[0]
+  if (TAB_PAGES.includes(path)) void Taro.switchTab({ url: `/${path}` })
+  else void Taro.navigateTo({ url: `/${page}` })
+}
+
 export default function Inbox() {
   const [messages, setMessages] = useState<Message[] | null>(null)
   const [unread, setUnread] = useState(0)
@@ -51,9 +59,12 @@ export default function Inbox() {
     showUnread(r.unread)
     setMessages((ms) => ms?.map((m) => (ids === 'all' || ids.includes(m.id) ? { ...m, read: true } : m)) ?? null)
   }
+  // a message opens what it is about (a policy, a permit, a 诉求, a lesson) and marks itself read;
+  // one about nothing in particular unfolds in place
   const tap = (m: Message) => {
-    setOpen(open === m.id ? null : m.id)
     if (!m.read) void read([m.id]).catch(() => undefined)
+    if (m.page) openPage(m.page)
+    else setOpen(open === m.id ? null : m.id)
   }
   const saveSettings = async (patch: { topics?: Partial<Record<Topic, boolean>>; dailyCap?: number }) => {
     try {
@@ -79,6 +90,7 @@ export default function Inbox() {
             <View className='notice-text__body' style={open === m.id ? {} : { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
               {m.body}
             </View>
+            {m.page ? <Text className='link' style={{ fontSize: 'var(--fs-sm)' }}>查看详情 ›</Text> : null}
           </View>
         ))}
       </Section>
