@@ -62,23 +62,8 @@ export interface PolicyDocument {
   platform: PlatformNote[]
 }
 
-/** One policy as written in a content file. */
-export interface PolicyEntry {
-  id: string
-  aliases?: string[]
-  title: string
-  summary: { what: string; who: string; how: string; where: string }
-  department: string
-  category: Category
-  effectiveFrom: string
-  effectiveTo: string | null
-  period: Period
-  reviewedAt: string | null
-  clause: string
-  evidence: Evidence[]
-  platform: PlatformNote[]
-  conditions: Condition[]
-}
+/** One policy as written in a content file: a library policy whose source is its document, plus the clause. */
+export type PolicyEntry = Omit<PolicySeed, 'source'> & { clause: string }
 
 export interface PolicyFile {
   document: PolicyDocument
