@@ -28,6 +28,8 @@ export function useFormErrors() {
     setFormError(errorMessage(err))
   }
   const fieldError = (field: string) => (errors[field] ? <Text className='field-error' id={`error-${field}`}>{errors[field]}</Text> : null)
-  const formNotice = formError ? <Notice tone='error'><Text id='form-error'>{formError}</Text></Notice> : null
+  // "some fields are missing" goes away with the last red field: fixing them is the answer to it
+  const shown = formError === MISSING && !Object.values(errors).some(Boolean) ? null : formError
+  const formNotice = shown ? <Notice tone='error'><Text id='form-error'>{shown}</Text></Notice> : null
   return { setError, check, fail, setFormError, fieldError, formNotice }
 }

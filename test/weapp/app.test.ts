@@ -219,6 +219,23 @@ describe('dist/weapp in a simulated WeChat', () => {
     expect(inbox.messages.find((m: { title: string }) => m.title === '诉求已提交')).toMatchObject({ read: true })
   })
 
+  test('诉求: the 还有几项没填好 banner goes with the last red field; the filed number can be copied', async () => {
+    await withSim(cloud, OWNER, '/complaint/pages/new/index', async (sim) => {
+      await sim.tap('提交')
+      expect(sim.text()).toContain('还有几项没填好')
+      await sim.tap('乱罚款')
+      await sim.input('如：某某市场管理处', '城南市场管理处')
+      expect(sim.text()).toContain('还有几项没填好')
+      await sim.input('什么时候、谁、做了什么', '11月3日收摊时被罚款200元，没有说明依据，也没有开票据。')
+      expect(sim.text()).not.toContain('还有几项没填好')
+      await sim.tap('提交')
+      expect(sim.page.route).toBe('complaint/pages/detail/index')
+      await sim.tap('复制编号')
+      expect(sim.calls).toContain('setClipboardData')
+      expect(sim.errors).toEqual([])
+    })
+  })
+
   test('开业第一课: the test starts, is answered and submitted, and the result is shown', async () => {
     await withSim(cloud, NEW_SHOP, '/course/pages/exam/index', async (sim) => {
       for (let q = 0; q < 10; q++) await sim.tap(/^A\. /, q)

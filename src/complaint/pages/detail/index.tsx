@@ -49,7 +49,12 @@ export default function ComplaintDetail() {
   if (!c) return <Page><Loading /></Page>
   return (
     <Page>
-      {params.new ? <Notice>已提交，诉求编号 {c.id}。请记下编号，进度会发到“我的 → 消息”。</Notice> : null}
+      {params.new ? (
+        <Notice>
+          已提交，诉求编号 {c.id}。进度会发到“我的 → 消息”，也可以在“我要诉求”里随时查看。
+          <Text className='link' id='copy-complaint-id' onClick={() => void Taro.setClipboardData({ data: c.id }).catch(() => undefined)}> 复制编号</Text>
+        </Notice>
+      ) : null}
       {c.held && c.status === 'submitted' ? <Notice tone='warn'>内容需要人工复核，工作人员会尽快查看。您的诉求已保存，不会丢失。</Notice> : null}
       <Section title={`编号 ${c.id}`}>
         <Cell label='状态'>
