@@ -33,16 +33,18 @@ export const PENDING_TIMEOUT_MS = 60_000
 
 const requestKey = (ctx: Pick<Context, 'openid' | 'action'>, requestId: string) => `${ctx.openid}:${ctx.action}:${requestId}`
 
+const requestDigest = (key: string, part: string) => createHash('sha256').update(`${key}\u0000${part}`).digest()
+
 /** A stable id for a record this request creates: the same on every retry of the request. */
 export function recordId(ctx: Context, part: string): string {
   if (!ctx.request) return randomUUID().replace(/-/g, '')
-  return createHash('sha256').update(`${ctx.request.key}\u0000${part}`).digest('hex').slice(0, 32)
+  return requestDigest(ctx.request.key, part).toString('hex').slice(0, 32)
 }
 
 /** Like recordId, as `length` readable characters (for codes a person reads: tracking numbers). */
 export function recordCode(ctx: Context, part: string, length: number): string | null {
   if (!ctx.request) return null
-  const digest = createHash('sha256').update(`${ctx.request.key}\u0000${part}`).digest()
+  const digest = requestDigest(ctx.request.key, part)
   return Array.from({ length }, (_, i) => CODE_CHARS[digest[i] % CODE_CHARS.length]).join('')
 }
 

@@ -1,5 +1,5 @@
 import { step, type ComplaintEvent } from '../../src/core/complaint/flow'
-import { ACCEPT_WORKING_DAYS, COMPLAINT_STATUSES, DEFAULT_REPLY_WORKING_DAYS, MAX_PHOTO_BYTES, PHOTO_TYPES, RATINGS, type PhotoType } from '../../src/core/complaint/labels'
+import { ACCEPT_WORKING_DAYS, COMPLAINT_STATUSES, DEFAULT_REPLY_WORKING_DAYS, MAX_PHOTO_BYTES, PHOTO_TYPES, RATINGS } from '../../src/core/complaint/labels'
 import type { StaffEvent } from '../../src/core/complaint/contract'
 import { addWorkingDays } from '../../src/core/complaint/workdays'
 import { chinaDate, chinaStartOfDay } from '../../src/core/common/time'
@@ -20,8 +20,6 @@ const PAGE = 'complaint/pages/detail/index'
 /** Photos an owner may upload in a China day (a form has at most 6; this allows retries). */
 const MAX_UPLOADS_PER_DAY = 30
 
-/** Magic bytes: the declared type must match what the bytes really are. */
-const sniff = (bytes: Uint8Array): PhotoType | null => sniffImage(bytes)
 
 const newTrackingNumber = (today: string) => `SQ${today.replace(/-/g, '')}${readableCode(6)}`
 
@@ -146,7 +144,8 @@ export default defineFunction('complaint', {
       return invalid(message, 'fileId')
     }
     if (bytes.length > MAX_PHOTO_BYTES) throw await refuse(`图片太大，请压缩到${Math.round(MAX_PHOTO_BYTES / 1024)}KB以内`)
-    const real = sniff(bytes)
+    // magic bytes: the declared type must match what the bytes really are
+    const real = sniffImage(bytes)
     if (!real) throw await refuse('只能上传照片（JPG、PNG 或 WebP）')
     if (real !== u.contentType) throw await refuse('图片类型与内容不符')
     const moved = await uploads(ctx.db).updateWhere({ _id: uploadId, state: 'pending' }, { state: 'ready', fileId, bytes: bytes.length })

@@ -12,7 +12,7 @@ import { addOnce, recordId } from '../common/once'
 import { defineFunction } from '../common/router'
 import { owners, type OwnerDoc } from '../user/owners'
 import { audienceWhere } from './audience'
-import { bumpVersion, isExpired, newPolicyDoc, seedPolicies, markId, marks, policies, publishedPolicies, type MarkDoc, type PolicyDoc } from './store'
+import { bumpVersion, newPolicyDoc, seedPolicies, markId, marks, policies, publishedPolicies, type MarkDoc, type PolicyDoc } from './store'
 
 const STATUS_ORDER = { match: 0, almost: 1, no: 2 } as const
 
@@ -39,7 +39,7 @@ function item(p: PolicyDoc, v: Viewer, now: Date): PolicyItem & { _match: MatchR
     what: p.summary.what,
     publishedAt: p.publishedAt,
     effectiveTo: p.effectiveTo,
-    expired: isExpired(p, now),
+    expired: age.state === 'expired',
     age: age.state,
     ageNote: age.note,
     status: m?.status ?? null,
@@ -103,7 +103,7 @@ const maskName = (name: string) => `${Array.from(name).slice(0, 2).join('')}${'*
 export default defineFunction('policy', {
   async 'policy.feed'(ctx, { offset, limit }) {
     const [list, v] = await Promise.all([publishedPolicies(ctx.db), viewer(ctx)])
-    const live = list.filter((p) => !isExpired(p, ctx.now)).map((p) => item(p, v, ctx.now))
+    const live = list.map((p) => item(p, v, ctx.now)).filter((i) => !i.expired)
     // Personalised: matches first, then almost-matches with what is missing. Otherwise, or with
     // no profile yet, the plain list, newest first (个人信息保护法 Art. 24).
     const ordered = v.facts

@@ -1,4 +1,3 @@
-import { chinaDate } from '../../src/core/common/time'
 import { POLICY_LIBRARY, type PolicyBase, type PolicySeed } from '../../src/core/policy/library'
 import type { Condition } from '../../src/core/policy/rules'
 import { DuplicateKeyError } from '../common/errors'
@@ -97,7 +96,6 @@ export async function publishedPolicies(db: Db): Promise<PolicyDoc[]> {
   return list
 }
 
-export const isExpired = (p: Pick<PolicyDoc, 'effectiveTo'>, now: Date) => !!p.effectiveTo && p.effectiveTo < chinaDate(now)
 
 /**
  * Loads the library into the store: published, not pushed (no flood of messages on first load),

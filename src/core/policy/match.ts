@@ -1,3 +1,4 @@
+import { policyAge, type Dated } from './age'
 import { within } from '../region/code'
 import { regionName } from '../region/names'
 import { classify } from '../user/classify'
@@ -150,11 +151,9 @@ export function match(conditions: readonly Condition[], facts: Facts): MatchResu
   return { status: 'no', reasons, missing: null }
 }
 
-/** What matching reads from a policy besides its rules: its end date and the period it states. */
-export interface PolicyTiming {
+/** What matching reads from a policy besides its rules: its dates (core/policy/age) and where it applies. */
+export interface PolicyTiming extends Dated {
   conditions: readonly Condition[]
-  effectiveTo: string | null
-  period?: { text: string | null; to: string | null } | null
   /** `region: null` = the document does not say where it applies (seed 000 masks its province) */
   source?: { region?: string | null }
 }
@@ -170,8 +169,9 @@ export const REGION_UNKNOWN = '原文件没有写明适用的地区（省名被�
 export function matchPolicy(p: PolicyTiming, facts: Facts, today: string): MatchResult {
   const m = match(p.conditions, facts)
   const first: ConditionResult[] = []
-  if (p.effectiveTo && p.effectiveTo < today) {
-    const stated = p.period?.text && p.period.to === p.effectiveTo ? `文件写明的时间是“${p.period.text}”` : `截止日期是${p.effectiveTo}`
+  const age = policyAge(p, today)
+  if (age.state === 'expired') {
+    const stated = p.period?.text && p.period.to === age.endsOn ? `文件写明的时间是“${p.period.text}”` : `截止日期是${age.endsOn}`
     first.push({ met: false, text: `已过期：${stated}` })
   }
   // a place we cannot tell is never a match: the owner may be in another province altogether
