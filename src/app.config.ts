@@ -1,3 +1,5 @@
+import { TABS } from './core/tabs'
+
 // Staff pages live in a sub-package so owners never download them; the local-only developer
 // pages (outbox) exist only in the H5 build.
 const devPackage = process.env.TARO_ENV === 'h5' ? [{ root: 'dev', pages: ['pages/outbox/index'] }] : []
@@ -26,15 +28,13 @@ export default defineAppConfig({
     backgroundColor: '#ededed'
   },
   tabBar: {
+    // In the weapp the tab bar is ours (custom-tab-bar/) so 关怀模式 can enlarge it; WeChat still
+    // needs the list. Taro's H5 has no custom tab bar and keeps its own (scaled by app.css).
+    custom: process.env.TARO_ENV === 'weapp',
     color: '#7f7f7f',
     selectedColor: '#07c160',
     backgroundColor: '#f7f7f7',
     borderStyle: 'black',
-    list: [
-      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-on.png' },
-      { pagePath: 'pages/policy/index', text: '政策', iconPath: 'assets/tab/policy.png', selectedIconPath: 'assets/tab/policy-on.png' },
-      { pagePath: 'pages/services/index', text: '办事', iconPath: 'assets/tab/services.png', selectedIconPath: 'assets/tab/services-on.png' },
-      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-on.png' }
-    ]
+    list: TABS.map((t) => ({ pagePath: t.pagePath, text: t.text, iconPath: `assets/tab/${t.icon}.png`, selectedIconPath: `assets/tab/${t.icon}-on.png` }))
   }
 })

@@ -19,7 +19,7 @@ export function PolicyCard({ p }: { p: PolicyItem }) {
         {p.favorite ? <Tag tone='blue'>已收藏</Tag> : null}
       </View>
       {p.missing ? <View className='notice-text__body' style={{ color: '#c86a00' }}>还差：{p.missing}</View> : null}
-      <View className='notice-text__body' style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{p.what}</View>
+      <View className='notice-text__body teaser'>{p.what}</View>
       <Text className='grid__hint'>{p.department}</Text>
     </View>
   )

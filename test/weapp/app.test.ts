@@ -3,6 +3,7 @@ import { testCloud, type TestCloud } from '../helpers/cloud'
 import { PROFILE } from '../helpers/fixtures'
 import { appPages, jpegFile, requireWeappBuild, WEAPP, withSim } from './helpers'
 import { NEW_SHOP, OWNER, pageCases, POLICY_ID, REGULATOR, type PageCase } from './pages'
+import { fold, textOf, walk } from './render'
 import { weappShot } from './screenshot'
 import { WeappSim } from './sim'
 
@@ -175,6 +176,39 @@ describe('dist/weapp in a simulated WeChat', () => {
     await withSim(cloud, 'weapp-normal-font', '/pages/index/index', async (sim) => {
       expect(sim.modals).toEqual([])
     }, { fontSizeSetting: 16 })
+  })
+
+  test('the tab bar is our own in WeChat: it lights the open tab, counts unread messages, switches tabs and grows in 关怀模式', async () => {
+    const who = 'weapp-tab-bar'
+    await cloud.ok('user', 'user.login', {}, who)
+    await withSim(cloud, who, '/pages/index/index', async (sim) => {
+      const bar = () => sim.renderTabBar()!.children.find((n) => typeof n !== 'string') as { attr: Record<string, unknown> }
+      const lit = () => [...walk(sim.renderTabBar()!)].filter((n) => String(n.attr.class ?? '').includes('tab-bar__item--on')).map((n) => fold(textOf(n)))
+      expect(sim.tabBarText()).toBe('首页 政策 办事 我的')
+      expect(lit()).toEqual(['首页'])
+      expect(String(bar().attr.class)).not.toContain('tab-bar--care')
+      await sim.tapTab('我的')
+      expect(sim.page.route).toBe('pages/me/index')
+      expect(lit()).toEqual(['我的'])
+      // 关怀模式 switched on here reaches the tab bar at once, and the next tab page's bar too
+      await sim.fireById('care-switch', 'change', { value: true })
+      expect(String(bar().attr.class)).toContain('tab-bar--care')
+      await weappShot(sim, '08-tab-bar-care-mode-me')
+      await sim.tapTab('政策')
+      expect(sim.page.route).toBe('pages/policy/index')
+      expect(lit()).toEqual(['政策'])
+      expect(String(bar().attr.class)).toContain('tab-bar--care')
+      expect(sim.errors).toEqual([])
+    })
+    expect((await cloud.ok('user', 'user.login', {}, who)).settings.careMode).toBe(true)
+    // a message waiting: the 我的 tab shows the count, as the native badge did
+    await withSim(cloud, OWNER, '/pages/index/index', async (sim) => {
+      const { unread } = await cloud.ok('reminder', 'reminder.inbox.list', { limit: 1 }, OWNER)
+      expect(unread).toBeGreaterThan(0)
+      // the count sits on the 我的 icon, before its label
+      expect(sim.tabBarText()).toBe(`首页 政策 办事 ${unread} 我的`)
+      expect(sim.calls).not.toContain('setTabBarBadge')
+    })
   })
 
   test('a new owner picks the region with WeChat’s own picker (codes, no names in the package) and sees its name', async () => {
