@@ -82,7 +82,8 @@ const CASES: Case[] = [
   {
     action: 'loan.apply',
     as: 'once-owner',
-    payload: (k) => ({ bankId: 'wz-rcb', productId: 'code-credit', amount: 10000 + k, termMonths: 12, phone: '13800138000', idNumber: '11010519491231002X' }),
+    // no turnover: the credit loan does not fit this owner, who applies having seen why
+    payload: (k) => ({ bankId: 'wz-rcb', productId: 'code-credit', amount: 10000 + k, termMonths: 12, phone: '13800138000', idNumber: '11010519491231002X', confirmUnfit: true }),
     count: (db, k) => db.collection('loanApplications').count({ amount: 10000 + k })
   },
   {

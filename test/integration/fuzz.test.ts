@@ -64,7 +64,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   'loan.turnover.save': { months: [{ month: '2026-09', amount: 52000 }, { month: '2026-10', amount: 61000 }] },
   'loan.turnover.import': { csv: '2026-10-03,1280.00\n2026-10-05,300' },
   'loan.assess': {},
-  'loan.apply': { bankId: 'wz-rcb', productId: 'code-credit', amount: 50000, termMonths: 12, phone: '13800138000', idNumber: '11010519491231002X' },
+  'loan.apply': { bankId: 'wz-rcb', productId: 'code-credit', amount: 50000, termMonths: 12, phone: '13800138000', idNumber: '11010519491231002X', confirmUnfit: true },
   'loan.applications': {},
   'loan.bank.queue': { status: 'submitted' },
   'loan.bank.update': { id: 'no-such-application', status: 'reviewing' },
