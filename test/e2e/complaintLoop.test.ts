@@ -186,6 +186,7 @@ test('an owner adds material with a photo and urges after the deadline; the offi
   const gone = visible(reg, '.staff-complaint', second)
   await gone.waitFor()
   expect(await gone.innerText()).toContain('已撤回')
+  expect(await fitsThePhone(reg)).toEqual({ scroll: true, over: [] })
   await shot(reg, '51-complaint-queue-withdrawn')
 
   // accepted while the owner's page was open: 撤回 is refused in plain words and the page catches up
