@@ -156,6 +156,16 @@ const CASES: Case[] = [
     as: 'once-urger',
     payload: async (k) => ({ id: await fileFor('once-urger', k, true) }),
     count: (db, k) => entries(db, k, 'urge')
+  },
+  {
+    action: 'user.stall.request',
+    // a new owner each time: one open request per owner and stall is the rule
+    as: (k) => `once-asker-${k}`,
+    payload: async (k) => {
+      await onboard(`once-asker-${k}`)
+      return { stallCode: 'DMA2K7', note: `故障测试${k}` }
+    },
+    count: (db, k) => db.collection('stallRequests').count({ openid: `once-asker-${k}` })
   }
 ]
 
