@@ -30,7 +30,7 @@ export async function affairs(ctx: Context): Promise<Affairs> {
   const db = ctx.db
   const openid = ctx.openid
   const [open, total, [loan], certificate, owned, favorites, [request]] = await Promise.all([
-    complaints(db).count({ openid, status: cmd.in(OPEN_STATUSES) }),
+    complaints(db).count({ openid, status: cmd.in([...OPEN_STATUSES]) }),
     complaints(db).count({ openid }),
     db.collection<ApplicationRow>('loanApplications').find({ openid }, { orderBy: [['createdAt', 'desc']], limit: 1 }),
     certificates(db).get(openid),

@@ -42,7 +42,7 @@ describe('user.affairs', () => {
     await c.ok('complaint', 'complaint.staff.act', { id: first.id, expected: 'submitted', event: { type: 'reject', reason: '不属于受理范围' } }, 'demo-regulator')
     // a loan application
     await c.ok('loan', 'loan.consent.grant', { bankId: 'wz-rcb', version: LOAN_CONSENT_VERSION }, me)
-    await c.ok('loan', 'loan.apply', { bankId: 'wz-rcb', productId: 'code-credit', amount: 30000, termMonths: 12, phone: '13800138000', idNumber: '11010519491231002X' }, me, 'affairs-l-0001')
+    await c.ok('loan', 'loan.apply', { bankId: 'wz-rcb', productId: 'code-credit', amount: 30000, termMonths: 12, phone: '13800138000', idNumber: '11010519491231002X', confirmUnfit: true }, me, 'affairs-l-0001')
     // permits: one past its date, two ahead (the nearer one is shown)
     await c.ok('reminder', 'reminder.permit.save', { type: 'healthCert', number: 'JK-1', authority: '鹿城区疾控', issuedOn: '2025-11-01', expiresOn: '2026-11-01' }, me, 'affairs-p-0001')
     await c.ok('reminder', 'reminder.permit.save', { type: 'foodBusiness', number: 'JY-1', authority: '鹿城区市场监管局', issuedOn: '2022-01-10', expiresOn: '2027-01-09' }, me, 'affairs-p-0002')
