@@ -308,7 +308,7 @@ describe('dist/weapp in a simulated WeChat', () => {
     await withSim(cloud, who, '/course/pages/certificate/index', async (sim) => {
       const text = sim.text()
       expect(text).toContain(`核验码 ${formatCode(code)}`)
-      expect(text).toContain('主办单位：本地演示环境（非真实发证单位）')
+      expect(text).toContain('主办单位 本地演示环境（非真实发证单位）')
       // the QR on the page, as WeChat's Canvas 2D holds it, decodes to the certificate's code
       const qr = sim.canvas('cert-qr')!
       expect(jsQR(new Uint8ClampedArray(qr.pixels), qr.width, qr.height)?.data).toBe(`${QR_PREFIX}${code}`)
@@ -337,6 +337,20 @@ describe('dist/weapp in a simulated WeChat', () => {
       expect(sim.text()).not.toContain('您没有允许保存到相册')
       expect(sim.errors).toEqual([])
     }, { albumAnswer: 'deny' })
+    // the privacy gate: our dialog says what the album is for; 不同意 explains, 同意 saves
+    await withSim(cloud, who, '/course/pages/certificate/index', async (sim) => {
+      await sim.tap('保存到相册')
+      expect(sim.privacyPending).toBe(true)
+      expect(sim.text()).toContain('您要把结业证书保存到手机相册')
+      await sim.tap('不同意')
+      expect(sim.text()).toContain('您没有同意隐私保护指引，不能保存到相册')
+      expect(sim.savedImages).toHaveLength(0)
+      await sim.tap('保存到相册')
+      await sim.fire('同意', 'agreeprivacyauthorization', { buttonId: 'agree-privacy' })
+      expect(sim.savedImages).toHaveLength(1)
+      expect(sim.text()).not.toContain('没有同意隐私保护指引')
+      expect(sim.errors).toEqual([])
+    }, { privacyNeeded: true })
     // in 关怀模式 the certificate is as readable
     await cloud.ok('user', 'user.settings.save', { careMode: true }, who)
     await withSim(cloud, who, '/course/pages/certificate/index', async (sim) => {
