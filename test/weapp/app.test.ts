@@ -113,6 +113,51 @@ describe('dist/weapp in a simulated WeChat', () => {
     })
   })
 
+  test('a permit past its last day to apply and the annual report show their whole schedule; 年报提醒 on 办事 opens the annual report', async () => {
+    const who = 'weapp-schedule'
+    // 24 Nov 2026: a tobacco licence expiring 22 Dec ("届满30日前": the last day to apply was 22 Nov)
+    cloud.clock.set(new Date('2026-11-24T02:00:00Z'))
+    try {
+      await cloud.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, who)
+      await cloud.ok('user', 'user.profile.save', { ...PROFILE, openedOn: '2019-05-01' }, who)
+      const permit = await cloud.ok('reminder', 'reminder.permit.save', { type: 'tobacco', number: '330302100001', authority: '鹿城区烟草专卖局', issuedOn: '2021-12-23', expiresOn: '2026-12-22' }, who)
+      await withSim(cloud, who, `/reminder/pages/permit/index?id=${permit.id}`, async (sim) => {
+        const text = sim.text()
+        for (const s of ['申请期已过', '续期申请期限已过', '申请延续的最后一天是2026年11月22日，已经过了2天', '请尽快带齐材料到鹿城区烟草专卖局申请延续', '第七十条', '提醒安排', '申请截止前30天', '今天补发', '下次提醒：2026年11月24日']) {
+          expect([s, text.includes(s)]).toEqual([s, true])
+        }
+        // added late, the permit hears once today that the day has passed; the next reminder is never a past date
+        expect(text.match(/下次提醒：\d+年\d+月\d+日/g)).toEqual(['下次提醒：2026年11月24日'])
+        expect(sim.errors).toEqual([])
+        await weappShot(sim, 'schedule-permit-apply-passed')
+      })
+      await withSim(cloud, who, '/reminder/pages/annual/index', async (sim) => {
+        const text = sim.text()
+        for (const s of ['2026年度年报', '报送时间：2027年1月1日至6月30日', '最后一天：2027年6月30日', '开始报送', '待提醒', 'www.gsxt.gov.cn', '谨防诈骗']) {
+          expect([s, text.includes(s)]).toEqual([s, true])
+        }
+        await sim.tap('复制网址')
+        expect(sim.calls).toContain('setClipboardData')
+        expect(sim.toasts).toContain('网址已复制，请在浏览器中打开')
+        expect(sim.errors).toEqual([])
+        await weappShot(sim, 'schedule-annual-report')
+      })
+      // a business opened this year is not late: its first report is next year
+      await withSim(cloud, NEW_SHOP, '/reminder/pages/annual/index', async (sim) => {
+        expect(sim.text()).toContain('今年还不用报')
+        expect(sim.text()).toContain('第一次年报在明年报')
+        expect(sim.text()).not.toContain('已逾期')
+      })
+      await withSim(cloud, OWNER, '/pages/services/index', async (sim) => {
+        await sim.tap('年报提醒')
+        expect(sim.page.route).toBe('reminder/pages/annual/index')
+        expect(sim.errors).toEqual([])
+      })
+    } finally {
+      cloud.clock.set(null)
+    }
+  })
+
   test('收藏 on a policy asks for new-policy messages inside the tap and keeps the favourite', async () => {
     await withSim(cloud, OWNER, `/policy/pages/detail/index?id=${POLICY_ID}`, async (sim) => {
       await sim.tap('收藏')

@@ -54,6 +54,7 @@ export async function pageCases(cloud: TestCloud): Promise<PageCase[]> {
   { route: 'reminder/pages/permits/index', as: OWNER, sees: ['年度年报', '我的证照', '开启微信提醒'] },
   { route: 'reminder/pages/permit/index', as: OWNER, sees: ['证照编号', '到期日期', '保存'] },
   { route: 'reminder/pages/inbox/index', as: OWNER, sees: ['提醒设置'] },
+  { route: 'reminder/pages/annual/index', as: OWNER, sees: ['年度年报', '报送时间', '提醒安排', '复制网址', '谨防诈骗'] },
   { route: 'staff/pages/home/index', as: REGULATOR, sees: ['王科员', '诉求工作台'] },
   { route: 'staff/pages/markets/index', as: REGULATOR, sees: ['东门农贸市场', '新建市场'] },
   { route: 'staff/pages/qrsheet/index', as: REGULATOR, query: () => 'marketId=demo-market-1', sees: ['东门农贸市场', '摊位 A-01', 'DMA2K7'] },
