@@ -20,10 +20,19 @@ export function Cell({
   onClick,
   arrow,
   wide,
+  stack,
   children
-}: PropsWithChildren<{ label: ReactNode; value?: ReactNode; onClick?: () => void; arrow?: boolean; wide?: boolean }>) {
+}: PropsWithChildren<{
+  label: ReactNode
+  value?: ReactNode
+  onClick?: () => void
+  arrow?: boolean
+  wide?: boolean
+  /** in 关怀模式 the value goes under the label (for a long code that must stay on one line) */
+  stack?: boolean
+}>) {
   return (
-    <View className={`cell${onClick ? ' cell--link' : ''}`} onClick={onClick}>
+    <View className={`cell${onClick ? ' cell--link' : ''}${stack ? ' cell--stack' : ''}`} onClick={onClick}>
       <View className={`cell__label${wide ? ' cell__label--wide' : ''}`}>{label}</View>
       <View className='cell__value'>{value ?? children}</View>
       {arrow ? <Text className='cell__arrow'>›</Text> : null}

@@ -67,6 +67,10 @@ function findProblems(minPx: number): Problem[] {
       const teaser = el.closest('.teaser') !== null
       if (!isField && !teaser && (hides(s.overflowX) || s.textOverflow === 'ellipsis') && el.scrollWidth > el.clientWidth + 1) push({ kind: 'clipped', text, detail: `${el.scrollWidth} > ${el.clientWidth}` })
       if (!isField && !teaser && hides(s.overflowY) && el.scrollHeight > el.clientHeight + 1) push({ kind: 'clipped', text, detail: `height ${el.scrollHeight} > ${el.clientHeight}` })
+      // text spilling out of the box it sits in runs into its neighbour (a code that cannot wrap);
+      // a badge placed over an icon is meant to
+      const box = el.parentElement?.getBoundingClientRect()
+      if (!isField && box && box.width > 0 && r.right > box.right + 1 && getComputedStyle(el.parentElement!).overflowX === 'visible' && !['absolute', 'fixed'].includes(s.position)) push({ kind: 'offscreen', text, detail: `spills ${Math.round(r.right - box.right)}px out of its box` })
       // a code (letters and digits, no spaces) is read and copied as one piece: never split
       if (/^[0-9A-Z]{6,24}$/.test(own)) {
         const range = document.createRange()

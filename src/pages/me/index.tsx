@@ -125,7 +125,7 @@ export default function Me() {
       {p ? (
         <Section title='经营档案'>
           <Cell label='字号名称' value={p.businessName} />
-          <Cell label='信用代码' value={<Text className='code'>{p.creditCode}</Text>} />
+          <Cell label='信用代码' stack value={<Text className='code'>{p.creditCode}</Text>} />
           <Cell label='行业' value={INDUSTRIES[p.industry]} />
           <Cell label='经营类型'>{data.classification ? <Tag>{data.classification.label}</Tag> : null}</Cell>
           <Cell label='市场摊位' value={data.market ? `${data.market.name} ${data.stall?.number ?? ''}${data.stallShared ? '（与另一户共用）' : ''}` : '未绑定（扫摊位码可绑定）'} />
