@@ -354,4 +354,16 @@ describe('policy function over HTTP', () => {
     expect(stored.source.region).toBeNull()
     expect(stored.source.issuer).toBe(got.source.issuer)
   })
+
+  test('a staff edit keeps the document’s quote behind an official site it left unchanged; a site staff add carries none', async () => {
+    const got = (await c.ok('policy', 'policy.admin.get', { id: 'gz-22-credit-repair' }, 'demo-regulator')).policy
+    // the editor gets names and addresses only: quotes are never typed in
+    expect(got.act.online).toEqual([{ name: '国家企业信用信息公示系统', url: 'https://www.gsxt.gov.cn' }])
+    const act = { ...got.act, online: [...got.act.online, { name: '甘州区政务服务网', url: 'https://example.gov.cn' }] }
+    await c.ok('policy', 'policy.admin.save', { ...got, title: '年报补报（本局改写）', act }, 'demo-regulator')
+    const stored = (await c.ports.db.collection('policies').get('gz-22-credit-repair')) as unknown as { act: { online: Array<{ quote: string | null; note: string | null }> } }
+    expect(stored.act.online[0].quote).toContain('允许自行网上补报')
+    expect(stored.act.online[0].note).toContain('本平台补上')
+    expect(stored.act.online[1]).toMatchObject({ quote: null, note: null })
+  })
 })
