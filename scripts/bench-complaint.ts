@@ -52,7 +52,9 @@ export async function benchComplaint(concurrency = 50, filings = 500, photoBytes
     return call(openid, 'complaint.upload.confirm', { uploadId, fileId: fileID }, `bench-u-${uploadId}`)
   }
   try {
-    const owners = await onboardOwners(poster(cloud.url), 'bench-complainant', concurrency, () => ({ stallCode: 'DMA2K7' }))
+    // A-01 is held by a demo owner: its market lets the complainants bind beside them
+    await poster(cloud.url)('demo-regulator', 'admin.market.sharing', { marketId: 'demo-market-1', allowShared: true })
+    const owners = await onboardOwners(poster(cloud.url), 'bench-complainant', concurrency, () => ({ stallCode: 'DMA2K7', stallShare: true }))
     const data = photo(photoBytes)
     let n = 0
     const file = async (openid: string) => {

@@ -17,7 +17,7 @@ import { h5InitialJs, kb, weappPackages } from '../test/helpers/sizes'
  * - weapp main package and sub-package sizes, H5 initial JS, each function bundle
  * - every weapp page in the simulated WeChat (test/weapp): time to first setData, median and worst
  * - user.profile.get on the local cloud over HTTP: p50/p95/p99 under 50 concurrent callers,
- *   and database round trips per call
+ *   and database round trips per call; the same for user.affairs (我的办事)
  * - the reminder sweep over BENCH_OWNERS owners (default 1,000,000) with 1% due: time, DB
  *   calls, peak memory; the same sweep with nothing due; the same due count among 10× fewer owners
  * - policy.feed p50/p95 with 1,000 published policies and its DB round trips; counting one
@@ -58,8 +58,10 @@ async function main() {
   ;(cloud.ports as { db: Db }).db = counter.db
   try {
     const post = poster(cloud.url)
-    // 50 owners with profiles bound to a stall (the realistic, most expensive view)
-    const owners = await onboardOwners(post, 'bench-owner', CONCURRENCY, () => ({ stallCode: 'DMA2K7' }))
+    // 50 owners with profiles bound to a stall (the realistic, most expensive view): A-01 is held
+    // by a demo owner, so its market lets the others bind beside them
+    await post('demo-regulator', 'admin.market.sharing', { marketId: 'demo-market-1', allowShared: true })
+    const owners = await onboardOwners(post, 'bench-owner', CONCURRENCY, () => ({ stallCode: 'DMA2K7', stallShare: true }))
     // warm-up, then one measured call for round trips
     for (const o of owners.slice(0, 5)) await post(o, 'user.profile.get', {})
     counter.reset()
@@ -70,6 +72,16 @@ async function main() {
     console.log(`p50 ${pct(latencies, 50).toFixed(1)} ms   p95 ${pct(latencies, 95).toFixed(1)} ms   p99 ${pct(latencies, 99).toFixed(1)} ms   max ${latencies[latencies.length - 1].toFixed(1)} ms`)
     console.log(`throughput ${(latencies.length / elapsed).toFixed(0)} calls/s   DB round trips per call: ${trips}`)
     console.log(`data folder after the run: ${kb(statSync(join(dataDir, 'db', 'owners.db')).size)} owners.db`)
+
+    // 我的办事 is one call of seven reads, all at once (cloudfunctions/user/affairs.ts)
+    console.log(`\n== user.affairs (我的办事), ${REQUESTS} calls, ${CONCURRENCY} concurrent callers ==`)
+    await post(owners[0], 'user.affairs', {})
+    counter.reset()
+    await post(owners[0], 'user.affairs', {})
+    const affairsTrips = counter.count()
+    const affairs = await concurrently(owners, REQUESTS, (o) => post(o, 'user.affairs', {}))
+    const al = affairs.latencies
+    console.log(`p50 ${pct(al, 50).toFixed(1)} ms   p95 ${pct(al, 95).toFixed(1)} ms   p99 ${pct(al, 99).toFixed(1)} ms   DB calls per call: ${affairsTrips} (issued together)`)
   } finally {
     await cloud.close()
     rmSync(dataDir, { recursive: true, force: true })

@@ -1,3 +1,5 @@
+import { TABS } from './core/tabs'
+
 // Staff pages live in a sub-package so owners never download them; the local-only developer
 // pages (outbox) exist only in the H5 build.
 const devPackage = process.env.TARO_ENV === 'h5' ? [{ root: 'dev', pages: ['pages/outbox/index'] }] : []
@@ -5,7 +7,7 @@ const devPackage = process.env.TARO_ENV === 'h5' ? [{ root: 'dev', pages: ['page
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/policy/index', 'pages/services/index', 'pages/me/index', 'pages/onboard/index'],
   subPackages: [
-    { root: 'staff', pages: ['pages/home/index', 'pages/markets/index', 'pages/qrsheet/index', 'pages/policies/index', 'pages/policy/index', 'pages/loans/index', 'pages/complaints/index', 'pages/complaint/index', 'pages/course/index', 'pages/contacts/index'] },
+    { root: 'staff', pages: ['pages/home/index', 'pages/markets/index', 'pages/qrsheet/index', 'pages/policies/index', 'pages/policy/index', 'pages/loans/index', 'pages/complaints/index', 'pages/complaint/index', 'pages/course/index', 'pages/stallrequests/index', 'pages/contacts/index'] },
     { root: 'loan', pages: ['pages/index/index', 'pages/consent/index', 'pages/assess/index'] },
     { root: 'policy', pages: ['pages/detail/index'] },
     { root: 'course', pages: ['pages/index/index', 'pages/lesson/index', 'pages/exam/index', 'pages/certificate/index'] },
@@ -26,15 +28,13 @@ export default defineAppConfig({
     backgroundColor: '#ededed'
   },
   tabBar: {
+    // In the weapp the tab bar is ours (custom-tab-bar/) so 关怀模式 can enlarge it; WeChat still
+    // needs the list. Taro's H5 has no custom tab bar and keeps its own (scaled by app.css).
+    custom: process.env.TARO_ENV === 'weapp',
     color: '#7f7f7f',
     selectedColor: '#07c160',
     backgroundColor: '#f7f7f7',
     borderStyle: 'black',
-    list: [
-      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-on.png' },
-      { pagePath: 'pages/policy/index', text: '政策', iconPath: 'assets/tab/policy.png', selectedIconPath: 'assets/tab/policy-on.png' },
-      { pagePath: 'pages/services/index', text: '办事', iconPath: 'assets/tab/services.png', selectedIconPath: 'assets/tab/services-on.png' },
-      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-on.png' }
-    ]
+    list: TABS.map((t) => ({ pagePath: t.pagePath, text: t.text, iconPath: `assets/tab/${t.icon}.png`, selectedIconPath: `assets/tab/${t.icon}-on.png` }))
   }
 })

@@ -8,7 +8,7 @@ import { regionName } from '../../src/core/region/names'
 import { migrateRegions } from './migrate'
 import { addOnce, recordId } from '../common/once'
 import { defineFunction } from '../common/router'
-import { markets, stalls, toMarket, toStall, type MarketDoc, type StallDoc } from '../user/owners'
+import { markets, owners, stalls, toMarket, toStall, type MarketDoc, type StallDoc } from '../user/owners'
 
 /** The page a stall QR code opens; WeChat needs it published (checkPath off while testing). */
 export const ONBOARD_PAGE = 'pages/onboard/index'
@@ -21,6 +21,16 @@ export const newStallCode = () => readableCode(6)
 function assertRegion(ctx: Context, region: string) {
   const mine = ctx.staff?.region
   if (mine && !within(region, mine)) throw forbidden(`您只能管理${regionName(mine)}范围内的市场`)
+}
+
+const marketView = (m: MarketDoc, stallCount: number) => ({ ...toMarket(m), stallCount, allowShared: !!m.allowShared })
+
+/** Stalls as staff manage them: how many businesses each has bound (one query for the market). */
+async function staffStalls(ctx: Context, marketId: string, list: StallDoc[]) {
+  const bound = await owners(ctx).find({ marketId }, { limit: 1000 })
+  const count = new Map<string, number>()
+  for (const o of bound) if (o.stallId) count.set(o.stallId, (count.get(o.stallId) ?? 0) + 1)
+  return list.map((s) => ({ ...toStall(s), businesses: count.get(s._id) ?? 0, allowShared: s.allowShared ?? null }))
 }
 
 async function marketFor(ctx: Context, marketId: string): Promise<MarketDoc> {
@@ -54,7 +64,7 @@ export default defineFunction('admin', {
   async 'admin.setup'(ctx) {
     const created: string[] = []
     const existing: string[] = []
-    // one at a time: 24 quick calls, and a failure names the collection it stopped at
+    // one at a time: a quick call per collection, and a failure names the collection it stopped at
     for (const name of COLLECTIONS) {
       if (await ctx.ports.db.createCollection(name)) created.push(name)
       else existing.push(name)
@@ -84,7 +94,7 @@ export default defineFunction('admin', {
       limit: 1000
     })
     const counts = await Promise.all(list.map((m) => stalls(ctx).count({ marketId: m._id })))
-    return { markets: list.map((m, i) => ({ ...toMarket(m), stallCount: counts[i] })) }
+    return { markets: list.map((m, i) => marketView(m, counts[i])) }
   },
 
   async 'admin.stall.create'(ctx, { marketId, numbers }) {
@@ -107,7 +117,24 @@ export default defineFunction('admin', {
   async 'admin.stall.list'(ctx, { marketId }) {
     const market = await marketFor(ctx, marketId)
     const list = await stalls(ctx).find({ marketId }, { orderBy: [['number', 'asc']], limit: 1000 })
-    return { market: toMarket(market), stalls: list.map(toStall) }
+    return { market: marketView(market, list.length), stalls: await staffStalls(ctx, marketId, list) }
+  },
+
+  // Whether a further business may bind to a stall another owner holds: the market's default ...
+  async 'admin.market.sharing'(ctx, { marketId, allowShared }) {
+    const market = await marketFor(ctx, marketId)
+    await markets(ctx).update(marketId, { allowShared, updatedAt: ctx.now.toISOString() })
+    return marketView({ ...market, allowShared }, await stalls(ctx).count({ marketId }))
+  },
+
+  // ... and a stall's own setting (null: as the market says)
+  async 'admin.stall.sharing'(ctx, { stallId, allowShared }) {
+    const stall = await stalls(ctx).get(stallId)
+    if (!stall) throw notFound('没有找到这个摊位')
+    await marketFor(ctx, stall.marketId)
+    await stalls(ctx).update(stallId, { allowShared, updatedAt: ctx.now.toISOString() })
+    const [view] = await staffStalls(ctx, stall.marketId, [{ ...stall, allowShared }])
+    return view
   },
 
   async 'admin.qr.sheet'(ctx, { marketId }) {

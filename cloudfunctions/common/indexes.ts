@@ -13,7 +13,7 @@ export interface IndexSpec {
 }
 
 export const INDEXES: Record<string, IndexSpec[]> = {
-  owners: [{ fields: 'marketId', sparse: true }, { fields: 'profile.region', sparse: true }, { fields: 'profile.openedOn', sparse: true }, { fields: 'classType', sparse: true }],
+  owners: [{ fields: 'marketId', sparse: true }, { fields: 'stallId', sparse: true }, { fields: 'profile.region', sparse: true }, { fields: 'profile.openedOn', sparse: true }, { fields: 'classType', sparse: true }],
   markets: [{ fields: 'region' }],
   stalls: [{ fields: 'code', unique: true }, { fields: ['marketId', 'number'], unique: true }],
   inbox: [{ fields: ['openid', 'createdAt'] }, { fields: 'pushNextAt' }],
@@ -34,7 +34,9 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   courseProgress: [{ fields: ['region', 'started'] }, { fields: ['marketId', 'started'] }, { fields: ['classType', 'started'] }],
   courseAttempts: [{ fields: ['openid', 'submittedAt'] }],
   courseCertificates: [{ fields: 'serial', unique: true }, { fields: 'year' }],
-  requests: [{ fields: 'createdAt' }]
+  requests: [{ fields: 'createdAt' }],
+  // openKey is unique: one open request per owner and stall, decided by the database (user/stalls.ts)
+  stallRequests: [{ fields: 'openKey', unique: true }, { fields: ['region', 'createdAt'] }, { fields: ['openid', 'createdAt'] }]
 }
 
 
@@ -43,7 +45,7 @@ export const COLLECTIONS = [
   'owners', 'staff', 'markets', 'stalls', 'consents', 'inbox', 'requests', 'permits', 'obligations',
   'quotas', 'pushCounts', 'policies', 'policyMarks', 'meta', 'loanConsents', 'loanConsentLog',
   'loanTurnover', 'loanApplications', 'complaints', 'complaintUploads', 'complaintAudit',
-  'courseProgress', 'courseAttempts', 'courseCertificates', 'slots', 'officeContacts'
+  'courseProgress', 'courseAttempts', 'courseCertificates', 'slots', 'stallRequests', 'officeContacts'
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 

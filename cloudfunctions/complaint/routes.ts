@@ -1,5 +1,5 @@
-import { step, type ComplaintEvent } from '../../src/core/complaint/flow'
-import { ACCEPT_WORKING_DAYS, COMPLAINT_STATUSES, DEFAULT_REPLY_WORKING_DAYS, MAX_PHOTO_BYTES, PHOTO_TYPES, RATINGS } from '../../src/core/complaint/labels'
+import { monthDay, nextUrgeDay, step, type ComplaintEvent } from '../../src/core/complaint/flow'
+import { ACCEPT_WORKING_DAYS, COMPLAINT_STATUSES, DEADLINE_STEPS, DEFAULT_REPLY_WORKING_DAYS, MAX_PHOTO_BYTES, PHOTO_TYPES, RATINGS } from '../../src/core/complaint/labels'
 import type { StaffEvent } from '../../src/core/complaint/contract'
 import { addWorkingDays } from '../../src/core/complaint/workdays'
 import { chinaDate, chinaStartOfDay } from '../../src/core/common/time'
@@ -9,12 +9,14 @@ import { AppError, conflict, forbidden, invalid, notFound, precondition } from '
 import { regionPrefix, within } from '../../src/core/region/code'
 import { addOnce, recordCode, recordId } from '../common/once'
 import { sniffImage } from '../common/sniff'
-import { takeCount } from '../common/slots'
+import { claimSlot, takeCount } from '../common/slots'
 import { notify } from '../common/notify'
-import { cmd, type Where } from '../common/ports'
+import { cmd, patch, type Where } from '../common/ports'
 import { defineFunction } from '../common/router'
 import { markets, owners, stalls } from '../user/owners'
-import { audits, complaints, ownerFolder, ownerView, staffView, summaryView, UPLOAD_USABLE_MS, uploads, type ComplaintDoc } from './store'
+import { regionName } from '../../src/core/region/names'
+import { allPhotos, audits, complaints, ownerFolder, ownerView, queueFlags, staffView, summaryView, UPLOAD_USABLE_MS, uploads, type ComplaintDoc, type UrlOf, reporterLabel } from './store'
+import { handlersOf, supervisorsOf } from './sweeps'
 
 const PAGE = 'complaint/pages/detail/index'
 /** Photos an owner may upload in a China day (a form has at most 6; this allows retries). */
@@ -33,9 +35,15 @@ function deadline(step: 'accept' | 'reply', from: string, days: number) {
 
 const replyDays = (ctx: Context) => ctx.ports.config.complaintReplyWorkingDays ?? DEFAULT_REPLY_WORKING_DAYS
 
-async function photoUrls(ctx: Context, c: ComplaintDoc) {
-  return c.photos.length ? ctx.ports.storage.urls(c.photos) : []
+/** One storage round trip for every photo of a complaint (the filing's and each supplement's). */
+async function photoUrls(ctx: Context, c: ComplaintDoc): Promise<UrlOf> {
+  const ids = allPhotos(c)
+  const urls = ids.length ? await ctx.ports.storage.urls(ids) : []
+  const map = new Map(ids.map((f, i) => [f, urls[i]]))
+  return (f) => map.get(f) ?? ''
 }
+
+const ownerResult = async (ctx: Context, c: ComplaintDoc) => ownerView(c, await photoUrls(ctx, c), ctx.today)
 
 /** The owner's own complaint; anyone else's is "not found", never "forbidden" (ids are not confirmed). */
 async function own(ctx: Context, id: string) {
@@ -52,35 +60,57 @@ async function inRegion(ctx: Context, id: string) {
   return c
 }
 
-const MESSAGES: Record<ComplaintEvent['type'], (c: ComplaintDoc) => { title: string; body: string }> = {
+type OwnerTold = Exclude<ComplaintEvent['type'], 'supplement' | 'urge'>
+const MESSAGES: Record<OwnerTold, (c: ComplaintDoc) => { title: string; body: string }> = {
   accept: (c) => ({ title: '诉求已受理', body: `您的诉求${c._id}已受理，将在${c.deadline?.date}前答复。` }),
   reject: (c) => ({ title: '诉求不予受理', body: `您的诉求${c._id}不予受理：${c.rejectReason}` }),
   assign: (c) => ({ title: '诉求办理中', body: `您的诉求${c._id}已交${c.office}办理。` }),
   reply: (c) => ({ title: '诉求已答复', body: `您的诉求${c._id}已答复，请查看并评价。` }),
   rate: (c) => ({ title: c.status === 'handling' ? '诉求重新办理' : '诉求已办结', body: c.status === 'handling' ? `您对诉求${c._id}的答复不满意，已重新办理，将在${c.deadline?.date}前再次答复。` : `您的诉求${c._id}已办结，感谢您的评价。` }),
-  close: (c) => ({ title: '诉求已办结', body: `您的诉求${c._id}已办结。` })
+  close: (c) => ({ title: '诉求已办结', body: `您的诉求${c._id}已办结。` }),
+  withdraw: (c) => ({ title: '诉求已撤回', body: `您的诉求${c._id}已撤回，工作人员不再办理。如还有问题，可以重新提交。` })
 }
 
-async function tellOwner(ctx: Context, c: ComplaintDoc, event: ComplaintEvent['type']) {
+async function tellOwner(ctx: Context, c: ComplaintDoc, event: OwnerTold) {
   const m = MESSAGES[event](c)
   await notify(ctx.ports, ctx.now, { openid: c.openid, topic: 'complaint', key: `complaint:${c._id}:${c.timeline.length}`, title: m.title, body: m.body, page: `${PAGE}?id=${c._id}` })
 }
 
 /**
- * Applies one event through the pure state machine, then writes it conditionally on the status
- * that was read, so two officers (or an officer and the owner) cannot both move the same step.
+ * Writes one change to a complaint: `make` gets the stored document and returns the next one (or
+ * throws why it is not allowed; null: nothing to write). The write is conditional on the revision
+ * that was read, so two writers (two officers, or an officer and the owner adding material) never
+ * lose each other's entries; whoever lost re-reads and decides again on what is now stored, so the
+ * owner who tries to 撤回 a case an officer has just accepted is told exactly that.
  */
-async function apply(ctx: Context, c: ComplaintDoc, event: ComplaintEvent, note: string | null, extra: Partial<ComplaintDoc>) {
+async function change(ctx: Context, id: string, load: (id: string) => Promise<ComplaintDoc>, make: (c: ComplaintDoc) => ComplaintDoc | null) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const c = await load(id)
+    const next = make(c)
+    if (!next) return { before: c, after: c }
+    const { _id, ...fields } = { ...next, rev: (c.rev ?? 0) + 1, updatedAt: ctx.now.toISOString() }
+    const moved = await complaints(ctx.db).updateWhere({ _id, rev: c.rev ?? cmd.exists(false) }, fields)
+    if (moved === 1) return { before: c, after: { _id, ...fields } as ComplaintDoc }
+  }
+  throw conflict('这条诉求刚被更新过，请刷新后再操作')
+}
+
+/** One event through the pure state machine: the next document with its timeline entry. */
+function stepped(ctx: Context, c: ComplaintDoc, event: ComplaintEvent, note: string | null, extra: Partial<ComplaintDoc>): ComplaintDoc {
   const r = step({ status: c.status, reopened: c.reopened }, event)
   if (!r.ok) throw conflict(r.message)
   const at = ctx.now.toISOString()
-  const next: ComplaintDoc = { ...c, ...extra, status: r.state.status, reopened: r.state.reopened, updatedAt: at }
-  next.timeline = [...c.timeline, { status: next.status, at, note }]
-  const { _id, ...fields } = next
-  const moved = await complaints(ctx.db).updateWhere({ _id, status: c.status, updatedAt: c.updatedAt }, { ...fields })
-  if (moved !== 1) throw conflict('这条诉求刚被更新过，请刷新后再操作')
-  await tellOwner(ctx, next, event.type)
-  return next
+  return { ...c, ...extra, status: r.state.status, reopened: r.state.reopened, timeline: [...c.timeline, { status: r.state.status, at, note }] }
+}
+
+/** A status-changing event, written, and the owner told. */
+async function apply(ctx: Context, id: string, load: (id: string) => Promise<ComplaintDoc>, event: Exclude<ComplaintEvent, { type: 'supplement' | 'urge' }>, note: string | null, extra: (c: ComplaintDoc) => Partial<ComplaintDoc>, check?: (c: ComplaintDoc) => void) {
+  const { after } = await change(ctx, id, load, (c) => {
+    check?.(c)
+    return stepped(ctx, c, event, note, extra(c))
+  })
+  await tellOwner(ctx, after, event.type)
+  return after
 }
 
 const ACTIONS_BY_STATUS: Record<string, Array<'accept' | 'reject' | 'assign' | 'reply' | 'close'>> = {
@@ -93,7 +123,7 @@ const ACTIONS_BY_STATUS: Record<string, Array<'accept' | 'reject' | 'assign' | '
 async function staffResult(ctx: Context, c: ComplaintDoc) {
   const [urls, log] = await Promise.all([photoUrls(ctx, c), audits(ctx.db).find({ complaintId: c._id }, { orderBy: [['at', 'asc']], limit: 200 })])
   return {
-    ...staffView(c, urls, ACTIONS_BY_STATUS[c.status] ?? []),
+    ...staffView(c, urls, ctx.today, ACTIONS_BY_STATUS[c.status] ?? []),
     audit: log.map((a) => ({ at: a.at, staff: a.staffName, action: a.action, detail: a.detail }))
   }
 }
@@ -103,6 +133,34 @@ const AUDIT_LABELS: Record<StaffEvent['type'], string> = { accept: '受理', rej
 /** One line of a complaint's audit log: which officer did what, when. */
 const audit = (ctx: Context, staff: StaffDoc, c: ComplaintDoc, action: string, detail: string | null) =>
   audits(ctx.db).add({ complaintId: c._id, staffOpenid: ctx.openid, staffName: staff.name, action, detail, at: ctx.now.toISOString() })
+
+/** Where a staff message about a complaint opens. */
+const STAFF_PAGE = (id: string) => `staff/pages/complaint/index?id=${id}`
+const placeOf = (c: ComplaintDoc) => c.marketName ?? (regionName(c.region) || '辖区')
+
+/**
+ * Validates photos an owner attaches (to a filing or a supplement): each a confirmed upload of
+ * theirs, not used elsewhere, uploaded within the last day. `field` names the input for errors.
+ */
+async function usablePhotos(ctx: Context, photoIds: string[], complaintId: string, field = 'photos') {
+  const files = await Promise.all(photoIds.map((p) => uploads(ctx.db).get(p)))
+  files.forEach((f, i) => {
+    if (!f || f.openid !== ctx.openid || f.state === 'pending' || !f.fileId) throw invalid('有照片没有上传成功，请重新选择', `${field}.${i}`)
+    if (f.complaintId && f.complaintId !== complaintId) throw invalid('这张照片已用在另一条诉求里，请重新选择', `${field}.${i}`)
+    if (Date.parse(f.createdAt) < ctx.now.getTime() - UPLOAD_USABLE_MS) throw invalid(`第${i + 1}张照片上传已超过一天，请删掉后重新选择`, `${field}.${i}`)
+  })
+  return files.map((f) => f!)
+}
+
+/** The content check on text an owner sends; a check that fails holds the text for a person. */
+async function checkText(ctx: Context, text: string): Promise<'pass' | 'held'> {
+  try {
+    return (await ctx.ports.contentCheck.check(text, ctx.openid)) === 'pass' ? 'pass' : 'held'
+  } catch (err) {
+    ctx.ports.log.error('[complaint] content check failed; held for review', err)
+    return 'held'
+  }
+}
 
 export default defineFunction('complaint', {
   async 'complaint.upload.prepare'(ctx, { contentType }) {
@@ -165,12 +223,7 @@ export default defineFunction('complaint', {
     let id = code ? `SQ${chinaDate(ctx.request!.firstAt).replace(/-/g, '')}${code}` : newTrackingNumber(ctx.today)
     if (input.happenedOn > ctx.today) throw invalid('发生日期不能晚于今天', 'happenedOn')
     const photoIds = [...new Set(input.photos)]
-    const files = await Promise.all(photoIds.map((p) => uploads(ctx.db).get(p)))
-    files.forEach((f, i) => {
-      if (!f || f.openid !== ctx.openid || f.state === 'pending' || !f.fileId) throw invalid('有照片没有上传成功，请重新选择', `photos.${i}`)
-      if (f.complaintId && f.complaintId !== id) throw invalid('这张照片已用在另一条诉求里，请重新选择', `photos.${i}`)
-      if (Date.parse(f.createdAt) < ctx.now.getTime() - UPLOAD_USABLE_MS) throw invalid(`第${i + 1}张照片上传已超过一天，请删掉后重新选择`, `photos.${i}`)
-    })
+    const files = await usablePhotos(ctx, photoIds, id)
     const owner = await owners(ctx).get(ctx.openid)
     const [market, stall] = await Promise.all([
       owner?.marketId ? markets(ctx).get(owner.marketId) : null,
@@ -184,7 +237,7 @@ export default defineFunction('complaint', {
       what: input.what,
       happenedOn: input.happenedOn,
       place: input.place,
-      photos: files.map((f) => f!.fileId!),
+      photos: files.map((f) => f.fileId!),
       phone: input.phone ?? null,
       disclose: input.disclose,
       region: market?.region ?? owner?.profile?.region ?? '',
@@ -200,6 +253,10 @@ export default defineFunction('complaint', {
       rejectReason: null,
       ratings: [],
       timeline: [{ status: 'submitted', at, note: null }],
+      supplements: [],
+      urgeAgainOn: null,
+      handler: null,
+      rev: 0,
       ...deadline('accept', ctx.today, ACCEPT_WORKING_DAYS),
       createdAt: at,
       updatedAt: at
@@ -220,14 +277,8 @@ export default defineFunction('complaint', {
 
     // Flagged or unchecked text waits for a person; the owner is told, the complaint stays.
     if (c.check === 'pending') {
-      let check: ComplaintDoc['check'] = 'held'
-      try {
-        const verdict = await ctx.ports.contentCheck.check(`${c.party}\n${c.what}\n${c.place}`, ctx.openid)
-        check = verdict === 'pass' ? 'pass' : 'held'
-      } catch (err) {
-        ctx.ports.log.error('[complaint] content check failed; held for review', err)
-      }
-      await complaints(ctx.db).update(id, { check })
+      const check = await checkText(ctx, `${c.party}\n${c.what}\n${c.place}`)
+      await complaints(ctx.db).update(id, { check, rev: patch.inc(1) })
       c.check = check
     }
     const check = c.check
@@ -239,7 +290,7 @@ export default defineFunction('complaint', {
       body: `诉求编号${id}。${check === 'held' ? '内容需要人工复核，工作人员会尽快查看，不会丢失。' : ''}将在${c.deadline!.date}前告诉您是否受理。`,
       page: `${PAGE}?id=${id}`
     })
-    return ownerView(c, await photoUrls(ctx, c))
+    return ownerResult(ctx, c)
   },
 
   async 'complaint.list'(ctx) {
@@ -248,19 +299,100 @@ export default defineFunction('complaint', {
   },
 
   async 'complaint.get'(ctx, { id }) {
-    const c = await own(ctx, id)
-    return ownerView(c, await photoUrls(ctx, c))
+    return ownerResult(ctx, await own(ctx, id))
   },
 
   async 'complaint.rate'(ctx, { id, rating, comment }) {
-    const c = await own(ctx, id)
     const at = ctx.now.toISOString()
-    const reopening = rating === 'unsatisfied' && c.reopened < 1
-    const next = await apply(ctx, c, { type: 'rate', rating }, `${RATINGS[rating]}${comment ? `：${comment}` : ''}`, {
+    const next = await apply(ctx, id, (i) => own(ctx, i), { type: 'rate', rating }, `${RATINGS[rating]}${comment ? `：${comment}` : ''}`, (c) => ({
       ratings: [...c.ratings, { rating, comment: comment ?? null, at }],
-      ...(reopening ? deadline('reply', ctx.today, replyDays(ctx)) : { deadline: null, overdueAt: null, overdue: false })
+      ...(rating === 'unsatisfied' && c.reopened < 1 ? deadline('reply', ctx.today, replyDays(ctx)) : { deadline: null, overdueAt: null, overdue: false })
+    }))
+    return ownerResult(ctx, next)
+  },
+
+  async 'complaint.withdraw'(ctx, { id, reason }) {
+    const next = await apply(ctx, id, (i) => own(ctx, i), { type: 'withdraw' }, reason ? `撤回原因：${reason}` : null, () => ({ deadline: null, overdueAt: null, overdue: false }))
+    return ownerResult(ctx, next)
+  },
+
+  async 'complaint.supplement'(ctx, { id, text, photos }) {
+    // bound to the request: a retry (after a crash at any write) finds this entry and only finishes
+    const entryId = recordId(ctx, 'supplement')
+    const photoIds = [...new Set(photos)]
+    const first = await own(ctx, id)
+    const done = (c: ComplaintDoc) => (c.supplements ?? []).find((s) => s.id === entryId)
+    let fileIds: string[] = done(first)?.photos ?? []
+    let check: 'pass' | 'held' = 'pass'
+    if (!done(first)) {
+      // refused before any work when the case cannot take material (closed, or too many already)
+      const allowed = step({ status: first.status, reopened: first.reopened, supplements: first.supplements?.length ?? 0 }, { type: 'supplement', text, photos: photoIds.length })
+      if (!allowed.ok) throw conflict(allowed.message)
+      fileIds = (await usablePhotos(ctx, photoIds, id)).map((f) => f.fileId!)
+      if (text) check = await checkText(ctx, text)
+    }
+    const { after } = await change(ctx, id, (i) => own(ctx, i), (c) => {
+      if (done(c)) return null
+      const n = c.supplements?.length ?? 0
+      const r = step({ status: c.status, reopened: c.reopened, supplements: n }, { type: 'supplement', text, photos: fileIds.length })
+      if (!r.ok) throw conflict(r.message)
+      const at = ctx.now.toISOString()
+      return {
+        ...c,
+        supplements: [...(c.supplements ?? []), { id: entryId, at, text: text || null, photos: fileIds, check }],
+        timeline: [...c.timeline, { status: c.status, kind: 'supplement', id: entryId, at, note: text || null }]
+      }
     })
-    return ownerView(next, await photoUrls(ctx, next))
+    // linked after the complaint names them: the cleanup sweep links (never deletes) a photo a stored complaint names
+    await Promise.all(photoIds.map((p) => uploads(ctx.db).update(p, { complaintId: id })))
+    const photoNote = fileIds.length ? `（含照片${fileIds.length}张）` : ''
+    for (const s of await handlersOf(ctx.ports, after)) {
+      await notify(ctx.ports, ctx.now, {
+        openid: s._id,
+        topic: 'complaint',
+        key: `complaint-supplement:${id}:${entryId}:${s._id}`,
+        title: '诉求有补充材料',
+        body: `${placeOf(after)}的诉求${id}（${COMPLAINT_STATUSES[after.status]}）有反映人补充的材料${photoNote}，请查看。`,
+        page: STAFF_PAGE(id)
+      })
+    }
+    return ownerResult(ctx, after)
+  },
+
+  async 'complaint.urge'(ctx, { id }) {
+    const entryId = recordId(ctx, 'urge')
+    const first = await own(ctx, id)
+    const done = (c: ComplaintDoc) => c.timeline.some((t) => t.kind === 'urge' && t.id === entryId)
+    const slot = `${ctx.openid}:urge:${id}`
+    if (!done(first)) {
+      const r = step({ status: first.status, reopened: first.reopened, urgeAgainOn: first.urgeAgainOn ?? null }, { type: 'urge', today: ctx.today, deadline: first.deadline })
+      if (!r.ok) throw precondition(r.message)
+      // once per working day, decided by the database: of two urges sent at once only one holds the day
+      const again = nextUrgeDay(ctx.today)
+      const held = await claimSlot(ctx.db, slot, entryId, ctx.now, chinaStartOfDay(again))
+      if (held.holder !== entryId) throw new AppError('RATE_LIMITED', `每个工作日可以催办一次，${monthDay(held.until ? chinaDate(new Date(held.until)) : again)}起可以再次催办`)
+    }
+    // Not released if what follows fails: the app retries with the same request, which holds the day.
+    const { after } = await change(ctx, id, (i) => own(ctx, i), (c) => {
+      if (done(c)) return null
+      const r = step({ status: c.status, reopened: c.reopened, urgeAgainOn: c.urgeAgainOn ?? null }, { type: 'urge', today: ctx.today, deadline: c.deadline })
+      if (!r.ok) throw precondition(r.message)
+      return { ...c, urgeAgainOn: r.state.urgeAgainOn ?? null, timeline: [...c.timeline, { status: c.status, kind: 'urge', id: entryId, at: ctx.now.toISOString(), note: null }] }
+    })
+    const d = after.deadline
+    const what = d ? `已超过${DEADLINE_STEPS[d.step]}（${monthDay(d.date)}）` : ''
+    const told = new Map([...(await handlersOf(ctx.ports, after)), ...(await supervisorsOf(ctx.ports, after.region))].map((s) => [s._id, s]))
+    for (const s of told.values()) {
+      await notify(ctx.ports, ctx.now, {
+        openid: s._id,
+        topic: 'complaint',
+        key: `complaint-urge:${id}:${entryId}:${s._id}`,
+        title: '诉求催办',
+        body: `反映人催办${placeOf(after)}的诉求${id}（${COMPLAINT_STATUSES[after.status]}）${what}，请尽快办理。`,
+        page: STAFF_PAGE(id)
+      })
+    }
+    return ownerResult(ctx, after)
   },
 
   async 'complaint.staff.queue'(ctx, filters) {
@@ -276,7 +408,7 @@ export default defineFunction('complaint', {
       markets(ctx).find(region ? { region: cmd.prefix(regionPrefix(region)) } : {}, { orderBy: [['name', 'asc']], limit: 200 })
     ])
     return {
-      items: list.map((c) => ({ ...summaryView(c), marketName: c.marketName, reporter: staffView(c, [], []).reporter })),
+      items: list.map((c) => ({ ...summaryView(c), marketName: c.marketName, reporter: reporterLabel(c), ...queueFlags(c) })),
       markets: ms.map((m) => ({ id: m._id, name: m.name }))
     }
   },
@@ -294,40 +426,44 @@ export default defineFunction('complaint', {
   },
 
   async 'complaint.staff.act'(ctx, { id, expected, event }) {
-    const c = await inRegion(ctx, id)
-    if (c.status !== expected) throw conflict(`这条诉求已是“${COMPLAINT_STATUSES[c.status]}”，请刷新后再操作`)
     if (!ctx.staff) throw forbidden('只有工作人员可以办理')
+    const staff = ctx.staff
     const today = ctx.today
-    let extra: Partial<ComplaintDoc> = {}
     let note: string | null = null
     let detail: string | null = null
+    let extra: (c: ComplaintDoc) => Partial<ComplaintDoc> = () => ({})
     switch (event.type) {
       case 'accept':
         // a person has now read the text: a held complaint is released by accepting it
-        extra = { check: 'pass', ...deadline('reply', today, replyDays(ctx)) }
+        extra = () => ({ check: 'pass', ...deadline('reply', today, replyDays(ctx)) })
         break
       case 'reject':
-        extra = { check: 'pass', rejectReason: event.reason, deadline: null, overdueAt: null, overdue: false }
+        extra = () => ({ check: 'pass', rejectReason: event.reason, deadline: null, overdueAt: null, overdue: false })
         note = event.reason
         detail = event.reason
         break
       case 'assign':
-        extra = { office: event.office }
+        extra = () => ({ office: event.office })
         note = `承办单位：${event.office}`
         detail = event.office
         break
       case 'reply':
-        extra = { reply: event.reply, deadline: null, overdueAt: null, overdue: false }
+        extra = () => ({ reply: event.reply, deadline: null, overdueAt: null, overdue: false })
         note = event.reply
         detail = event.reply
         break
       case 'close':
-        extra = { deadline: null, overdueAt: null, overdue: false }
+        extra = () => ({ deadline: null, overdueAt: null, overdue: false })
         break
     }
-    const next = await apply(ctx, c, event, note, extra)
-    await audit(ctx, ctx.staff, c, AUDIT_LABELS[event.type], detail)
+    // the officer who acts becomes the one told about the owner's material and urges
+    const withHandler = (c: ComplaintDoc) => ({ ...extra(c), handler: ctx.openid })
+    // the status the officer saw must still hold: a stale screen cannot move a case someone else moved
+    const stillAsSeen = (c: ComplaintDoc) => {
+      if (c.status !== expected) throw conflict(`这条诉求已是“${COMPLAINT_STATUSES[c.status]}”，请刷新后再操作`)
+    }
+    const next = await apply(ctx, id, (i) => inRegion(ctx, i), event, note, withHandler, stillAsSeen)
+    await audit(ctx, staff, next, AUDIT_LABELS[event.type], detail)
     return staffResult(ctx, next)
   }
 })
-

@@ -1,4 +1,5 @@
-import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, DEADLINE_STEPS, RATINGS, type ComplaintCategory, type ComplaintStatus, type PhotoType, type Rating } from '../../src/core/complaint/labels'
+import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, DEADLINE_STEPS, MAX_SUPPLEMENTS, NOTE_KINDS, OPEN_STATUSES, RATINGS, type ComplaintCategory, type ComplaintStatus, type NoteKind, type PhotoType, type Rating } from '../../src/core/complaint/labels'
+import { urgeRule } from '../../src/core/complaint/flow'
 import { maskPhone } from '../../src/core/loan/identity'
 import type { Db } from '../common/ports'
 import { createHash } from 'node:crypto'
@@ -58,13 +59,37 @@ export interface ComplaintDoc {
   reply: string | null
   rejectReason: string | null
   ratings: Array<{ rating: Rating; comment: string | null; at: string }>
-  timeline: Array<{ status: ComplaintStatus; at: string; note: string | null }>
+  /**
+   * Every step. A change of status has no `kind`; material the owner added and their urges are
+   * entries of their own `kind` (the status they were made in), with the `id` of the request that
+   * made them, so a retried request finds its entry instead of adding a second.
+   */
+  timeline: Array<{ status: ComplaintStatus; at: string; note: string | null; kind?: NoteKind; id?: string }>
+  /** material the owner added after filing (补充材料), in order; older documents have none */
+  supplements?: Supplement[]
+  /** China date from which the owner may urge again; null or absent: no urge yet */
+  urgeAgainOn?: string | null
+  /** the officer who last acted on it (受理, 交办, 答复...): told about material and urges */
+  handler?: string | null
+  /** bumped by every write: the condition that keeps two writers from losing each other's entries */
+  rev?: number
   deadline: { step: 'accept' | 'reply'; date: string; calendarKnown: boolean } | null
   /** the instant the running deadline is missed (start of the next China day); null when none runs */
   overdueAt: string | null
   overdue: boolean
   createdAt: string
   updatedAt: string
+}
+
+export interface Supplement {
+  /** the timeline entry's id (from the request) */
+  id: string
+  at: string
+  text: string | null
+  /** storage file ids, each a confirmed upload of this owner */
+  photos: string[]
+  /** as for the complaint's own text: flagged text is kept and shown to staff with a warning */
+  check: 'pass' | 'held'
 }
 
 export interface AuditDoc {
@@ -90,7 +115,13 @@ export const uploads = (db: Db) => db.collection<UploadDoc>('complaintUploads')
 export const complaints = (db: Db) => db.collection<ComplaintDoc>('complaints')
 export const audits = (db: Db) => db.collection<AuditDoc>('complaintAudit')
 
-export const OPEN_STATUSES: ComplaintStatus[] = ['submitted', 'accepted', 'handling']
+export { OPEN_STATUSES }
+
+/** Every file a complaint holds: the filing's photos, then each supplement's. */
+export const allPhotos = (c: ComplaintDoc) => [...c.photos, ...(c.supplements ?? []).flatMap((s) => s.photos)]
+
+/** file id → URL the client can load; built once per view (one storage round trip). */
+export type UrlOf = (fileId: string) => string
 
 const deadlineView = (c: ComplaintDoc) =>
   c.deadline ? { step: c.deadline.step, label: DEADLINE_STEPS[c.deadline.step], date: c.deadline.date, calendarKnown: c.deadline.calendarKnown, overdue: c.overdue } : null
@@ -107,16 +138,48 @@ export const summaryView = (c: ComplaintDoc) => ({
   createdAt: c.createdAt
 })
 
-const timelineView = (c: ComplaintDoc) => c.timeline.map((t) => ({ status: t.status, label: COMPLAINT_STATUSES[t.status], at: t.at, note: t.note }))
+function timelineView(c: ComplaintDoc, urlOf: UrlOf) {
+  const supplements = new Map((c.supplements ?? []).map((s) => [s.id, s]))
+  return c.timeline.map((t) => {
+    const s = t.kind === 'supplement' && t.id ? supplements.get(t.id) : undefined
+    return {
+      status: t.status,
+      kind: t.kind ?? ('status' as const),
+      label: t.kind ? NOTE_KINDS[t.kind] : COMPLAINT_STATUSES[t.status],
+      at: t.at,
+      note: t.note,
+      photos: s ? s.photos.map(urlOf) : [],
+      held: s?.check === 'held'
+    }
+  })
+}
+
+/** Since the last change of status: has the owner urged, or added material? (the workbench flags both) */
+function sinceLastStep(c: ComplaintDoc) {
+  let last = -1
+  c.timeline.forEach((t, i) => {
+    if (!t.kind) last = i
+  })
+  const after = c.timeline.slice(last + 1)
+  return { urged: after.some((t) => t.kind === 'urge'), supplemented: after.some((t) => t.kind === 'supplement') }
+}
+
+/** What the owner may do next about an open case: urge now, or from which day, or nothing. */
+function urgeView(c: ComplaintDoc, today: string) {
+  if (!OPEN_STATUSES.includes(c.status)) return null
+  const r = urgeRule(c, c.deadline, today)
+  const last = [...c.timeline].reverse().find((t) => t.kind === 'urge')
+  return { can: r.can, from: r.can ? null : r.from, reason: r.can ? null : r.message, lastAt: last?.at ?? null }
+}
 const ratingsView = (c: ComplaintDoc) => c.ratings.map((r) => ({ rating: r.rating, label: RATINGS[r.rating], comment: r.comment, at: r.at }))
 
-export function ownerView(c: ComplaintDoc, photoUrls: string[]) {
+export function ownerView(c: ComplaintDoc, urlOf: UrlOf, today: string) {
   return {
     ...summaryView(c),
     what: c.what,
     happenedOn: c.happenedOn,
     place: c.place,
-    photos: photoUrls,
+    photos: c.photos.map(urlOf),
     phone: c.phone,
     disclose: c.disclose,
     office: c.office,
@@ -125,18 +188,24 @@ export function ownerView(c: ComplaintDoc, photoUrls: string[]) {
     ratings: ratingsView(c),
     canRate: c.status === 'replied',
     canReopen: c.status === 'replied' && c.reopened < 1,
-    timeline: timelineView(c)
+    canWithdraw: c.status === 'submitted',
+    supplementsLeft: OPEN_STATUSES.includes(c.status) ? Math.max(0, MAX_SUPPLEMENTS - (c.supplements?.length ?? 0)) : 0,
+    urge: urgeView(c, today),
+    timeline: timelineView(c, urlOf)
   }
 }
 
 /** The reporter as staff may see them: named only if they agreed to disclosure. */
+export const queueFlags = sinceLastStep
+
 export const reporterLabel = (c: ComplaintDoc) =>
   c.disclose ? [c.businessName, c.marketName && c.stallNumber ? `${c.marketName}${c.stallNumber}摊位` : null].filter(Boolean).join('，') || '未填写经营档案' : '身份保密（举报人未同意公开）'
 
-export function staffView(c: ComplaintDoc, photoUrls: string[], actions: Array<'accept' | 'reject' | 'assign' | 'reply' | 'close'>) {
-  const { canRate, canReopen, ...o } = ownerView(c, photoUrls)
+export function staffView(c: ComplaintDoc, urlOf: UrlOf, today: string, actions: Array<'accept' | 'reject' | 'assign' | 'reply' | 'close'>) {
+  const { canRate, canReopen, canWithdraw, supplementsLeft, urge, ...o } = ownerView(c, urlOf, today)
   return {
     ...o,
+    ...sinceLastStep(c),
     phone: c.phone ? maskPhone(c.phone) : null,
     reporter: reporterLabel(c),
     marketId: c.marketId,

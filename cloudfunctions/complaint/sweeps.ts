@@ -3,9 +3,9 @@ import { regionName } from '../../src/core/region/names'
 import { COMPLAINT_STATUSES } from '../../src/core/complaint/labels'
 import type { StaffDoc } from '../common/context'
 import { notify } from '../common/notify'
-import { cmd, type Ports } from '../common/ports'
+import { cmd, patch, type Ports } from '../common/ports'
 import type { Sweep } from '../common/sweep'
-import { complaints, OPEN_STATUSES, UPLOAD_KEEP_MS, uploads, type ComplaintDoc, type UploadDoc } from './store'
+import { allPhotos, complaints, OPEN_STATUSES, UPLOAD_KEEP_MS, uploads, type ComplaintDoc, type UploadDoc } from './store'
 
 const PAGE = 100
 
@@ -17,9 +17,26 @@ export async function supervisorsOf(ports: Ports, region: string): Promise<Staff
 }
 
 /**
+ * Who is told when the owner adds material or urges: the officer who last acted on it; before
+ * anyone has (an unaccepted case), the regulators whose region covers it, who would accept it.
+ */
+export async function handlersOf(ports: Ports, c: ComplaintDoc): Promise<StaffDoc[]> {
+  const staff = ports.db.collection<StaffDoc>('staff')
+  if (c.handler) {
+    const h = await staff.get(c.handler)
+    if (h) return [h]
+  }
+  const covering = (await staff.find({ role: 'regulator' }, { limit: 1000 })).filter((s) => !s.region || within(c.region, s.region))
+  // officers first; where a region has only its supervisors, they are the ones who accept
+  const officers = covering.filter((s) => !s.supervisor)
+  return officers.length ? officers : covering
+}
+
+/**
  * Marks running deadlines that have passed (overdueAt <= now) as overdue and tells the
  * supervisors once per missed step. The conditional update is the claim: of two sweeps running
- * at once only one marks a given step, so only one set of messages goes out.
+ * at once only one marks a given step, so only one set of messages goes out. It bumps `rev`, so a
+ * change written from an earlier read (routes.ts, change) re-reads instead of undoing the mark.
  */
 export const complaintOverdueSweep: Sweep = {
   name: 'complaint-overdue',
@@ -29,10 +46,10 @@ export const complaintOverdueSweep: Sweep = {
     let handled = 0
     for (const c of due) {
       if (!OPEN_STATUSES.includes(c.status)) {
-        await complaints(ports.db).updateWhere({ _id: c._id, overdueAt: c.overdueAt }, { overdueAt: null })
+        await complaints(ports.db).updateWhere({ _id: c._id, overdueAt: c.overdueAt }, { overdueAt: null, rev: patch.inc(1) })
         continue
       }
-      const won = await complaints(ports.db).updateWhere({ _id: c._id, overdueAt: c.overdueAt, overdue: false }, { overdue: true, updatedAt: t })
+      const won = await complaints(ports.db).updateWhere({ _id: c._id, overdueAt: c.overdueAt, overdue: false }, { overdue: true, updatedAt: t, rev: patch.inc(1) })
       if (won !== 1) continue
       await tellSupervisors(ports, now, c)
       handled++
@@ -87,7 +104,7 @@ export const uploadCleanupSweep: Sweep = {
     if (!stale.length) return { handled: 0, more: false }
     const filedIn = new Map<string, string>()
     for (const openid of new Set(stale.map((u) => u.openid))) {
-      for (const c of await complaints(ports.db).find({ openid }, { limit: 1000 })) for (const f of c.photos) filedIn.set(f, c._id)
+      for (const c of await complaints(ports.db).find({ openid }, { limit: 1000 })) for (const f of allPhotos(c)) filedIn.set(f, c._id)
     }
     let handled = 0
     const orphans = new Map<string, string>() // upload _id → file id to delete

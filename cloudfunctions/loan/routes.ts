@@ -1,6 +1,9 @@
-import { factsOf, match } from '../../src/core/policy/match'
+import { factsOf } from '../../src/core/policy/match'
 import { APPLICATION_STATUSES, TRANSITIONS, type ApplicationStatus } from '../../src/core/loan/contract'
 import { maskId, maskPhone } from '../../src/core/loan/identity'
+import { clause } from '../../src/core/loan/decision'
+import { annualStanding, type AnnualStandingState } from '../../src/core/loan/annualStanding'
+import { adviceFor, AMOUNT_NOTE, productFits, whyNot } from '../../src/core/loan/fit'
 import { BANKS, bankIdByName, bankName, LOAN_CONSENT_VERSION, LOAN_PRODUCTS, loanConsentText } from '../../src/core/loan/products'
 import { assess } from '../../src/core/loan/scorecard'
 import type { Context } from '../common/context'
@@ -46,8 +49,11 @@ interface ApplicationDoc {
     averageTurnover: number
     months: number
     score: number
-    annualReportFiled: boolean
+    /** the standing when the owner applied; applications from before it was kept have only `annualReportFiled` */
+    annualReport?: { state: AnnualStandingState; reportYear: number; text: string }
+    annualReportFiled?: boolean
     validPermits: number
+    productFit?: { fits: boolean; reasons: string[] }
   }
   consentVersion: string
   status: ApplicationStatus
@@ -80,14 +86,27 @@ function ownerView(a: ApplicationDoc) {
     createdAt: a.createdAt
   }
 }
-const bankView = (a: ApplicationDoc) => ({
-  ...ownerView(a),
-  businessName: a.businessName,
-  creditCode: a.creditCode,
-  phone: maskPhone(a.phone),
-  idNumber: maskId(a.idNumber),
-  snapshot: a.snapshot
-})
+/**
+ * The annual-report line for an application stored before the standing was kept: the same rule,
+ * judged at the time it was filed; "filed" then meant any report ever recorded as filed.
+ */
+function legacyAnnualReport(a: ApplicationDoc): string {
+  const s = annualStanding(a.snapshot.openedOn, new Date(a.createdAt), [])
+  if (s.state === 'notDue' || s.state === 'due') return s.bankText
+  return a.snapshot.annualReportFiled ? '年报已报送（申请人记录）' : '没有记录年报已报送'
+}
+
+const bankView = (a: ApplicationDoc) => {
+  const { annualReport, annualReportFiled: _legacy, productFit, ...snapshot } = a.snapshot
+  return {
+    ...ownerView(a),
+    businessName: a.businessName,
+    creditCode: a.creditCode,
+    phone: maskPhone(a.phone),
+    idNumber: maskId(a.idNumber),
+    snapshot: { ...snapshot, annualReport: annualReport?.text ?? legacyAnnualReport(a), productFit: productFit ?? null }
+  }
+}
 
 async function setConsent(ctx: Context, bankId: string, granted: boolean, version: string) {
   if (!bankName(bankId)) throw notFound('没有这家银行')
@@ -105,22 +124,25 @@ async function gather(ctx: Context) {
   if (!owner?.profile) throw precondition('请先在“我的”里建立经营档案')
   const [turnover, filed, valid] = await Promise.all([
     turnovers(ctx).get(ctx.openid),
-    obligations(ctx.db).count({ openid: ctx.openid, filedAt: cmd.neq(null) }),
+    // one document per report year: a handful per owner
+    obligations(ctx.db).find({ openid: ctx.openid, filedAt: cmd.neq(null) }, { limit: 50 }),
     permits(ctx.db).count({ openid: ctx.openid, expiresOn: cmd.gte(ctx.today) })
   ])
   const facts = factsOf(owner.profile, ctx.today)
   const months = turnover?.months ?? []
+  const annualReport = annualStanding(owner.profile.openedOn, ctx.now, filed.map((o) => o.reportYear))
   const result = assess({
     turnover: months.map((m) => m.amount),
     monthsInBusiness: facts.monthsInBusiness,
     taxPaid: owner.profile.taxPaid,
     socialInsurance: owner.profile.socialInsurance,
-    annualReportFiled: filed > 0,
+    annualReport,
     validPermits: valid,
     featured: !!owner.profile.featured,
     abnormal: !!owner.profile.abnormal
   })
-  return { owner, profile: owner.profile, facts, months, result, annualReportFiled: filed > 0, validPermits: valid }
+  const products = productFits(facts, result.score)
+  return { owner, profile: owner.profile, facts, months, result, products, annualReport, validPermits: valid }
 }
 
 /** One CSV line into cells: separators are , ; or tab, except inside double quotes ("1,000.50"). */
@@ -172,7 +194,7 @@ const STATUS_MESSAGES: Record<ApplicationStatus, (a: ApplicationDoc) => string> 
   reviewing: (a) => `${bankName(a.bankId)}已开始审核您的贷款申请。`,
   needInfo: (a) => `${bankName(a.bankId)}需要您补充材料：${a.history[a.history.length - 1].note ?? ''}`,
   approved: (a) => `贷款已批准：${a.decision.amount}元，年利率${a.decision.annualRate}%，期限${a.decision.termMonths}个月。请留意银行联系，勿向任何人支付“手续费”。`,
-  declined: (a) => `很遗憾，这次申请没有通过：${a.decision.reason ?? ''}。可以在码上贷里查看如何提高评估。`,
+  declined: (a) => `很遗憾，这次申请没有通过：${clause(a.decision.reason ?? '')}。可以在码上贷里查看如何提高评估。`,
   disbursed: (a) => `贷款已放款：${a.decision.amount}元。`
 }
 
@@ -221,13 +243,7 @@ export default defineFunction('loan', {
 
   async 'loan.assess'(ctx) {
     const g = await gather(ctx)
-    return {
-      ...g.result,
-      products: LOAN_PRODUCTS.map((p) => {
-        const m = match(p.fit, g.facts)
-        return { id: p.id, name: p.name, fits: m.status === 'match', reasons: m.reasons.map((r) => `${r.met ? '✓' : '✗'} ${r.text}`) }
-      })
-    }
+    return { ...g.result, advice: adviceFor(g.products), amountNote: AMOUNT_NOTE, products: g.products }
   },
 
   async 'loan.apply'(ctx, input) {
@@ -239,6 +255,11 @@ export default defineFunction('loan', {
       throw precondition(`请先阅读并同意向${bank}提供信息，才能提交申请`)
     }
     const g = await gather(ctx)
+    const fit = g.products.find((p) => p.id === input.productId)!
+    // the page warns first and names why; a call that skipped the warning is refused the same way
+    if (!fit.fits && !input.confirmUnfit) {
+      throw precondition(`按您的评估，${fit.name}暂不适合您：${whyNot(fit).join('；')}。如仍要申请，请确认后再提交`)
+    }
     const at = ctx.now.toISOString()
     const doc: Omit<ApplicationDoc, '_id'> = {
       openid: ctx.openid,
@@ -260,8 +281,9 @@ export default defineFunction('loan', {
         averageTurnover: g.result.averageTurnover,
         months: g.months.length,
         score: g.result.score,
-        annualReportFiled: g.annualReportFiled,
-        validPermits: g.validPermits
+        annualReport: { state: g.annualReport.state, reportYear: g.annualReport.reportYear, text: g.annualReport.bankText },
+        validPermits: g.validPermits,
+        productFit: { fits: fit.fits, reasons: fit.reasons }
       },
       consentVersion: consent.version,
       status: 'submitted',

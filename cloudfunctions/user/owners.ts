@@ -16,6 +16,11 @@ export interface OwnerDoc {
   profile: StoredProfile | null
   marketId: string | null
   stallId: string | null
+  /**
+   * bound to the stall as a further business beside its holder; otherwise the owner holds it,
+   * as long as the stall says so (StallDoc.holder): a move approved by a regulator changes that
+   */
+  stallShared?: boolean
   settings: Settings
   /** the latest decision per consent kind; the full history is in `consents` */
   consents: Partial<Record<Consent['kind'], Consent>>
@@ -32,6 +37,8 @@ export interface MarketDoc {
   name: string
   region: string
   address: string
+  /** a further business may bind to a stall another owner holds (absent: no) */
+  allowShared?: boolean
   createdBy: string
   createdAt: string
   updatedAt: string
@@ -44,6 +51,16 @@ export interface StallDoc {
   code: string
   qrFileId: string | null
   qrTarget: string | null
+  /**
+   * The openid of the owner who holds the stall, '' when nobody does. Claimed and moved only by
+   * conditional updates on this field, so two owners saving at once cannot both take it.
+   * Absent on stalls bound before this field existed: see holderOf (user/stalls.ts).
+   */
+  holder?: string
+  /** when the holder took it (a claim whose owner never finished saving is freed after a while) */
+  heldAt?: string
+  /** the stall's own sharing setting; absent or null: as its market says */
+  allowShared?: boolean | null
   createdAt: string
   updatedAt: string
 }
@@ -87,16 +104,27 @@ export const toMarket = (m: MarketDoc): Market => ({ id: m._id, name: m.name, re
 export const profileView = (p: StoredProfile): Profile => ({ ...p, regionName: regionName(p.region) })
 export const toStall = (s: StallDoc): Stall => ({ id: s._id, code: s.code, number: s.number, marketId: s.marketId })
 
+/**
+ * Is `doc` still bound to `stall`? A holder stays bound while the stall names them (a stall from
+ * before holders were recorded names nobody yet and trusts the owner's document); a stall moved
+ * to another owner by a regulator unbinds the one it was moved from even if their document was
+ * not updated yet.
+ */
+export const boundTo = (doc: Pick<OwnerDoc, '_id' | 'stallShared'>, stall: StallDoc) =>
+  !!doc.stallShared || stall.holder === undefined || stall.holder === doc._id
+
 /** What the owner sees of themselves: profile, 分型 with reasons, market and stall. */
 export async function ownerView(ctx: Context, doc: OwnerDoc) {
-  const [market, stall] = await Promise.all([
+  const [market, found] = await Promise.all([
     doc.marketId ? markets(ctx).get(doc.marketId) : null,
     doc.stallId ? stalls(ctx).get(doc.stallId) : null
   ])
+  const stall = found && boundTo(doc, found) ? found : null
   return {
     profile: doc.profile ? profileView(doc.profile) : null,
     classification: doc.profile ? classify(doc.profile, ctx.today) : null,
-    market: market ? toMarket(market) : null,
-    stall: stall ? toStall(stall) : null
+    market: market && (stall || !found) ? toMarket(market) : null,
+    stall: stall ? toStall(stall) : null,
+    stallShared: !!(stall && doc.stallShared)
   }
 }

@@ -1,23 +1,49 @@
 import { classify } from '../../src/core/user/classify'
 import { CONSENT_KINDS } from '../../src/core/user/contract'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
-import type { Context } from '../common/context'
-import { AppError, conflict, invalid, notFound, precondition } from '../common/errors'
+import { AppError, conflict, DuplicateKeyError, invalid, notFound, precondition } from '../common/errors'
 import { notify } from '../common/notify'
 import { ensureCurrentObligation } from '../reminder/store'
 import { inviteToCourse } from '../course/invite'
 import { regionName } from '../../src/core/region/names'
+import { regionPrefix } from '../../src/core/region/code'
+import { shareAllowed } from '../../src/core/user/stall'
+import { addOnce, recordId } from '../common/once'
+import { cmd } from '../common/ports'
 import { defineFunction } from '../common/router'
-import { consentLog, ensureOwner, markets, ownerView, owners, stalls, toMarket, toStall, type OwnerDoc } from './owners'
+import { affairs } from './affairs'
+import { consentLog, ensureOwner, ownerView, owners, toMarket, toStall, type OwnerDoc } from './owners'
+import {
+  assertStaffRegion,
+  bindStall,
+  closedKeyOf,
+  findStall,
+  finishApproval,
+  holderOf,
+  holdingFor,
+  myRequestView,
+  openKeyOf,
+  openRequestOf,
+  regulatorsFor,
+  staffRequestView,
+  stallRequests,
+  tellDeclined,
+  type StallRequestDoc
+} from './stalls'
 
 /** The current version of each consent document; recording an older one is refused. */
 const CURRENT_VERSION: Record<keyof typeof CONSENT_KINDS, string> = { privacy: PRIVACY_VERSION }
 
-async function resolveStall(ctx: Context, code: string) {
-  const [stall] = await stalls(ctx).find({ code }, { limit: 1 })
-  if (!stall) return null
-  const market = await markets(ctx).get(stall.marketId)
-  return market ? { stall, market } : null
+/** The scene a stall QR carries, as a stall code (WeChat hands it encoded; be lenient). */
+function stallCodeOf(scene: string): string | null {
+  let code = scene
+  try {
+    code = decodeURIComponent(scene)
+  } catch {
+    /* not encoded: use as is */
+  }
+  code = code.trim().toUpperCase()
+  return /^[2-9A-HJ-NP-Z]{6,10}$/.test(code) ? code : null
 }
 
 export default defineFunction('user', {
@@ -37,7 +63,7 @@ export default defineFunction('user', {
 
   async 'user.profile.get'(ctx) {
     const doc = await owners(ctx).get(ctx.openid)
-    if (!doc) return { profile: null, classification: null, market: null, stall: null }
+    if (!doc) return { profile: null, classification: null, market: null, stall: null, stallShared: false }
     return ownerView(ctx, doc)
   },
 
@@ -52,18 +78,20 @@ export default defineFunction('user', {
     const verdict = await ctx.ports.contentCheck.check(input.businessName, ctx.openid)
     if (verdict === 'risky') throw invalid('字号名称含有不适宜的内容，请修改', 'businessName')
 
-    const { stallCode, ...profile } = input
-    const binding: Pick<OwnerDoc, 'marketId' | 'stallId'> = { marketId: doc.marketId, stallId: doc.stallId }
+    const { stallCode, stallShare, ...profile } = input
+    let binding: Pick<OwnerDoc, 'marketId' | 'stallId' | 'stallShared'> = { marketId: doc.marketId, stallId: doc.stallId, stallShared: !!doc.stallShared }
+    let afterSave = async () => undefined as void
     if (stallCode) {
-      const found = await resolveStall(ctx, stallCode)
-      if (!found) throw new AppError('NOT_FOUND', '没有找到这个摊位，请重新扫描摊位上的二维码', [{ path: 'stallCode', message: '摊位不存在' }])
-      binding.marketId = found.market._id
-      binding.stallId = found.stall._id
+      // a stall another owner holds is refused here (nothing is saved, the page keeps the form)
+      const bound = await bindStall(ctx, doc, stallCode, !!stallShare)
+      binding = bound.binding
+      afterSave = bound.after
     }
     const at = ctx.now.toISOString()
     const next = { ...doc, ...binding, profile: { ...profile, updatedAt: at }, updatedAt: at }
     const classType = classify(next.profile, ctx.today).type
     await owners(ctx).update(ctx.openid, { profile: next.profile, ...binding, classType, updatedAt: at })
+    await afterSave()
 
     // every owner has an annual-report obligation: scheduled from the first profile on
     await ensureCurrentObligation(ctx.db, ctx.openid, profile.openedOn, ctx.now)
@@ -83,17 +111,137 @@ export default defineFunction('user', {
   },
 
   async 'user.stall.resolve'(ctx, { scene }) {
-    // WeChat hands the page an encoded scene; the client decodes it, but be lenient here too.
-    let code = scene
-    try {
-      code = decodeURIComponent(scene)
-    } catch {
-      /* not encoded: use as is */
-    }
-    code = code.trim().toUpperCase()
-    const found = /^[2-9A-HJ-NP-Z]{6,10}$/.test(code) ? await resolveStall(ctx, code) : null
+    const code = stallCodeOf(scene)
+    const found = code ? await findStall(ctx, code) : null
     if (!found) throw notFound('没有找到这个摊位，二维码可能已作废，请联系市场管理方')
-    return { market: toMarket(found.market), stall: toStall(found.stall) }
+    const { stall, market } = found
+    // whether someone holds it, never who: anyone can scan the code on a stall
+    const [holder, me, request] = await Promise.all([holderOf(ctx, stall), owners(ctx).get(ctx.openid), openRequestOf(ctx, stall._id)])
+    return {
+      market: toMarket(market),
+      stall: toStall(stall),
+      holding: holdingFor(ctx.openid, holder, me, stall),
+      shareAllowed: shareAllowed(stall, market),
+      request: request ? myRequestView(request) : null
+    }
+  },
+
+  async 'user.stall.bind'(ctx, { stallCode, share }) {
+    const doc = await owners(ctx).get(ctx.openid)
+    if (!doc?.profile) throw precondition('请先建档，再绑定摊位')
+    const { binding, after } = await bindStall(ctx, doc, stallCode, share)
+    const at = ctx.now.toISOString()
+    await owners(ctx).update(ctx.openid, { ...binding, updatedAt: at })
+    await after()
+    return ownerView(ctx, { ...doc, ...binding, updatedAt: at })
+  },
+
+  async 'user.stall.request'(ctx, { stallCode, note }) {
+    const doc = await owners(ctx).get(ctx.openid)
+    if (!doc?.profile) throw precondition('请先建档，再申请绑定摊位')
+    const found = await findStall(ctx, stallCode)
+    if (!found) throw new AppError('NOT_FOUND', '没有找到这个摊位，请重新扫描摊位上的二维码', [{ path: 'stallCode', message: '摊位不存在' }])
+    const { stall, market } = found
+    const _id = recordId(ctx, 'stall-request')
+    // a retry of this same request goes on from what it stored, whatever happened since
+    let stored = await stallRequests(ctx).get(_id)
+    if (!stored) {
+      const holder = await holderOf(ctx, stall)
+      if (holder === ctx.openid) throw conflict('这个摊位已经绑定在您名下，不用申请')
+      if (!holder) throw precondition('这个摊位现在没有人绑定，直接绑定即可，不用申请')
+      const at = ctx.now.toISOString()
+      const req: Omit<StallRequestDoc, '_id'> = {
+        openid: ctx.openid,
+        stallId: stall._id,
+        stallCode: stall.code,
+        stallNumber: stall.number,
+        marketId: market._id,
+        marketName: market.name,
+        region: market.region,
+        businessName: doc.profile.businessName,
+        creditCode: doc.profile.creditCode,
+        note: note ? note : null,
+        status: 'pending',
+        openKey: openKeyOf(ctx.openid, stall._id),
+        reason: null,
+        decidedBy: null,
+        decidedByName: null,
+        decidedAt: null,
+        createdAt: at,
+        updatedAt: at
+      }
+      try {
+        stored = (await addOnce(stallRequests(ctx), _id, req)).doc
+      } catch (err) {
+        // the unique open key: this owner already has an open request for this stall
+        if (err instanceof DuplicateKeyError) throw conflict('您已经申请过这个摊位，正在等待审核，不用重复申请')
+        throw err
+      }
+    }
+    // the region's regulators hear of it in 消息 (once each: the key)
+    for (const s of await regulatorsFor(ctx, market.region)) {
+      await notify(ctx.ports, ctx.now, {
+        openid: s._id,
+        topic: 'account',
+        key: `stall-request:${_id}:staff:${s._id}`,
+        title: '新的摊位绑定申请',
+        body: `${market.name}${stall.number}号摊位：${doc.profile.businessName}申请转到自己名下，请核实后处理。`,
+        page: 'staff/pages/stallrequests/index'
+      })
+    }
+    return myRequestView(stored)
+  },
+
+  async 'user.stall.cancel'(ctx, { id }) {
+    const req = await stallRequests(ctx).get(id)
+    if (!req || req.openid !== ctx.openid) throw notFound('没有找到这条申请')
+    const at = ctx.now.toISOString()
+    await stallRequests(ctx).updateWhere({ _id: id, openid: ctx.openid, status: 'pending' }, { status: 'cancelled', openKey: closedKeyOf(id), decidedAt: at, updatedAt: at })
+    const now = (await stallRequests(ctx).get(id))!
+    if (now.status !== 'cancelled') throw conflict('市场监管部门已经处理了这条申请，不能再撤回')
+    return myRequestView(now)
+  },
+
+  async 'user.stall.requests'(ctx, { status }) {
+    const region = ctx.staff?.region
+    const where = {
+      ...(region ? { region: cmd.prefix(regionPrefix(region)) } : {}),
+      status: status === 'open' ? cmd.in(['pending', 'approving']) : cmd.in(['approved', 'declined', 'cancelled'])
+    }
+    // open ones oldest first (first come, first decided); decided ones newest first
+    const list = await stallRequests(ctx).find(where, { orderBy: [['createdAt', status === 'open' ? 'asc' : 'desc']], limit: 100 })
+    return { requests: await Promise.all(list.map((r) => staffRequestView(ctx, r))) }
+  },
+
+  async 'user.stall.decide'(ctx, { id, decision, reason }) {
+    const req = await stallRequests(ctx).get(id)
+    if (!req) throw notFound('没有找到这条申请')
+    assertStaffRegion(ctx, req.region)
+    if (decision === 'decline' && !reason) throw invalid('请写明不同意的理由，申请人会看到', 'reason')
+    const at = ctx.now.toISOString()
+    const decided = { decidedBy: ctx.openid, decidedByName: ctx.staff?.name ?? null, decidedAt: at, updatedAt: at }
+    // one decision wins: the claim is a conditional update on `pending`
+    if (req.status === 'pending') {
+      await stallRequests(ctx).updateWhere(
+        { _id: id, status: 'pending' },
+        decision === 'approve'
+          ? { status: 'approving', ...decided }
+          : { status: 'declined', openKey: closedKeyOf(id), reason: reason ?? null, ...decided }
+      )
+    }
+    let now = (await stallRequests(ctx).get(id))!
+    if (decision === 'approve' && (now.status === 'approving' || now.status === 'approved')) {
+      now = await finishApproval(ctx, now)
+    } else if (decision === 'decline' && now.status === 'declined') {
+      await tellDeclined(ctx, now)
+    } else {
+      throw conflict(now.status === 'cancelled' ? '申请人已经撤回了这条申请' : `这条申请已经处理过了（${now.status === 'declined' ? '未同意' : '已同意'}）`)
+    }
+    return staffRequestView(ctx, now)
+  },
+
+  async 'user.affairs'(ctx) {
+    return affairs(ctx)
   },
 
   async 'user.settings.save'(ctx, input) {

@@ -57,6 +57,9 @@ export async function seedDemo(db: Db, now: Date): Promise<{ seeded: boolean }> 
     code,
     qrFileId: null,
     qrTarget: null,
+    // are held by the two demo owners below; the rest are free
+    holder: i === 0 ? 'demo-owner-1' : i === 1 ? 'demo-owner-2' : '',
+    heldAt: i < 2 ? at : '',
     ...stamp
   }))
   for (const s of stalls) await db.collection<StallDoc>('stalls').set(s._id, s)

@@ -12,7 +12,7 @@ const openReminders = () => {
 export const FEATURES = [
   { key: 'policy', title: '政策推荐', hint: '适合您的扶持', color: '#07c160', open: () => Taro.switchTab({ url: '/pages/policy/index' }) },
   { key: 'course', title: '开业第一课', hint: '学经营须知', color: '#10aeff', open: () => Taro.navigateTo({ url: '/course/pages/index/index' }) },
-  { key: 'loan', title: '码上贷', hint: '看能贷多少', color: '#fa9d3b', open: () => Taro.navigateTo({ url: '/loan/pages/index/index' }) },
+  { key: 'loan', title: '码上贷', hint: '看适合的贷款', color: '#fa9d3b', open: () => Taro.navigateTo({ url: '/loan/pages/index/index' }) },
   { key: 'complaint', title: '我要诉求', hint: '投诉、反映问题', color: '#576b95', open: () => Taro.navigateTo({ url: '/complaint/pages/index/index' }) },
   { key: 'permit', title: '证照提醒', hint: '到期前提醒续办', color: '#1485ee', open: openReminders },
   { key: 'report', title: '年报提醒', hint: '1月1日至6月30日', color: '#91d300', open: openReminders }

@@ -1,5 +1,8 @@
 import { View } from '@tarojs/components'
-import type { PropsWithChildren } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useMemo, type PropsWithChildren } from 'react'
+import { TABS, type TabIndex } from '../core/tabs'
+import { selectTab } from '../services/tabBar'
 import { useSession } from '../store/session'
 import { PrivacyDialog } from './PrivacyDialog'
 
@@ -9,6 +12,14 @@ import { PrivacyDialog } from './PrivacyDialog'
  */
 export function Page({ children, className }: PropsWithChildren<{ className?: string }>) {
   const { careMode } = useSession()
+  // a tab page lights its tab in our weapp tab bar when it shows (services/tabBar.ts)
+  const tab = useMemo(() => {
+    const path = (Taro.getCurrentInstance().router?.path ?? '').replace(/^\//, '').split('?')[0]
+    return TABS.findIndex((t) => t.pagePath === path)
+  }, [])
+  useDidShow(() => {
+    if (tab >= 0) selectTab(tab as TabIndex)
+  })
   return (
     <View className={`page${careMode ? ' care' : ''}${className ? ` ${className}` : ''}`}>
       {children}

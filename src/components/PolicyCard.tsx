@@ -25,7 +25,7 @@ export function PolicyCard({ p }: { p: PolicyItem }) {
         {p.favorite ? <Tag tone='blue'>已收藏</Tag> : null}
       </View>
       {p.missing ? <View className='notice-text__body' style={{ color: '#c86a00' }}>还差：{p.missing}</View> : null}
-      <View className='notice-text__body' style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{p.what}</View>
+      <View className='notice-text__body teaser'>{p.what}</View>
       <View className='grid__hint policy-card__meta'>适用：{p.place}</View>
       <View className='grid__hint policy-card__meta policy-card__source'>出自{p.sourceLine}</View>
     </View>

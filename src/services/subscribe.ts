@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { setUnreadBadge } from './tabBar'
 import { call } from './api'
 
 /**
@@ -44,6 +45,5 @@ export async function askForReminders(templateIds: string[]): Promise<Record<str
 
 /** The unread count on the 我的 tab (index 3), where 消息 lives. */
 export function showUnread(unread: number) {
-  if (unread > 0) Taro.setTabBarBadge({ index: 3, text: unread > 99 ? '99+' : String(unread) }).catch(() => undefined)
-  else Taro.removeTabBarBadge({ index: 3 }).catch(() => undefined)
+  setUnreadBadge(unread)
 }

@@ -4,6 +4,7 @@ import type { Output } from '../core/common/action'
 import type { Contracts } from '../core/contracts'
 import type { Settings } from '../core/user/contract'
 import { call, errorMessage } from '../services/api'
+import { applyCareChrome, CARE_KEY } from '../services/careChrome'
 import { offerCareMode } from '../services/careMode'
 import { setTemplates, showUnread } from '../services/subscribe'
 
@@ -21,7 +22,6 @@ interface SessionState {
   patch(part: Partial<LoginData>): void
 }
 
-const CARE_KEY = 'care-mode'
 const SessionContext = createContext<SessionState | null>(null)
 
 export function SessionProvider({ children }: PropsWithChildren) {
@@ -76,6 +76,9 @@ export function SessionProvider({ children }: PropsWithChildren) {
     careOffered.current = true
     void offerCareMode(data.settings.careMode, () => saveSettings({ careMode: true }))
   }, [data, saveSettings])
+
+  // the tab bar sits outside every page's root: tell it separately
+  useEffect(() => applyCareChrome(careMode), [careMode])
 
   const patch = useCallback((part: Partial<LoginData>) => setData((d) => (d ? { ...d, ...part } : d)), [])
 

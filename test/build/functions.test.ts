@@ -74,7 +74,7 @@ describe('built cloud functions', () => {
     sdk.calls = []
     const r = await main({ action: 'user.profile.get', payload: {}, userInfo: { openId: 'x' } }, {})
     expect(sdk.calls).toContain('get')
-    expect(r).toEqual({ ok: true, data: { profile: null, classification: null, market: null, stall: null } })
+    expect(r).toEqual({ ok: true, data: { profile: null, classification: null, market: null, stall: null, stallShared: false } })
     sdk.openid = undefined
     expect((await main({ action: 'user.login' }, {})).error.code).toBe('UNAUTHENTICATED')
   })

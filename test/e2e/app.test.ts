@@ -81,10 +81,9 @@ test('a regulator creates a market and stalls and sees the printable QR sheet', 
   await market.waitFor()
   await market.click()
 
-  const rangeInputs = page.locator('.notice-text input')
-  await rangeInputs.nth(0).fill('C-')
-  await rangeInputs.nth(1).fill('1')
-  await rangeInputs.nth(2).fill('3')
+  await page.locator('input[name=rangePrefix]').fill('C-')
+  await page.locator('input[name=rangeFrom]').fill('1')
+  await page.locator('input[name=rangeTo]').fill('3')
   await page.getByText('按编号添加摊位').click()
   await page.locator('.cell', { hasText: '西山果蔬市场' }).getByText('3个摊位').waitFor()
   await shot(page, '05-regulator-markets')

@@ -25,7 +25,9 @@ describe('admin function: markets, stalls and QR codes', () => {
     'admin.market.list': {},
     'admin.stall.create': { marketId: 'demo-market-1', numbers: ['Z-01'] },
     'admin.stall.list': { marketId: 'demo-market-1' },
-    'admin.qr.sheet': { marketId: 'demo-market-1' }
+    'admin.qr.sheet': { marketId: 'demo-market-1' },
+    'admin.market.sharing': { marketId: 'demo-market-1', allowShared: true },
+    'admin.stall.sharing': { stallId: 'demo-stall-1', allowShared: true }
   }
 
   test.each(actions)('%s: owners and bank officers get FORBIDDEN and nothing changes', async (action) => {

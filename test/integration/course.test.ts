@@ -30,7 +30,7 @@ describe('course function over HTTP', () => {
     await setClock('2026-11-21T02:00:00Z')
     await c.ports.db.collection('staff').set('reg-hz', { role: 'regulator', name: '赵科员', region: '330100', bankName: null, createdAt: '' } as never)
     // a food seller who opened last month, bound to a stall in 东门农贸市场
-    await onboard('learner', { industry: 'catering', openedOn: '2026-10-08', stallCode: 'DMB3P8' })
+    await onboard('learner', { industry: 'catering', openedOn: '2026-10-08', stallCode: 'DMG8U5' })
     await onboard('other-learner', { industry: 'retail', openedOn: '2026-11-01', businessName: '鹿城区小周百货' })
   })
   afterAll(() => c.stop())

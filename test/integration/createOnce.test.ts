@@ -56,6 +56,18 @@ async function confirmedPhoto(openid: string) {
 
 /** call k's upload, for complaint.upload.confirm */
 const confirming = new Map<number, string>()
+/** call k's complaint, for complaint.supplement and complaint.urge */
+const complaintOf = new Map<number, string>()
+
+async function fileFor(openid: string, k: number, overdue = false) {
+  const filed = await c.ok('complaint', 'complaint.submit', { category: 'fee', party: `补充测试对象${k}`, what: '市场管理处每月另收卫生费200元，没有收据。', happenedOn: '2026-11-20', place: '东门农贸市场', photos: [], disclose: false }, openid, `file-for-${openid}-${k}`)
+  // its accept deadline long gone, so the owner may urge
+  if (overdue) await realDb().collection('complaints').update(filed.id, { deadline: { step: 'accept', date: '2026-11-10', calendarKnown: true }, overdueAt: '2026-11-10T16:00:00.000Z' })
+  complaintOf.set(k, filed.id)
+  return filed.id as string
+}
+const entries = async (db: Db, k: number, kind: string) =>
+  ((await db.collection<{ _id: string; timeline: Array<{ kind?: string }> }>('complaints').get(complaintOf.get(k) ?? '-'))?.timeline ?? []).filter((t) => t.kind === kind).length
 
 const who = (k: Case, i: number) => (typeof k.as === 'function' ? k.as(i) : k.as)
 
@@ -82,7 +94,8 @@ const CASES: Case[] = [
   {
     action: 'loan.apply',
     as: 'once-owner',
-    payload: (k) => ({ bankId: 'wz-rcb', productId: 'code-credit', amount: 10000 + k, termMonths: 12, phone: '13800138000', idNumber: '11010519491231002X' }),
+    // no turnover: the credit loan does not fit this owner, who applies having seen why
+    payload: (k) => ({ bankId: 'wz-rcb', productId: 'code-credit', amount: 10000 + k, termMonths: 12, phone: '13800138000', idNumber: '11010519491231002X', confirmUnfit: true }),
     count: (db, k) => db.collection('loanApplications').count({ amount: 10000 + k })
   },
   {
@@ -131,6 +144,28 @@ const CASES: Case[] = [
       disclose: false
     }),
     count: (db, k) => db.collection('complaints').count({ party: `故障测试对象${k}` })
+  },
+  {
+    action: 'complaint.supplement',
+    as: (k) => `once-supplier-${k % 4}`,
+    payload: async (k) => ({ id: await fileFor(`once-supplier-${k % 4}`, k), text: `第${k}次补充：又收了一次。`, photos: [await confirmedPhoto(`once-supplier-${k % 4}`)] }),
+    count: (db, k) => entries(db, k, 'supplement')
+  },
+  {
+    action: 'complaint.urge',
+    as: 'once-urger',
+    payload: async (k) => ({ id: await fileFor('once-urger', k, true) }),
+    count: (db, k) => entries(db, k, 'urge')
+  },
+  {
+    action: 'user.stall.request',
+    // a new owner each time: one open request per owner and stall is the rule
+    as: (k) => `once-asker-${k}`,
+    payload: async (k) => {
+      await onboard(`once-asker-${k}`)
+      return { stallCode: 'DMA2K7', note: `故障测试${k}` }
+    },
+    count: (db, k) => db.collection('stallRequests').count({ openid: `once-asker-${k}` })
   }
 ]
 
@@ -138,7 +173,8 @@ beforeAll(async () => {
   c = await testCloud()
   ;(c as unknown as { realDb: Db }).realDb = c.ports.db
   c.clock.set(T0)
-  for (const o of ['once-owner', 'once-uploader', 'once-confirmer', 'once-filer-0', 'once-filer-1', 'once-filer-2', 'once-filer-3']) await onboard(o)
+  for (const o of ['once-owner', 'once-uploader', 'once-confirmer', 'once-filer-0', 'once-filer-1', 'once-filer-2', 'once-filer-3', 'once-urger']) await onboard(o)
+  for (let i = 0; i < 4; i++) await onboard(`once-supplier-${i}`)
   await c.ok('loan', 'loan.consent.grant', { bankId: 'wz-rcb', version: LOAN_CONSENT_VERSION }, 'once-owner')
 })
 afterAll(() => c.stop())

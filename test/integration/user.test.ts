@@ -88,13 +88,17 @@ describe('user function over HTTP', () => {
     const r = await c.ok('user', 'user.stall.resolve', { scene: 'DMC4Q9' }, 'owner-g')
     expect(r).toEqual({
       market: { id: 'demo-market-1', name: '东门农贸市场', region: '330302', regionName: '浙江省温州市鹿城区', address: '鹿城区东门街88号' },
-      stall: { id: 'demo-stall-3', code: 'DMC4Q9', number: 'A-03', marketId: 'demo-market-1' }
+      stall: { id: 'demo-stall-3', code: 'DMC4Q9', number: 'A-03', marketId: 'demo-market-1' },
+      holding: 'free',
+      shareAllowed: false,
+      request: null
     })
     expect((await c.ok('user', 'user.stall.resolve', { scene: 'dmc4q9' }, 'owner-g')).stall.number).toBe('A-03')
     await accept('owner-g')
     const saved = await c.ok('user', 'user.profile.save', { ...profile, stallCode: 'DMC4Q9' }, 'owner-g')
     expect(saved.market.name).toBe('东门农贸市场')
     expect(saved.stall.number).toBe('A-03')
+    expect((await c.ok('user', 'user.stall.resolve', { scene: 'DMC4Q9' }, 'owner-g')).holding).toBe('mine')
     // a later edit without a scan keeps the binding
     const edited = await c.ok('user', 'user.profile.save', { ...profile, employees: 2 }, 'owner-g')
     expect(edited.stall.number).toBe('A-03')

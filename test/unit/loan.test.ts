@@ -1,18 +1,28 @@
 import fc from 'fast-check'
 import { parseStatement } from '../../cloudfunctions/loan/routes'
 import { checkIdNumber, idCheckChar, maskId, maskPhone } from '../../src/core/loan/identity'
+import { annualStanding } from '../../src/core/loan/annualStanding'
 import { assess, DEFAULT_SCORECARD, type ScoreInput } from '../../src/core/loan/scorecard'
 
-const base: ScoreInput = { turnover: Array(12).fill(30000), monthsInBusiness: 30, taxPaid: true, socialInsurance: false, annualReportFiled: true, validPermits: 1, featured: false, abnormal: false }
+const base: ScoreInput = {
+  turnover: Array(12).fill(30000),
+  monthsInBusiness: 30,
+  taxPaid: true,
+  socialInsurance: false,
+  annualReport: { markedDown: false, ownerText: '2025年度年报已报送' },
+  validPermits: 1,
+  featured: false,
+  abnormal: false
+}
 
 describe('the 码上贷 scorecard', () => {
-  test('monotone in turnover: more steady turnover never lowers the score or the range', () => {
+  test('monotone in turnover: more steady turnover never lowers the score', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 1_000_000 }), (a, b) => {
         const [lo, hi] = a <= b ? [a, b] : [b, a]
         const x = assess({ ...base, turnover: Array(12).fill(lo) })
         const y = assess({ ...base, turnover: Array(12).fill(hi) })
-        return y.score >= x.score && y.range[1] >= x.range[1]
+        return y.score >= x.score
       })
     )
   })
@@ -49,10 +59,24 @@ describe('the 码上贷 scorecard', () => {
     expect(assess(base, heavyTax).score - assess(base).score).toBe(30)
   })
 
-  test('no turnover, no credit range', () => {
-    const r = assess({ ...base, turnover: [], taxPaid: false, annualReportFiled: false, validPermits: 0, monthsInBusiness: 3 })
-    expect(r.range).toEqual([0, 0])
-    expect(r.band).toBe('暂不建议申请信用贷款')
+  test('it gives a score and reasons, never an amount: no product document states one', () => {
+    const r = assess({ ...base, turnover: [], taxPaid: false, validPermits: 0, monthsInBusiness: 3 })
+    expect(Object.keys(r).sort()).toEqual(['averageTurnover', 'configVersion', 'disclaimer', 'factors', 'score'])
+    expect(JSON.stringify(r)).not.toMatch(/额度\s*\d|\d+\s*万元?[^流]|可贷/)
+    expect(r.disclaimer).toContain('我们的估算')
+  })
+
+  test('an owner not yet due to file the annual report gets the same 年报 points as one who filed; only an unrecorded past report costs them', () => {
+    const opened = annualStanding('2026-09-10', new Date('2026-11-21T02:00:00Z'), [])
+    const fresh = assess({ ...base, annualReport: opened })
+    expect(fresh.score).toBe(assess(base).score)
+    const f = fresh.factors.find((x) => x.name === '年报')!
+    expect(f).toMatchObject({ points: DEFAULT_SCORECARD.annualReportFiled, raise: null })
+    expect(f.detail).toBe('首份年报（2026年度）在2027年1月1日至2027年6月30日报送，现在还不用报，不扣分')
+    const missed = assess({ ...base, annualReport: annualStanding('2019-05-01', new Date('2026-11-21T02:00:00Z'), []) })
+    expect(missed.score).toBe(assess(base).score - DEFAULT_SCORECARD.annualReportFiled)
+    expect(missed.factors.find((x) => x.name === '年报')).toMatchObject({ points: 0, detail: '没有记录2025年度年报已报送（2026年6月30日截止）' })
+    expect(missed.factors.find((x) => x.name === '年报')!.raise).toContain('补报')
   })
 })
 

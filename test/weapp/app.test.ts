@@ -3,6 +3,7 @@ import { testCloud, type TestCloud } from '../helpers/cloud'
 import { PROFILE } from '../helpers/fixtures'
 import { appPages, jpegFile, requireWeappBuild, WEAPP, withSim } from './helpers'
 import { NEW_SHOP, OWNER, pageCases, POLICY_ID, REGULATOR, type PageCase } from './pages'
+import { fold, textOf, walk } from './render'
 import { weappShot } from './screenshot'
 import { WeappSim } from './sim'
 
@@ -177,6 +178,39 @@ describe('dist/weapp in a simulated WeChat', () => {
     }, { fontSizeSetting: 16 })
   })
 
+  test('the tab bar is our own in WeChat: it lights the open tab, counts unread messages, switches tabs and grows in 关怀模式', async () => {
+    const who = 'weapp-tab-bar'
+    await cloud.ok('user', 'user.login', {}, who)
+    await withSim(cloud, who, '/pages/index/index', async (sim) => {
+      const bar = () => sim.renderTabBar()!.children.find((n) => typeof n !== 'string') as { attr: Record<string, unknown> }
+      const lit = () => [...walk(sim.renderTabBar()!)].filter((n) => String(n.attr.class ?? '').includes('tab-bar__item--on')).map((n) => fold(textOf(n)))
+      expect(sim.tabBarText()).toBe('首页 政策 办事 我的')
+      expect(lit()).toEqual(['首页'])
+      expect(String(bar().attr.class)).not.toContain('tab-bar--care')
+      await sim.tapTab('我的')
+      expect(sim.page.route).toBe('pages/me/index')
+      expect(lit()).toEqual(['我的'])
+      // 关怀模式 switched on here reaches the tab bar at once, and the next tab page's bar too
+      await sim.fireById('care-switch', 'change', { value: true })
+      expect(String(bar().attr.class)).toContain('tab-bar--care')
+      await weappShot(sim, '08-tab-bar-care-mode-me')
+      await sim.tapTab('政策')
+      expect(sim.page.route).toBe('pages/policy/index')
+      expect(lit()).toEqual(['政策'])
+      expect(String(bar().attr.class)).toContain('tab-bar--care')
+      expect(sim.errors).toEqual([])
+    })
+    expect((await cloud.ok('user', 'user.login', {}, who)).settings.careMode).toBe(true)
+    // a message waiting: the 我的 tab shows the count, as the native badge did
+    await withSim(cloud, OWNER, '/pages/index/index', async (sim) => {
+      const { unread } = await cloud.ok('reminder', 'reminder.inbox.list', { limit: 1 }, OWNER)
+      expect(unread).toBeGreaterThan(0)
+      // the count sits on the 我的 icon, before its label
+      expect(sim.tabBarText()).toBe(`首页 政策 办事 ${unread} 我的`)
+      expect(sim.calls).not.toContain('setTabBarBadge')
+    })
+  })
+
   test('a new owner picks the region with WeChat’s own picker (codes, no names in the package) and sees its name', async () => {
     await withSim(cloud, 'weapp-region-owner', '/pages/onboard/index?scene=DMA2K7', async (sim) => {
       await sim.tap('我已阅读并同意')
@@ -274,6 +308,80 @@ describe('dist/weapp in a simulated WeChat', () => {
       expect(sim.page.route).toBe('loan/pages/index/index')
       expect(sim.errors).toEqual([])
     })
+  })
+
+  test('a second owner scanning a held stall is told (never who), asks to be bound; the regulator confirms and approves', async () => {
+    // A-06 is held by one owner; a second, with a profile, scans it
+    const holder = 'weapp-stall-holder'
+    const who = 'weapp-second-owner'
+    for (const [o, name] of [[holder, '鹿城区老金粮油'], [who, '鹿城区小何炒货']]) {
+      await cloud.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, o)
+      await cloud.ok('user', 'user.profile.save', { ...PROFILE, businessName: name }, o)
+    }
+    await cloud.ok('user', 'user.stall.bind', { stallCode: 'DMF7T4', share: false }, holder)
+    await withSim(cloud, who, '/pages/onboard/index?scene=DMF7T4', async (sim) => {
+      const text = sim.text()
+      expect(text).toContain('摊位 A-06')
+      expect(text).toContain('这个摊位已由另一户经营者绑定')
+      expect(text).not.toContain('老金粮油')
+      // this market does not allow a second business: only asking, or not binding
+      expect(text).not.toContain('作为另一户绑定')
+      await sim.tap('申请转到我名下')
+      await sim.input('如：我已向市场租下这个摊位', '金老板已退租，我向市场租下了这个摊位')
+      await weappShot(sim, '10-second-owner-scans-held-stall')
+      await sim.tap('提交申请')
+      expect(sim.errors).toEqual([])
+      expect(sim.toasts).toContain('申请已提交')
+      expect(sim.text()).toContain('等待审核')
+      expect(sim.text()).toContain('撤回申请')
+    })
+    await withSim(cloud, REGULATOR, '/staff/pages/stallrequests/index', async (sim) => {
+      const text = sim.text()
+      expect(text).toContain('鹿城区小何炒货')
+      expect(text).toContain('鹿城区老金粮油')
+      expect(text).toContain('金老板已退租')
+      // 不同意 needs a reason, next to the box; the first 同意 is cancelled in the dialog
+      await sim.tap('不同意')
+      expect(sim.text()).toContain('请写明不同意的理由')
+      expect(sim.modals).toEqual([])
+      await sim.tap('同意转给申请人')
+      expect(sim.modals.map((m) => m.title)).toEqual(['同意转给申请人？'])
+      expect(sim.modals[0].content).toContain('双方都会收到通知')
+      expect(sim.text()).toContain('鹿城区小何炒货')
+      await sim.tap('同意转给申请人')
+      expect(sim.errors).toEqual([])
+      expect(sim.text()).toContain('没有待审核的申请')
+    }, { modalAnswers: [false, true] })
+    expect((await cloud.ok('user', 'user.profile.get', {}, who)).stall.number).toBe('A-06')
+    expect((await cloud.ok('user', 'user.profile.get', {}, holder)).stall).toBeNull()
+  })
+
+  test('我的办事 on 我的: each row opens its page', async () => {
+    const who = 'weapp-affairs-owner'
+    await cloud.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, who)
+    await cloud.ok('user', 'user.profile.save', PROFILE, who)
+    await cloud.ok('complaint', 'complaint.submit', { category: 'fee', party: '某市场管理处', what: '每月另收管理费100元，没有收据也没有公示。', happenedOn: '2026-11-02', place: '东门农贸市场', photos: [], disclose: false }, who, 'weapp-affairs-0001')
+    await cloud.ok('reminder', 'reminder.permit.save', { type: 'foodBusiness', number: 'JY13303020009', authority: '鹿城区市场监管局', issuedOn: '2022-01-10', expiresOn: '2030-01-09' }, who, 'weapp-affairs-0002')
+    const rows: Array<[string, string, string?]> = [
+      ['我的诉求', 'complaint/pages/index/index'],
+      ['我的贷款申请', 'loan/pages/index/index'],
+      ['结业证书', 'course/pages/index/index'],
+      ['证照', 'reminder/pages/permits/index'],
+      ['收藏的政策', 'pages/policy/index', '还没有收藏']
+    ]
+    for (const [row, route, sees] of rows) {
+      await withSim(cloud, who, '/pages/me/index', async (sim) => {
+        const text = sim.text()
+        expect(text).toContain('我的办事')
+        expect(text).toContain('1件办理中')
+        expect(text).toContain('2030-01-09到期')
+        if (row === '我的诉求') await weappShot(sim, '11-me-my-affairs')
+        await sim.tap(row)
+        expect([row, sim.page.route]).toEqual([row, route])
+        if (sees) expect(sim.text()).toContain(sees)
+        expect(sim.errors).toEqual([])
+      })
+    }
   })
 
   test('开业第一课: the test starts, is answered and submitted, and the result is shown', async () => {

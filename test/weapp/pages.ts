@@ -62,7 +62,8 @@ export async function pageCases(cloud: TestCloud): Promise<PageCase[]> {
   { route: 'staff/pages/complaints/index', as: REGULATOR, sees: ['东门农贸市场管理处'] },
   { route: 'staff/pages/complaint/index', as: REGULATOR, query: () => `id=${complaintId}`, sees: ['东门农贸市场管理处', '受理'] },
   { route: 'staff/pages/course/index', as: REGULATOR, sees: ['核验结业证书', '东门农贸市场'] },
-  { route: 'staff/pages/loans/index', as: BANK, sees: ['还没有申请'] }
+  { route: 'staff/pages/loans/index', as: BANK, sees: ['还没有申请'] },
+  { route: 'staff/pages/stallrequests/index', as: REGULATOR, sees: ['待审核', '已处理'] }
 ]
 }
 

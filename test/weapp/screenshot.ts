@@ -33,8 +33,8 @@ function html(n: VNode | string): string {
 }
 
 /** WXSS → CSS for the picture: rpx at this phone's width; `page` is the body. */
-function css(root: string, route: string): string {
-  const files = ['app.wxss', `${route}.wxss`].map((f) => join(root, f)).filter(existsSync)
+function css(root: string, route: string, withTabBar = false): string {
+  const files = ['app.wxss', `${route}.wxss`, ...(withTabBar ? ['custom-tab-bar/index.wxss'] : [])].map((f) => join(root, f)).filter(existsSync)
   return files
     .map((f) => readFileSync(f, 'utf8').replace(/@import[^;]*;/g, ''))
     .join('\n')
@@ -46,7 +46,9 @@ export async function weappShot(sim: WeappSim, name: string): Promise<string | n
   if (!hasChromium()) return null
   mkdirSync(WEAPP_ARTIFACTS, { recursive: true })
   const tree = sim.render()
-  const page = `<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;background:#ededed}button{display:block;width:100%;font:inherit}${css(sim.opts.root, sim.page.route)}</style></head><body>${tree.children.map(html).join('')}</body></html>`
+  // a tab page's own tab bar (custom-tab-bar/), drawn where WeChat puts it: fixed at the bottom
+  const bar = sim.renderTabBar()
+  const page = `<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;background:#ededed}button{display:block;width:100%;font:inherit}${css(sim.opts.root, sim.page.route, Boolean(bar))}</style></head><body>${tree.children.map(html).join('')}${bar ? bar.children.map(html).join('') : ''}</body></html>`
   const b = await launch()
   try {
     const p = await b.browser.newPage({ viewport: { width: WIDTH, height: 844 }, deviceScaleFactor: 2 })

@@ -57,6 +57,8 @@ export interface SimPage {
   /** ms from opening to the first setData */
   firstSetDataMs: number | null
   openedAt: number
+  /** the custom tab bar WeChat attaches to a tab page when app.json says tabBar.custom */
+  tabBar?: PageInstance
 }
 
 const PAGE_LIFECYCLE = ['onLoad', 'onShow', 'onReady', 'onHide', 'onUnload']
@@ -89,7 +91,7 @@ export class WeappSim {
   private tabPages = new Map<string, SimPage>()
   private readonly ctx: vm.Context
   private readonly modules = new Map<string, { exports: unknown }>()
-  private readonly app: { pages: string[]; subPackages?: Array<{ root: string; pages: string[] }>; tabBar?: { list: Array<{ pagePath: string }> } }
+  private readonly app: { pages: string[]; subPackages?: Array<{ root: string; pages: string[] }>; tabBar?: { custom?: boolean; list: Array<{ pagePath: string }> } }
   private appInstance: Record<string, any> | null = null
   private pendingPage: Record<string, unknown> | null = null
   private readonly components = new Map<string, unknown>()
@@ -273,10 +275,43 @@ export class WeappSim {
     if (isTab) this.tabPages.set(path, page)
     this.lifecycle(page, 'onLoad', query)
     this.lifecycle(page, 'onShow')
+    if (isTab && this.app.tabBar?.custom) page.tabBar = this.attachTabBar(page)
     await this.settle()
     this.lifecycle(page, 'onReady')
     await this.settle()
     return page
+  }
+
+  /**
+   * WeChat gives each tab page its own instance of custom-tab-bar/index (a Component) and draws
+   * it over the page's bottom; Taro mounts its React tree in `attached`.
+   */
+  private attachTabBar(page: SimPage): PageInstance {
+    const file = 'custom-tab-bar/index'
+    if (!this.components.has(file)) {
+      this.require(file)
+      this.loadComponents(file)
+    }
+    const config = this.components.get(file) as Record<string, any> | undefined
+    if (!config) throw new Error(`${file}.js did not register Component()`)
+    const instance: PageInstance = {
+      is: file,
+      route: file,
+      __route__: file,
+      options: {},
+      data: this.J.parse(JSON.stringify(config.data ?? {})),
+      setData: (patch: Record<string, unknown>, cb?: () => void) => {
+        for (const [k, v] of Object.entries(patch)) setPath(instance.data, k, v)
+        if (cb) this.later(() => this.guard(`${file} setData callback`, cb))
+      },
+      getPageId: () => `tabbar-${page.route}`,
+      selectComponent: () => null,
+      createSelectorQuery: () => this.selectorQuery()
+    }
+    for (const [k, v] of Object.entries(config.methods ?? {})) instance[k] = typeof v === 'function' ? (v as Function).bind(instance) : v
+    const attached = config.lifetimes?.attached ?? config.attached
+    if (attached) this.guard(`${file} attached`, () => attached.call(instance))
+    return instance
   }
 
   private lifecycle(page: SimPage, name: string, arg?: unknown) {
@@ -332,6 +367,27 @@ export class WeappSim {
     return fold(textOf(this.render(page)))
   }
 
+  /** The tab bar under a tab page, as WeChat's view layer draws it (null when it has none). */
+  renderTabBar(page: SimPage = this.page): VNode | null {
+    return page.tabBar ? renderPage(this.opts.root, 'custom-tab-bar/index', page.tabBar.data) : null
+  }
+
+  /** What the tab bar under the current page reads ('' when there is none). */
+  tabBarText(page: SimPage = this.page): string {
+    const t = this.renderTabBar(page)
+    return t ? fold(textOf(t)) : ''
+  }
+
+  /** Taps a tab of the tab bar by its label, as a person does. */
+  async tapTab(label: string) {
+    const tree = this.renderTabBar()
+    if (!tree) throw new Error(`${this.page.route} has no tab bar`)
+    const hit = findByText(tree, label).find((n) => fold(textOf(n)) === label)
+    if (!hit) throw new Error(`the tab bar has no “${label}”: ${fold(textOf(tree))}`)
+    this.dispatch(hit, 'tap', { x: 1, y: 1 }, true, this.page.tabBar)
+    await this.settle()
+  }
+
   /** Taps the element showing `text`: WeChat calls `eh` on it and on each ancestor bound to tap. */
   async tap(text: string | RegExp, nth = 0) {
     this.dispatch(this.locate(text, nth), 'tap', { x: 1, y: 1 })
@@ -350,8 +406,8 @@ export class WeappSim {
   }
 
   /** Dispatches a WeChat event on an element and along its bubbling path. */
-  dispatch(target: VNode, type: string, detail: Record<string, unknown>, bubbles = type === 'tap') {
-    const page = this.page
+  dispatch(target: VNode, type: string, detail: Record<string, unknown>, bubbles = type === 'tap', owner?: PageInstance) {
+    const page = { route: this.page.route, instance: owner ?? this.page.instance }
     const bind = (n: VNode) => n.attr[`bind${type}`] ?? n.attr[`catch${type}`]
     const path = bubbles ? bubblePath(target) : [target]
     const bound = path.filter((n) => bind(n))
@@ -397,6 +453,14 @@ export class WeappSim {
   async fire(text: string, type: string, detail: Record<string, unknown> = {}) {
     const el = bubblePath(this.locate(text)).find((n) => n.attr[`bind${type}`])
     if (!el) throw new Error(`no ${type} handler around “${text}”`)
+    this.dispatch(el, type, detail, false)
+    await this.settle()
+  }
+
+  /** Fires an event on the element with this id (a switch has no text of its own to find it by). */
+  async fireById(id: string, type: string, detail: Record<string, unknown> = {}) {
+    const el = [...walk(this.render())].find((n) => n.attr.id === id)
+    if (!el) throw new Error(`no element #${id} on ${this.page.route}`)
     this.dispatch(el, type, detail, false)
     await this.settle()
   }

@@ -8,7 +8,19 @@ export const stallNumberSchema = z
   .trim()
   .regex(/^[0-9A-Za-z\u4e00-\u9fa5-]{1,12}$/, '摊位号只能含字母、数字、汉字和“-”，最多12个字')
 
-const marketWithCountSchema = marketSchema.extend({ stallCount: z.number().int() })
+const marketWithCountSchema = marketSchema.extend({
+  stallCount: z.number().int(),
+  /** a further business may bind to a stall another owner holds (stalls may override it) */
+  allowShared: z.boolean()
+})
+
+/** A stall as staff manage it: who is bound (how many businesses) and its own sharing setting. */
+export const staffStallSchema = stallSchema.extend({
+  /** businesses bound to it: the holder and any bound beside them */
+  businesses: z.number().int(),
+  /** null: as its market says */
+  allowShared: z.boolean().nullable()
+})
 
 export const qrItemSchema = z.strictObject({
   stallId: id,
@@ -74,7 +86,17 @@ export const adminContract = {
   }),
   'admin.stall.list': action({
     input: z.strictObject({ marketId: id }),
-    output: z.strictObject({ market: marketSchema, stalls: z.array(stallSchema) }),
+    output: z.strictObject({ market: marketWithCountSchema, stalls: z.array(staffStallSchema) }),
+    roles: REGULATOR
+  }),
+  'admin.market.sharing': action({
+    input: z.strictObject({ marketId: id, allowShared: z.boolean() }),
+    output: marketWithCountSchema,
+    roles: REGULATOR
+  }),
+  'admin.stall.sharing': action({
+    input: z.strictObject({ stallId: id, allowShared: z.boolean().nullable() }),
+    output: staffStallSchema,
     roles: REGULATOR
   }),
   'admin.qr.sheet': action({

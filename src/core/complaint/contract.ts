@@ -1,7 +1,6 @@
 import { action, OWNER, REGULATOR } from '../common/action'
 import { id, isoDate, text, z } from '../zod'
-import { COMPLAINT_STATUSES, type ComplaintStatus } from './flow'
-import { COMPLAINT_CATEGORIES, MAX_PHOTOS, PHOTO_TYPES, RATINGS, type ComplaintCategory, type PhotoType, type Rating } from './labels'
+import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, MAX_PHOTOS, PHOTO_TYPES, RATINGS, type ComplaintCategory, type ComplaintStatus, type PhotoType, type Rating } from './labels'
 
 export * from './labels'
 
@@ -23,7 +22,18 @@ const deadlineSchema = z.strictObject({
   overdue: z.boolean()
 })
 
-const timelineSchema = z.strictObject({ status: statusEnum, label: z.string(), at: z.string(), note: z.string().nullable() })
+const timelineSchema = z.strictObject({
+  status: statusEnum,
+  /** 'status': a step of the loop; 'supplement': material the owner added; 'urge': the owner urged */
+  kind: z.enum(['status', 'supplement', 'urge']),
+  label: z.string(),
+  at: z.string(),
+  note: z.string().nullable(),
+  /** a supplement's photos */
+  photos: z.array(z.string()),
+  /** a supplement whose text the content check flagged: kept, read by a person */
+  held: z.boolean()
+})
 const ratingSchema = z.strictObject({ rating: ratingEnum, label: z.string(), comment: z.string().nullable(), at: z.string() })
 
 export const complaintSummarySchema = z.strictObject({
@@ -53,6 +63,14 @@ export const complaintViewSchema = complaintSummarySchema.extend({
   canRate: z.boolean(),
   /** 不满意 reopens it once; after that a rating closes it */
   canReopen: z.boolean(),
+  /** 撤回 is possible before 受理 only */
+  canWithdraw: z.boolean(),
+  /** how many more times material may be added (0 once the case is not open) */
+  supplementsLeft: z.number().int(),
+  /** 催办 while the case is open: whether it can be sent now, else from which China date and why not */
+  urge: z
+    .strictObject({ can: z.boolean(), from: z.string().nullable(), reason: z.string().nullable(), lastAt: z.string().nullable() })
+    .nullable(),
   timeline: z.array(timelineSchema)
 })
 
@@ -61,13 +79,16 @@ export const complaintViewSchema = complaintSummarySchema.extend({
  * to disclosure (Art. 33 of the 投诉举报 measures: the reporter's identity is kept confidential),
  * so the workbench is safe to show to the handling office or the party.
  */
-export const staffComplaintSchema = complaintViewSchema.omit({ phone: true, canRate: true, canReopen: true }).extend({
+export const staffComplaintSchema = complaintViewSchema.omit({ phone: true, canRate: true, canReopen: true, canWithdraw: true, supplementsLeft: true, urge: true }).extend({
   phone: z.string().nullable(),
   reporter: z.string(),
   marketId: z.string().nullable(),
   marketName: z.string().nullable(),
   region: z.string(),
   reopened: z.number().int(),
+  /** since the last change of status, the owner urged / added material */
+  urged: z.boolean(),
+  supplemented: z.boolean(),
   actions: z.array(z.enum(['accept', 'reject', 'assign', 'reply', 'close']))
 })
 
@@ -137,6 +158,38 @@ export const complaintContract = {
     output: complaintViewSchema,
     roles: OWNER
   }),
+  /** 撤回: the owner's own, before 受理 only; the reason is optional and staff see it. */
+  'complaint.withdraw': action({
+    input: z.strictObject({ id: trackingNumber, reason: text(200).optional() }),
+    output: complaintViewSchema,
+    roles: OWNER
+  }),
+  /**
+   * 补充材料 while the case is open: text and/or photos (confirmed uploads, as for filing). Once per
+   * requestId: a retry finds the entry its first attempt stored.
+   */
+  'complaint.supplement': action({
+    input: z
+      .strictObject({
+        id: trackingNumber,
+        text: z.string().trim().max(1000, '最多1000字').default(''),
+        photos: z.array(id).max(MAX_PHOTOS, `一次最多${MAX_PHOTOS}张照片`).default([])
+      })
+      .refine((s) => s.text.length > 0 || s.photos.length > 0, { message: '请写下要补充的内容，或加一张照片', path: ['text'] }),
+    output: complaintViewSchema,
+    roles: OWNER,
+    creates: true
+  }),
+  /**
+   * 催办 once the running deadline has passed, at most once per working day; tells the officer
+   * handling it and the supervisors. Once per requestId.
+   */
+  'complaint.urge': action({
+    input: z.strictObject({ id: trackingNumber }),
+    output: complaintViewSchema,
+    roles: OWNER,
+    creates: true
+  }),
   'complaint.staff.queue': action({
     input: z.strictObject({
       status: statusEnum.optional(),
@@ -145,7 +198,7 @@ export const complaintContract = {
       overdue: z.boolean().optional()
     }),
     output: z.strictObject({
-      items: z.array(complaintSummarySchema.extend({ marketName: z.string().nullable(), reporter: z.string() })),
+      items: z.array(complaintSummarySchema.extend({ marketName: z.string().nullable(), reporter: z.string(), urged: z.boolean(), supplemented: z.boolean() })),
       markets: z.array(z.strictObject({ id: z.string(), name: z.string() }))
     }),
     roles: REGULATOR

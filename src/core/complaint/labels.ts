@@ -1,5 +1,28 @@
-// Labels and limits only, no zod: client pages import this without pulling in the validation library.
-export { COMPLAINT_STATUSES, type ComplaintStatus } from './flow'
+// Labels and limits only, no zod and no calendar: client pages import this without pulling in the
+// validation library or the holiday tables (flow.ts, which needs the calendar, imports from here).
+
+/**
+ * The 诉求 closed loop (REFERENCE.md, 12345: 受理 → 派单 → 办理 → 答复 → 办结 → 评价):
+ * 提交 → 受理 / 不予受理 (with reason) → 办理中 (with the handling office) → 答复 → 办结.
+ * After the reply the owner rates it; 不满意 reopens it once. Before 受理 the owner may 撤回.
+ */
+export const COMPLAINT_STATUSES = {
+  submitted: '已提交',
+  accepted: '已受理',
+  rejected: '不予受理',
+  handling: '办理中',
+  replied: '已答复',
+  closed: '已办结',
+  withdrawn: '已撤回'
+} as const
+export type ComplaintStatus = keyof typeof COMPLAINT_STATUSES
+
+/** Statuses in which the case is being worked: the owner may add material, deadlines run. */
+export const OPEN_STATUSES: readonly ComplaintStatus[] = ['submitted', 'accepted', 'handling']
+
+/** Timeline entries that are not a change of status, in the owner's words. */
+export const NOTE_KINDS = { supplement: '补充材料', urge: '催办' } as const
+export type NoteKind = keyof typeof NOTE_KINDS
 
 /** What owners complain about (seed 000 activity 2, seed 003 measure 11). */
 export const COMPLAINT_CATEGORIES = {
@@ -45,3 +68,10 @@ export const DEADLINE_STEPS = { accept: '受理期限', reply: '答复期限' } 
 
 /** Offices a 诉求 is commonly handed to; the workbench suggests these and accepts any other. */
 export const OFFICES = ['市场监管所', '综合行政执法队', '税务分局', '人社所', '街道办事处', '市场管理方'] as const
+
+/**
+ * How many times an owner may add material to one 诉求 (each with text and up to MAX_PHOTOS
+ * photos). Our own limit, so a case file stays readable; the owner is told to call the handling
+ * office beyond it.
+ */
+export const MAX_SUPPLEMENTS = 10

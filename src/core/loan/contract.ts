@@ -15,15 +15,18 @@ export const turnoverSchema = z
   .refine((m) => new Set(m.map((x) => x.month)).size === m.length, { message: '月份有重复' })
 
 const factorSchema = z.strictObject({ name: z.string(), points: z.number(), max: z.number(), detail: z.string(), raise: z.string().nullable() })
+const productFitSchema = z.strictObject({ id: z.string(), name: z.string(), fits: z.boolean(), reasons: z.array(z.string()) })
 export const assessmentSchema = z.strictObject({
   score: z.number(),
-  band: z.string(),
-  range: z.tuple([z.number(), z.number()]),
   factors: z.array(factorSchema),
   averageTurnover: z.number(),
   disclaimer: z.string(),
   configVersion: z.string(),
-  products: z.array(z.strictObject({ id: z.string(), name: z.string(), fits: z.boolean(), reasons: z.array(z.string()) }))
+  /** read off `products` (core/loan/fit.ts): the two never disagree */
+  advice: z.string(),
+  /** no product document states an amount: we say so rather than estimate one */
+  amountNote: z.string(),
+  products: z.array(productFitSchema)
 })
 
 const historySchema = z.strictObject({ status: statusEnum, at: z.string(), note: z.string().nullable() })
@@ -65,8 +68,11 @@ export const bankApplicationSchema = applicationViewSchema.extend({
     averageTurnover: z.number(),
     months: z.number(),
     score: z.number(),
-    annualReportFiled: z.boolean(),
-    validPermits: z.number()
+    /** the annual-report standing at the time of applying, in words (core/loan/annualStanding.ts) */
+    annualReport: z.string(),
+    validPermits: z.number(),
+    /** whether the product fitted when the owner applied; null for applications from before this was kept */
+    productFit: z.strictObject({ fits: z.boolean(), reasons: z.array(z.string()) }).nullable()
   })
 })
 
@@ -123,7 +129,9 @@ export const loanContract = {
           return z.NEVER
         }
         return r.value
-      })
+      }),
+      /** the owner saw why this product does not fit them and applies anyway */
+      confirmUnfit: z.boolean().optional()
     }),
     output: applicationViewSchema,
     roles: OWNER,

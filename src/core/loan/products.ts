@@ -16,6 +16,11 @@ export interface LoanProduct {
   /** term in months, where the document states it */
   maxTermMonths: number | null
   fit: Condition[]
+  /**
+   * A credit loan (no collateral, no guarantee) is suggested only from this assessment score up
+   * (本平台口径, said in `platform`): the same rule gives the product's fit and the advice.
+   */
+  minScore: number | null
   /** plain words for what `fit` means, shown to the owner */
   fitNote: string
   source: Source
@@ -33,6 +38,9 @@ const gz = (clause: string, quote: string): Evidence => ({ source: { document: G
 const wz = (clause: string, quote: string): Evidence => ({ source: { document: WZ_DOC, number: '温市监联〔2024〕13号', clause, seed: WZ_SEED }, quote })
 const sm = (clause: string, quote: string): Evidence => ({ source: { document: SM_DOC, number: null, clause, seed: SM_SEED }, quote })
 
+/** Our own threshold for suggesting a credit loan (本平台口径; no document states one). */
+export const CREDIT_MIN_SCORE = 30
+
 export const LOAN_PRODUCTS: LoanProduct[] = [
   {
     id: 'startup-guaranteed',
@@ -40,6 +48,7 @@ export const LOAN_PRODUCTS: LoanProduct[] = [
     summary: '甘州区2024年扶持通知（征求意见稿）写明：符合条件从事个体经营、合伙创业的人员，可申请个人创业担保贷款，期限最长不超过3年，按规定享受财政部分贴息。其他地区的条件、额度和贴息按当地规定，以人社部门和经办银行为准。',
     maxTermMonths: 36,
     fit: [{ fact: 'monthsInBusiness', op: 'lte', value: 36 }],
+    minScore: null,
     fitNote: '本平台按“开业3年内”推荐；是否符合以人社部门和经办银行审核为准。',
     source: { document: GZ_DOC, number: null, clause: '二（三）第7条', seed: GZ_SEED },
     evidence: [gz('二（三）第7条', '对符合条件从事个体经营、合伙创业的人员，可申请个人创业担保贷款，期限最长不超过3年，按规定享受财政部分贴息。')],
@@ -51,6 +60,7 @@ export const LOAN_PRODUCTS: LoanProduct[] = [
     summary: '甘州区2024年扶持通知（征求意见稿）写明：对退役军人按规定给予创业担保贷款贴息支持；对还款积极、带动就业能力强、创业项目好的，可累计提供不超过3次贴息支持；金融机构要设立“拥军贷”“戎创贷”“惠军贷”等专属信贷产品，政府性融资担保机构提供融资增信。',
     maxTermMonths: null,
     fit: [{ fact: 'groups', op: 'hasAny', value: ['veteran'] }],
+    minScore: null,
     fitNote: '面向退役军人；其他地区有没有这些产品，以当地银行为准。',
     source: { document: GZ_DOC, number: null, clause: '二（三）第8条', seed: GZ_SEED },
     evidence: [
@@ -67,14 +77,15 @@ export const LOAN_PRODUCTS: LoanProduct[] = [
     summary: '温州市的改革措施：以电子营业执照作为个体工商户的首要身份代码，通过“企业码”和银行“收款码”归集经营数据，建立“个体码上贷”授信模型，提升信用贷款的可得性和便捷性；温州还鼓励银行创新线上“秒贷型”产品、推广“预授信”。',
     maxTermMonths: null,
     fit: [],
-    fitNote: '这是温州市的措施。本程序对所有个体工商户开放评估，能不能贷、贷多少以银行审核为准。',
+    minScore: CREDIT_MIN_SCORE,
+    fitNote: `这是温州市的措施。本程序对所有个体工商户开放评估，评估分达到${CREDIT_MIN_SCORE}分时推荐；能不能贷、贷多少以银行审核为准。`,
     source: { document: WZ_DOC, number: '温市监联〔2024〕13号', clause: '三（一）第4条、三（四）第12条', seed: WZ_SEED },
     evidence: [
       wz('三（一）第4条', '推动电子营业执照作为个体工商户的首要身份代码'),
       wz('三（一）第4条', '通过“企业码”和银行“收款码”平台同步归集个体工商户经营数据,建立“个体码上贷”授信模型,提升个体工商户群体信用贷款可得性、便捷性。'),
       wz('三（四）第12条', '创新线上批发授信“秒贷型”产品,推广“预授信”信用融资模式')
     ],
-    platform: { note: '本平台口径：本程序的码上贷对所有地区的个体工商户开放评估，评估结果是本平台的估算；“个体码上贷”授信模型是温州市的措施，其他地区的银行按自己的产品审核。' }
+    platform: { note: `本平台口径：本程序的码上贷对所有地区的个体工商户开放评估，评估结果是本平台的估算；这是信用贷款，评估分达到${CREDIT_MIN_SCORE}分才推荐，是本平台的设定；“个体码上贷”授信模型是温州市的措施，其他地区的银行按自己的产品审核。` }
   },
   {
     id: 'bank-tax',
@@ -82,13 +93,14 @@ export const LOAN_PRODUCTS: LoanProduct[] = [
     summary: '某省2023年服务月方案写明：税务机关联合银保监、银行等部门，对符合条件的个体工商户实施“银税互动”信贷支持，鼓励有条件的银行上线个体工商户银税产品。',
     maxTermMonths: null,
     fit: [{ fact: 'taxPaid', op: 'is', value: true }],
-    fitNote: '本平台按“有纳税记录”推荐；是否符合以银行和税务部门为准。',
+    minScore: CREDIT_MIN_SCORE,
+    fitNote: `本平台按“有纳税记录”且评估分达到${CREDIT_MIN_SCORE}分推荐；是否符合以银行和税务部门为准。`,
     source: { document: SM_DOC, number: null, clause: '附件 九（四）、十（一）', seed: SM_SEED },
     evidence: [
       sm('附件 九（四）', '联合银保监、银行等部门对符合条件的个体工商户实施“银税互动”信贷支持'),
       sm('附件 十（一）', '联合税务部门推动银行机构将符合条件的个体工商户纳入“银税互动”受惠群体范围，鼓励有条件的机构上线个体工商户银税产品。')
     ],
-    platform: { note: '本平台口径：按“有纳税记录”推荐是本平台的设定；文件只写“符合条件的个体工商户”，具体条件以银行和税务部门为准。' }
+    platform: { note: `本平台口径：按“有纳税记录”且评估分达到${CREDIT_MIN_SCORE}分推荐是本平台的设定；文件只写“符合条件的个体工商户”，具体条件以银行和税务部门为准。` }
   }
 ]
 

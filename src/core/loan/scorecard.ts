@@ -1,8 +1,11 @@
 
+import type { AnnualStanding } from './annualStanding'
+
 /**
- * The pre-assessment scorecard: transparent points for each factor, an indicative credit range,
- * and what would raise it. It is configuration (weights here), not a credit decision: the result
- * always says it is not a loan offer.
+ * The pre-assessment scorecard: transparent points for each factor and what would raise it. It is
+ * configuration (weights here, our own estimate), not a credit decision: the result always says it
+ * is not a loan offer. It gives no amount: none of the product documents states a limit or a
+ * range (src/core/loan/products.ts), so any figure would be ours alone; the amount is the bank's.
  */
 export interface ScorecardConfig {
   version: string
@@ -19,9 +22,6 @@ export interface ScorecardConfig {
   featured: number
   /** deducted when listed as 经营异常 */
   abnormal: number
-  /** indicative limit: monthly turnover × multiple for the score band; capped */
-  bands: Array<{ minScore: number; multiple: number; label: string }>
-  cap: number
 }
 
 export const DEFAULT_SCORECARD: ScorecardConfig = {
@@ -34,14 +34,7 @@ export const DEFAULT_SCORECARD: ScorecardConfig = {
   annualReportFiled: 10,
   validPermit: 5,
   featured: 5,
-  abnormal: 30,
-  bands: [
-    { minScore: 70, multiple: 3, label: '较高' },
-    { minScore: 50, multiple: 2, label: '中等' },
-    { minScore: 30, multiple: 1, label: '较低' },
-    { minScore: 0, multiple: 0, label: '暂不建议申请信用贷款' }
-  ],
-  cap: 500_000
+  abnormal: 30
 }
 
 export interface ScoreInput {
@@ -50,7 +43,8 @@ export interface ScoreInput {
   monthsInBusiness: number
   taxPaid: boolean
   socialInsurance: boolean
-  annualReportFiled: boolean
+  /** from annualStanding(): an owner not yet due to file is not marked down */
+  annualReport: Pick<AnnualStanding, 'markedDown' | 'ownerText'>
   validPermits: number
   featured: boolean
   abnormal: boolean
@@ -67,10 +61,8 @@ export interface Factor {
 }
 
 export interface Assessment {
+  /** 0–100, our own estimate */
   score: number
-  band: string
-  /** indicative range in yuan; [0, 0] when not advised */
-  range: [number, number]
   factors: Factor[]
   averageTurnover: number
   disclaimer: string
@@ -92,7 +84,7 @@ export function assess(input: ScoreInput, cfg: ScorecardConfig = DEFAULT_SCORECA
     points: round(tPoints, 1),
     max: cfg.turnover.max,
     detail: months.length ? `近${months.length}个月平均每月${yuan(avg)}` : '还没有填写流水',
-    raise: tPoints >= cfg.turnover.max ? null : months.length < 12 ? '补全近12个月流水；多用收款码收款' : '多用收款码收款，经营流水越高额度越高'
+    raise: tPoints >= cfg.turnover.max ? null : months.length < 12 ? '补全近12个月流水；多用收款码收款' : '多用收款码收款，经营流水越高评估分越高'
   })
 
   // Coefficient of variation: 0 = every month the same. Needs at least 3 months to mean anything.
@@ -113,7 +105,7 @@ export function assess(input: ScoreInput, cfg: ScorecardConfig = DEFAULT_SCORECA
     name: '经营年限',
     points: yPoints,
     max: cfg.years.max,
-    detail: `已经营${years}年`,
+    detail: years ? `已经营${years}年` : '开业不满1年',
     raise: yPoints >= cfg.years.max ? null : '持续经营，每满1年加分'
   })
 
@@ -121,7 +113,13 @@ export function assess(input: ScoreInput, cfg: ScorecardConfig = DEFAULT_SCORECA
     factors.push({ name, points: on ? points : 0, max: points, detail: on ? yes : no, raise: on ? null : raise })
   flag('依法纳税', input.taxPaid, cfg.taxPaid, '已依法纳税', '未纳税', '依法纳税，积累纳税信用')
   flag('参加社保', input.socialInsurance, cfg.socialInsurance, '已参加社保', '未参加社保', '按规定参加社会保险')
-  flag('年报', input.annualReportFiled, cfg.annualReportFiled, '年报已报送', '年报未报送', '按时报送年报（免费）')
+  factors.push({
+    name: '年报',
+    points: input.annualReport.markedDown ? 0 : cfg.annualReportFiled,
+    max: cfg.annualReportFiled,
+    detail: input.annualReport.ownerText,
+    raise: input.annualReport.markedDown ? '没报的请补报（免费）；已经报了的，在“年报提醒”里标记已报送' : null
+  })
   flag('证照', input.validPermits > 0, cfg.validPermit, `有${input.validPermits}个有效证照`, '未记录有效证照', '在“证照提醒”里记录有效证照')
   flag('名特优新', input.featured, cfg.featured, '已认定名特优新', '未认定', '自愿申报“名特优新”')
   factors.push({
@@ -133,16 +131,11 @@ export function assess(input: ScoreInput, cfg: ScorecardConfig = DEFAULT_SCORECA
   })
 
   const score = Math.max(0, Math.min(100, Math.round(factors.reduce((s, f) => s + f.points, 0))))
-  const band = cfg.bands.find((b) => score >= b.minScore)!
-  const top = Math.min(cfg.cap, round(avg * band.multiple, 1000))
-  const range: [number, number] = band.multiple === 0 ? [0, 0] : [round(top * 0.6, 1000), top]
   return {
     score,
-    band: band.label,
-    range,
     factors,
     averageTurnover: Math.round(avg),
-    disclaimer: '这是按您填写的信息做的预评估，不是贷款承诺；能否贷款、额度和利率以银行审批为准。',
+    disclaimer: '这是按您填写的信息做的预评估（分数是我们的估算），不是贷款承诺；能否贷款、额度和利率以银行审批为准。',
     configVersion: cfg.version
   }
 }

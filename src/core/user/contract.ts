@@ -1,8 +1,9 @@
-import { action, ANYONE, OWNER } from '../common/action'
+import { action, ANYONE, OWNER, REGULATOR } from '../common/action'
 import { id, isoDate, text, z } from '../zod'
 import { areaCodeSchema, countyCodeSchema } from '../region/schema'
 import { checkCreditCode } from './creditCode'
 import { BUSINESS_TYPES, INDUSTRIES, keysOf, OWNER_GROUPS, REVENUE_BANDS } from './options'
+import { STALL_HOLDINGS, STALL_REQUEST_STATUSES } from './stall'
 
 /** A stall QR `scene`: WeChat allows at most 32 visible characters from this set. */
 export const sceneSchema = z
@@ -45,11 +46,16 @@ export const profileInputSchema = z.strictObject({
   /** listed as 经营异常 (e.g. a missed annual report): credit-repair policies apply */
   abnormal: z.boolean().optional(),
   /** The stall the owner scanned, binding the profile to a market and stall. */
-  stallCode: stallCodeSchema.optional()
+  stallCode: stallCodeSchema.optional(),
+  /**
+   * When another owner holds that stall: bind beside them as a further business (only where the
+   * regulator allows it). Without it a held stall is refused, never silently taken.
+   */
+  stallShare: z.boolean().optional()
 })
 export type ProfileInput = z.input<typeof profileInputSchema>
 
-export const profileSchema = profileInputSchema.omit({ stallCode: true }).extend({
+export const profileSchema = profileInputSchema.omit({ stallCode: true, stallShare: true }).extend({
   creditCode: z.string(),
   region: z.string(),
   /** the region's name for display ("浙江省温州市鹿城区"): the client carries no division names */
@@ -111,9 +117,82 @@ const ownerViewSchema = z.strictObject({
   profile: profileSchema.nullable(),
   classification: classificationSchema.nullable(),
   market: marketSchema.nullable(),
-  stall: stallSchema.nullable()
+  stall: stallSchema.nullable(),
+  /** bound to the stall as a further business beside the owner who holds it */
+  stallShared: z.boolean()
 })
 export type OwnerView = z.infer<typeof ownerViewSchema>
+
+const requestStatusSchema = z.enum(keysOf(STALL_REQUEST_STATUSES))
+
+/** The requester's own view of a stall request: nothing about the owner who holds the stall. */
+export const myStallRequestSchema = z.strictObject({
+  id,
+  status: requestStatusSchema,
+  statusLabel: z.string(),
+  marketName: z.string(),
+  stallNumber: z.string(),
+  stallCode: z.string(),
+  note: z.string().nullable(),
+  /** the regulator's reason when not agreed */
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable()
+})
+export type MyStallRequest = z.infer<typeof myStallRequestSchema>
+
+/** A business as a regulator sees it in the request queue (no phone: they ask through the market). */
+const partySchema = z.strictObject({ businessName: z.string(), creditCode: z.string() })
+
+export const staffStallRequestSchema = z.strictObject({
+  id,
+  status: requestStatusSchema,
+  statusLabel: z.string(),
+  marketName: z.string(),
+  regionName: z.string(),
+  stallNumber: z.string(),
+  requester: partySchema,
+  /** who holds the stall now (null: nobody any more, or their profile is gone) */
+  holder: partySchema.nullable(),
+  note: z.string().nullable(),
+  reason: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable()
+})
+export type StaffStallRequest = z.infer<typeof staffStallRequestSchema>
+
+/** What scanning a stall code tells the person who scanned it. */
+export const stallScanSchema = z.strictObject({
+  market: marketSchema,
+  stall: stallSchema,
+  holding: z.enum(STALL_HOLDINGS),
+  /** a further business may bind beside the holder (the regulator's setting for this stall or market) */
+  shareAllowed: z.boolean(),
+  /** the caller's own open request for this stall */
+  request: myStallRequestSchema.nullable()
+})
+export type StallScan = z.infer<typeof stallScanSchema>
+
+/** 我的办事: the owner's own business in one call, each part a count or the latest state. */
+export const affairsSchema = z.strictObject({
+  complaints: z.strictObject({ open: z.number().int(), total: z.number().int() }),
+  loan: z
+    .strictObject({ bankName: z.string(), productName: z.string(), statusLabel: z.string(), createdAt: z.string() })
+    .nullable(),
+  certificate: z.strictObject({ serial: z.string(), issuedAt: z.string() }).nullable(),
+  permits: z.strictObject({
+    count: z.number().int(),
+    /** already past their expiry date */
+    expired: z.number().int(),
+    /** the next one to expire, today or later */
+    nearest: z.strictObject({ name: z.string(), expiresOn: z.string(), daysLeft: z.number().int() }).nullable()
+  }),
+  favorites: z.number().int(),
+  /** the latest stall request still waiting for a decision */
+  stallRequest: myStallRequestSchema.nullable()
+})
+export type Affairs = z.infer<typeof affairsSchema>
 
 export const staffInfoSchema = z.strictObject({
   name: z.string(),
@@ -153,8 +232,47 @@ export const userContract = {
   }),
   'user.stall.resolve': action({
     input: z.strictObject({ scene: sceneSchema }),
-    output: z.strictObject({ market: marketSchema, stall: stallSchema }),
+    output: stallScanSchema,
     roles: ANYONE
+  }),
+  /** An owner with a profile binds a scanned stall (free, or beside its holder where allowed). */
+  'user.stall.bind': action({
+    input: z.strictObject({ stallCode: stallCodeSchema, share: z.boolean() }),
+    output: ownerViewSchema,
+    roles: OWNER
+  }),
+  /** Asks the region's regulator to move a stall another owner holds to the caller. */
+  'user.stall.request': action({
+    input: z.strictObject({ stallCode: stallCodeSchema, note: text(200, 0).optional() }),
+    output: myStallRequestSchema,
+    roles: OWNER,
+    creates: true
+  }),
+  'user.stall.cancel': action({
+    input: z.strictObject({ id }),
+    output: myStallRequestSchema,
+    roles: OWNER
+  }),
+  /** The regulator's queue: requests for stalls in their region. */
+  'user.stall.requests': action({
+    input: z.strictObject({ status: z.enum(['open', 'decided']) }),
+    output: z.strictObject({ requests: z.array(staffStallRequestSchema) }),
+    roles: REGULATOR
+  }),
+  'user.stall.decide': action({
+    input: z.strictObject({
+      id,
+      decision: z.enum(['approve', 'decline']),
+      /** required to decline: the requester is told why */
+      reason: text(200, 0).optional()
+    }),
+    output: staffStallRequestSchema,
+    roles: REGULATOR
+  }),
+  'user.affairs': action({
+    input: z.strictObject({}),
+    output: affairsSchema,
+    roles: OWNER
   }),
   'user.settings.save': action({
     input: settingsSchema.partial().strict(),

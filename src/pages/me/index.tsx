@@ -1,26 +1,114 @@
 import { Switch, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { DevPanel } from '../../components/DevPanel'
 import { Page } from '../../components/Page'
-import { Cell, Loading, Section, Tag } from '../../components/ui'
+import { Cell, Loading, Notice, Section, Tag } from '../../components/ui'
+import type { Affairs } from '../../core/user/contract'
 import { INDUSTRIES } from '../../core/user/options'
 import { call, errorMessage } from '../../services/api'
+import { openPolicyTab } from '../../services/policyTab'
 import { showUnread } from '../../services/subscribe'
 import { useSession } from '../../store/session'
+
+const go = (url: string) => () => void Taro.navigateTo({ url })
+
+/** A row of 我的办事: what it is, a line of detail under it, its state on the right. */
+function AffairRow({ id, title, hint, state, onClick }: { id: string; title: string; hint?: string | null; state: string; onClick: () => void }) {
+  return (
+    <Cell
+      wide
+      arrow
+      onClick={onClick}
+      label={
+        <View id={`affair-${id}`}>
+          <View>{title}</View>
+          {hint ? <View className='cell__hint'>{hint}</View> : null}
+        </View>
+      }
+      value={<Text id={`affair-${id}-state`}>{state}</Text>}
+    />
+  )
+}
+
+function permitsLine(p: Affairs['permits']): { state: string; hint: string | null } {
+  if (!p.count) return { state: '还没有添加', hint: '添加后到期前提醒您' }
+  const parts: string[] = []
+  if (p.expired) parts.push(`${p.expired}张已过期`)
+  // a count of days helps when it is near; years ahead, the date says it better
+  if (p.nearest) parts.push(`${p.nearest.name} ${p.nearest.expiresOn}到期${p.nearest.daysLeft === 0 ? '（今天）' : p.nearest.daysLeft <= 90 ? `（还有${p.nearest.daysLeft}天）` : ''}`)
+  return { state: `${p.count}张`, hint: parts.join('；') || null }
+}
+
+/** 我的办事: the owner's own business, gathered (one call: user.affairs). */
+function MyAffairs({ a }: { a: Affairs }) {
+  const permits = permitsLine(a.permits)
+  return (
+    <Section title='我的办事'>
+      <AffairRow
+        id='complaints'
+        title='我的诉求'
+        hint={a.complaints.total ? `共${a.complaints.total}件` : null}
+        state={a.complaints.open ? `${a.complaints.open}件办理中` : a.complaints.total ? '都已办结' : '还没有'}
+        onClick={go('/complaint/pages/index/index')}
+      />
+      <AffairRow
+        id='loan'
+        title='我的贷款申请'
+        hint={a.loan ? `${a.loan.bankName} · ${a.loan.productName}` : null}
+        state={a.loan ? a.loan.statusLabel : '还没有'}
+        onClick={go('/loan/pages/index/index')}
+      />
+      <AffairRow
+        id='certificate'
+        title='结业证书'
+        hint='开业第一课'
+        state={a.certificate ? '已取得' : '还没有'}
+        onClick={go(a.certificate ? '/course/pages/certificate/index' : '/course/pages/index/index')}
+      />
+      <AffairRow id='permits' title='证照' hint={permits.hint} state={permits.state} onClick={go('/reminder/pages/permits/index')} />
+      <AffairRow id='favorites' title='收藏的政策' state={a.favorites ? `${a.favorites}条` : '还没有'} onClick={() => openPolicyTab('favorites')} />
+      {a.stallRequest ? (
+        <AffairRow
+          id='stall-request'
+          title='摊位申请'
+          hint={`${a.stallRequest.marketName} ${a.stallRequest.stallNumber}`}
+          state={a.stallRequest.statusLabel}
+          onClick={go(`/pages/onboard/index?scene=${a.stallRequest.stallCode}`)}
+        />
+      ) : null}
+    </Section>
+  )
+}
 
 export default function Me() {
   const { data, saveSettings, careMode } = useSession()
   const [unread, setUnread] = useState(0)
-  useDidShow(() => {
+  const [affairs, setAffairs] = useState<Affairs | null>(null)
+  const [affairsError, setAffairsError] = useState<string | null>(null)
+  const loaded = useRef(false)
+  const load = () => {
     if (!data || data.staff) return
+    loaded.current = true
     call('reminder.inbox.list', { limit: 1 })
       .then((r) => {
         setUnread(r.unread)
         showUnread(r.unread)
       })
       .catch(() => undefined)
-  })
+    // every show: a 诉求 filed or a permit added elsewhere is counted on return
+    call('user.affairs', {})
+      .then((r) => {
+        setAffairs(r)
+        setAffairsError(null)
+      })
+      .catch((err) => setAffairsError(errorMessage(err)))
+  }
+  useDidShow(load)
+  // the first show can come before login answers: load once it has
+  useEffect(() => {
+    if (data && !loaded.current) load()
+  }, [data])
   if (!data) return <Page><Loading /></Page>
 
   const toggle = (key: 'careMode' | 'personalized') => async (e: { detail: { value: boolean } }) => {
@@ -37,10 +125,10 @@ export default function Me() {
       {p ? (
         <Section title='经营档案'>
           <Cell label='字号名称' value={p.businessName} />
-          <Cell label='信用代码' value={p.creditCode} />
+          <Cell label='信用代码' value={<Text className='code'>{p.creditCode}</Text>} />
           <Cell label='行业' value={INDUSTRIES[p.industry]} />
           <Cell label='经营类型'>{data.classification ? <Tag>{data.classification.label}</Tag> : null}</Cell>
-          <Cell label='市场摊位' value={data.market ? `${data.market.name} ${data.stall?.number ?? ''}` : '未绑定（扫摊位码可绑定）'} />
+          <Cell label='市场摊位' value={data.market ? `${data.market.name} ${data.stall?.number ?? ''}${data.stallShared ? '（与另一户共用）' : ''}` : '未绑定（扫摊位码可绑定）'} />
           <Cell label='修改档案' arrow onClick={() => Taro.navigateTo({ url: '/pages/onboard/index' })} />
         </Section>
       ) : !data.staff ? (
@@ -48,6 +136,9 @@ export default function Me() {
           <Cell label='还没有建档' value='去建档' arrow onClick={() => Taro.navigateTo({ url: '/pages/onboard/index' })} />
         </Section>
       ) : null}
+
+      {!data.staff && affairs ? <MyAffairs a={affairs} /> : null}
+      {!data.staff && !affairs && affairsError ? <Notice tone='error'>我的办事没有加载出来：{affairsError}</Notice> : null}
 
       {!data.staff ? (
         <Section title='消息与提醒'>

@@ -1,17 +1,17 @@
-import { Input, Picker, Switch, Text, View } from '@tarojs/components'
+import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 import { Page } from '../../components/Page'
 import { RegionPicker } from '../../components/RegionPicker'
 import { SelectCell } from '../../components/SelectCell'
 import { useFormErrors } from '../../components/useFormErrors'
-import { Cell, Loading, Notice, PrimaryButton, Section } from '../../components/ui'
-import { chinaDate } from '../../core/common/time'
-import type { Market, Stall } from '../../core/user/contract'
+import { Cell, Loading, Notice, PrimaryButton, SecondaryButton, Section } from '../../components/ui'
+import { chinaDate, showDateTime } from '../../core/common/time'
+import type { StallScan } from '../../core/user/contract'
 import { checkCreditCode } from '../../core/user/creditCode'
 import { INDUSTRIES, OWNER_GROUPS, REVENUE_BANDS, type Industry, type OwnerGroup, type RevenueBand } from '../../core/user/options'
 import { PRIVACY_NOTICE } from '../../core/user/privacy'
-import { call, errorMessage } from '../../services/api'
+import { ApiError, call, errorMessage, newRequestId } from '../../services/api'
 import { useSession } from '../../store/session'
 
 const groupKeys = Object.keys(OWNER_GROUPS) as OwnerGroup[]
@@ -62,27 +62,40 @@ function sceneFrom(params: Record<string, string | undefined>): string | null {
   }
 }
 
+/** What to do about a stall another owner holds. */
+type HeldChoice = 'request' | 'share' | 'none'
+
 export default function Onboard() {
   const router = useRouter()
   const { data, patch, refresh } = useSession()
   const scene = sceneFrom(router.params)
-  const [stall, setStall] = useState<{ market: Market; stall: Stall } | null>(null)
+  const [stall, setStall] = useState<StallScan | null>(null)
   const [stallError, setStallError] = useState<string | null>(null)
+  const [choice, setChoice] = useState<HeldChoice | null>(null)
+  const [note, setNote] = useState('')
+  const [requestId, setRequestId] = useState(newRequestId)
+  const [acting, setActing] = useState(false)
   const [accepting, setAccepting] = useState(false)
   const [form, setForm] = useState<Form>(EMPTY)
   /** the chosen region's name, as the server or the picker said it (the client has no division names) */
   const [regionLabel, setRegionLabel] = useState('')
-  const { setError, check, fail, fieldError, formNotice } = useFormErrors()
+  const { setError, check, fail, setFormError, fieldError, formNotice } = useFormErrors()
   const [saving, setSaving] = useState(false)
   const [prefilled, setPrefilled] = useState(false)
 
   const accepted = data?.privacy.acceptedVersion === data?.privacy.currentVersion
 
-  useEffect(() => {
+  const resolve = async () => {
     if (!scene) return
-    call('user.stall.resolve', { scene })
-      .then((r) => setStall(r))
-      .catch((err) => setStallError(errorMessage(err)))
+    try {
+      setStall(await call('user.stall.resolve', { scene }))
+      setStallError(null)
+    } catch (err) {
+      setStallError(errorMessage(err))
+    }
+  }
+  useEffect(() => {
+    void resolve()
   }, [scene])
 
   // Editing: start from the saved profile; a new owner from the scanned market's region.
@@ -147,6 +160,7 @@ export default function Onboard() {
     if (form.groups.includes('graduate') && form.graduationYear && !/^(19|20)\d{2}$/.test(form.graduationYear)) missing.graduationYear = '请填写4位年份，如2025'
     if (!check(missing)) return
     setSaving(true)
+    let saved = false
     try {
       const view = await call('user.profile.save', {
         businessName: form.businessName,
@@ -162,16 +176,144 @@ export default function Onboard() {
         graduationYear: form.groups.includes('graduate') && form.graduationYear ? Number(form.graduationYear) : null,
         featured: form.featured === 'none' ? null : form.featured,
         abnormal: form.abnormal,
-        ...(stall ? { stallCode: stall.stall.code } : {})
+        ...stallPart()
       })
       patch(view)
-      Taro.showToast({ title: '档案已保存', icon: 'success' })
+      saved = true
+      // asked to have a held stall moved: the request needs the profile, so it goes second
+      if (stall?.holding === 'held' && !stall.request && choice === 'request') await sendRequest()
+      Taro.showToast({ title: choice === 'request' && stall?.holding === 'held' ? '档案已保存，申请已提交' : '档案已保存', icon: 'success' })
       Taro.switchTab({ url: '/pages/index/index' })
     } catch (err) {
-      fail(err)
+      if (saved) {
+        // the profile is kept; only the request is left, and the stall card now offers it on its own
+        setFormError(`档案已保存，但摊位申请没有提交成功：${errorMessage(err)}请在上面再点一次“提交申请”。`)
+      } else {
+        fail(err)
+        // taken by someone else while the form was filled in: show the stall as it now is
+        if (err instanceof ApiError && err.code === 'CONFLICT') void resolve()
+      }
     } finally {
       setSaving(false)
     }
+  }
+
+  /** What the profile save sends about the scanned stall. */
+  const stallPart = (): { stallCode?: string; stallShare?: boolean } => {
+    if (!stall) return {}
+    const code = stall.stall.code
+    if (stall.holding === 'free' || stall.holding === 'mine') return { stallCode: code }
+    if (stall.holding === 'mineShared') return { stallCode: code, stallShare: true }
+    // held by someone else: bound only beside them, and only when the owner chose that
+    return choice === 'share' && stall.shareAllowed ? { stallCode: code, stallShare: true } : {}
+  }
+
+  const sendRequest = async () => {
+    if (!stall) return
+    const r = await call('user.stall.request', { stallCode: stall.stall.code, ...(note.trim() ? { note: note.trim() } : {}) }, { requestId })
+    setRequestId(newRequestId())
+    setStall({ ...stall, request: r })
+  }
+
+  /** An owner who already has a profile acts on a held stall at once, from its card. */
+  const actOnHeld = async () => {
+    if (!stall || !choice || choice === 'none') return
+    setActing(true)
+    setError('stallCode', '')
+    try {
+      if (choice === 'request') {
+        await sendRequest()
+        Taro.showToast({ title: '申请已提交', icon: 'success' })
+      } else {
+        patch(await call('user.stall.bind', { stallCode: stall.stall.code, share: true }))
+        Taro.showToast({ title: '已绑定这个摊位', icon: 'success' })
+        await resolve()
+      }
+    } catch (err) {
+      setError('stallCode', errorMessage(err))
+      if (err instanceof ApiError && err.code !== 'INTERNAL') void resolve()
+    } finally {
+      setActing(false)
+    }
+  }
+
+  const cancelRequest = async () => {
+    if (!stall?.request) return
+    const ok = await Taro.showModal({ title: '撤回这条申请？', content: '撤回后市场监管部门不再处理它，之后可以重新申请。' })
+    if (!ok.confirm) return
+    setActing(true)
+    try {
+      const r = await call('user.stall.cancel', { id: stall.request.id })
+      setStall({ ...stall, request: null })
+      setChoice(null)
+      Taro.showToast({ title: r.status === 'cancelled' ? '已撤回' : r.statusLabel, icon: 'none' })
+    } catch (err) {
+      setError('stallCode', errorMessage(err))
+      void resolve()
+    } finally {
+      setActing(false)
+    }
+  }
+
+  /** A stall another owner holds: say so (never who), and offer what the owner can do. */
+  function renderHeld(scan: StallScan) {
+    const office = `${scan.market.regionName}市场监管部门`
+    if (scan.request) {
+      return (
+        <View id='stall-held'>
+          <Notice tone='warn'>这个摊位已由另一户经营者绑定。为保护对方隐私，这里不显示对方的信息。</Notice>
+          <Section title='您的申请'>
+            <Cell label='申请转到我名下' value={<Text id='stall-request-status'>{scan.request.statusLabel}</Text>} wide />
+            <View className='notice-text'>
+              <View>{showDateTime(scan.request.createdAt)}提交。{office}核实后决定，结果会发到“消息”。</View>
+              {scan.request.note ? <View className='notice-text__body'>您的说明：{scan.request.note}</View> : null}
+            </View>
+          </Section>
+          <View className='actions' style={{ paddingTop: '16px' }}>
+            <SecondaryButton onClick={cancelRequest}>撤回申请</SecondaryButton>
+          </View>
+        </View>
+      )
+    }
+    const options: Array<{ key: HeldChoice; label: string; hint: string }> = [
+      { key: 'request', label: '申请转到我名下', hint: `由${office}核实后决定；同意后摊位改绑到您的档案，原经营者会收到通知。` },
+      ...(scan.shareAllowed
+        ? [{ key: 'share' as const, label: '作为另一户绑定', hint: '这个市场允许一个摊位有多户经营者：您和原经营者都绑定这个摊位，互不影响。' }]
+        : []),
+      { key: 'none', label: '先不绑定', hint: '档案照常保存，只是不绑定这个摊位；以后可以再扫码。' }
+    ]
+    const picked = options.find((o) => o.key === choice)
+    const hasProfile = !!data?.profile
+    return (
+      <View id='stall-held'>
+        <Notice tone='warn'>这个摊位已由另一户经营者绑定。为保护对方隐私，这里不显示对方的信息。</Notice>
+        <Section title='您可以'>
+          <View className='groups'>
+            {options.map((o) => (
+              <View key={o.key} className={`chip${o.key === choice ? ' chip--on' : ''}`} onClick={() => setChoice(o.key)}>
+                {o.key === choice ? '✓ ' : ''}
+                {o.label}
+              </View>
+            ))}
+          </View>
+          {picked ? <View className='notice-text'>{picked.hint}</View> : null}
+          {choice === 'request' ? (
+            <View className='notice-text'>
+              <Text>申请说明（可不填）</Text>
+              <Textarea className='textarea' name='stallNote' placeholder='如：我已向市场租下这个摊位，原经营者已退租' maxlength={200} value={note} onInput={(e) => setNote(e.detail.value)} />
+            </View>
+          ) : null}
+        </Section>
+        {hasProfile && (choice === 'request' || choice === 'share') ? (
+          <View className='actions' style={{ paddingTop: '16px' }}>
+            <PrimaryButton loading={acting} onClick={actOnHeld}>{choice === 'request' ? '提交申请' : '绑定这个摊位'}</PrimaryButton>
+          </View>
+        ) : null}
+        {!hasProfile && (choice === 'request' || choice === 'share') ? (
+          <Notice>{choice === 'request' ? '填好下面的档案并保存，申请会一并提交。' : '填好下面的档案并保存，就会绑定这个摊位。'}</Notice>
+        ) : null}
+      </View>
+    )
   }
 
   if (!data) return <Page><Loading /></Page>
@@ -184,8 +326,12 @@ export default function Onboard() {
           <View className='stall-card__stall'>
             摊位 {stall.stall.number} · {stall.market.address}
           </View>
+          {stall.holding === 'mine' ? <View className='stall-card__stall'>这是您绑定的摊位</View> : null}
+          {stall.holding === 'mineShared' ? <View className='stall-card__stall'>您已作为这个摊位的另一户经营者绑定</View> : null}
         </View>
       ) : null}
+      {stall?.holding === 'held' ? renderHeld(stall) : null}
+      {fieldError('stallCode')}
       {stallError ? <Notice tone='warn'>{stallError}。您仍可以先建档，之后再扫码绑定摊位。</Notice> : null}
 
       {!accepted ? (
@@ -279,7 +425,7 @@ export default function Onboard() {
           {formNotice}
           <View className='actions'>
             <PrimaryButton loading={saving} onClick={save}>
-              {data.profile ? '保存修改' : '保存档案'}
+              {data.profile ? '保存修改' : stall?.holding === 'held' && !stall.request && choice === 'request' ? '保存档案并提交申请' : '保存档案'}
             </PrimaryButton>
           </View>
         </View>

@@ -8,6 +8,7 @@ import { useSession } from '../../store/session'
 import type { PolicyItem } from '../../core/policy/contract'
 import { CATEGORIES, type Category } from '../../core/policy/categories'
 import { call, errorMessage } from '../../services/api'
+import { takePolicyTab } from '../../services/policyTab'
 import './index.css'
 
 type Tab = 'feed' | 'all' | 'favorites'
@@ -42,7 +43,8 @@ export default function Policy() {
 }
 
 function OwnerPolicy() {
-  const [tab, setTab] = useState<Tab>('feed')
+  // 我的 → 收藏的政策 opens this tab at 收藏 (services/policyTab.ts)
+  const [tab, setTab] = useState<Tab>(() => takePolicyTab() ?? 'feed')
   const [category, setCategory] = useState<Category | undefined>()
   const [department, setDepartment] = useState<string | undefined>()
   const [departments, setDepartments] = useState<string[]>([])
@@ -87,7 +89,12 @@ function OwnerPolicy() {
   // effect's load above, not a second one)
   const shown = useRef(false)
   useDidShow(() => {
-    if (shown.current) void load()
+    const asked = shown.current ? takePolicyTab() : null
+    if (asked) {
+      setSearching(null)
+      setTab(asked)
+    }
+    if (shown.current && (!asked || asked === tab)) void load()
     shown.current = true
   })
   useReachBottom(async () => {

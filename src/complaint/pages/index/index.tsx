@@ -33,7 +33,7 @@ export default function MyComplaints() {
               <View className='notice-text__heading' style={{ marginTop: 0 }}>
                 {c.categoryLabel} · {c.party} <Tag tone={statusTone(c.status)}>{c.statusLabel}</Tag>
               </View>
-              <Text className='grid__hint'>编号 {c.id} · {showDate(c.createdAt)}{c.deadline ? ` · ${deadlineText(c.deadline)}` : ''}</Text>
+              <Text className='grid__hint'>编号 <Text className='code'>{c.id}</Text> · {showDate(c.createdAt)}{c.deadline ? ` · ${deadlineText(c.deadline)}` : ''}</Text>
             </View>
           ))}
         </Section>

@@ -1,4 +1,4 @@
-import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Input, Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { Page } from '../../../components/Page'
@@ -6,11 +6,10 @@ import { useFormErrors } from '../../../components/useFormErrors'
 import { Cell, Notice, PrimaryButton, Section } from '../../../components/ui'
 import { chinaDate } from '../../../core/common/time'
 import { COMPLAINT_CATEGORIES, MAX_PHOTOS, type ComplaintCategory } from '../../../core/complaint/labels'
-import { call, errorMessage, newRequestId } from '../../../services/api'
-import { pickPhotos } from '../../../services/photo'
-import { errText, isPrivacyRefusal } from '../../../services/privacy'
-import { uploadPhoto } from '../../../services/upload'
+import { call, newRequestId } from '../../../services/api'
 import { useSession } from '../../../store/session'
+import { TextBox } from '../../parts'
+import { PhotoPicker, usePhotos } from '../../photos'
 
 interface Draft {
   category: ComplaintCategory | ''
@@ -20,10 +19,6 @@ interface Draft {
   place: string
   phone: string
   disclose: boolean
-}
-interface Photo {
-  uploadId: string
-  url: string
 }
 
 /** Unsent text survives leaving the page or a failed network: nothing the owner typed is lost. */
@@ -43,12 +38,10 @@ export default function NewComplaint() {
     disclose: false,
     ...((Taro.getStorageSync(DRAFT_KEY) || {}) as Partial<Draft>)
   }))
-  const [photos, setPhotos] = useState<Photo[]>([])
-  const [uploading, setUploading] = useState(false)
-  // said under the photos after 不同意 in WeChat's privacy dialog: what is kept, how to go on
-  const [photoNotice, setPhotoNotice] = useState('')
   const { setError, check, fail, fieldError: err, formNotice } = useFormErrors()
   const [saving, setSaving] = useState(false)
+  const photoState = usePhotos(() => setError('photos', ''))
+  const { photos, uploading } = photoState
   // one id per filing: pressing 提交 again after a timeout never files twice
   const [requestId] = useState(newRequestId)
 
@@ -63,39 +56,6 @@ export default function NewComplaint() {
       return next
     })
     setError(k, '')
-  }
-
-  const addPhotos = async () => {
-    const room = MAX_PHOTOS - photos.length
-    if (room <= 0) return
-    let picked
-    setPhotoNotice('')
-    try {
-      picked = await pickPhotos(room)
-    } catch (err) {
-      // the owner declined WeChat's privacy agreement: the form stays as it is
-      if (isPrivacyRefusal(err)) {
-        setPhotoNotice('已保留填写内容。需要加照片时再点“+ 加照片”并同意即可；也可以不加照片直接提交。')
-        return
-      }
-      // closing the picker is not an error (WeChat rejects with {errMsg: '…:fail cancel'})
-      const message = errText(err)
-      if (/cancel/i.test(message)) return
-      Taro.showToast({ title: /[\u4e00-\u9fa5]/.test(message) ? message : '没有选到照片', icon: 'none' })
-      return
-    }
-    setUploading(true)
-    try {
-      for (const p of picked) {
-        const r = await uploadPhoto(p)
-        setPhotos((list) => [...list, r])
-      }
-      setError('photos', '')
-    } catch (err) {
-      Taro.showToast({ title: errorMessage(err), icon: 'none' })
-    } finally {
-      setUploading(false)
-    }
   }
 
   const submit = async () => {
@@ -148,8 +108,7 @@ export default function NewComplaint() {
         {err('party')}
         <View className='notice-text'>
           <View className='notice-text__heading' style={{ marginTop: 0 }}>经过</View>
-          <Textarea className='textarea' name='what' maxlength={1000} placeholder='什么时候、谁、做了什么、收了多少钱，写清楚更快办理' value={form.what} onInput={(e) => set('what', e.detail.value)} />
-          <Text className='grid__hint'>{form.what.length}/1000</Text>
+          <TextBox large name='what' max={1000} placeholder='什么时候、谁、做了什么、收了多少钱，写清楚更快办理' value={form.what} onInput={(v) => set('what', v)} />
         </View>
         {err('what')}
         <Picker mode='date' value={form.happenedOn} end={today} start='2000-01-01' onChange={(e) => set('happenedOn', String(e.detail.value))}>
@@ -164,21 +123,8 @@ export default function NewComplaint() {
         {err('place')}
       </Section>
       <Section title={`照片（选填，最多${MAX_PHOTOS}张）`}>
-        <View className='photos'>
-          {photos.map((p, i) => (
-            <View key={p.uploadId} className='photos__item'>
-              <Image className='photos__img' src={p.url} mode='aspectFill' onClick={() => Taro.previewImage({ urls: photos.map((x) => x.url), current: p.url })} />
-              <View className='photos__remove' onClick={() => setPhotos(photos.filter((_, j) => j !== i))}>×</View>
-            </View>
-          ))}
-          {photos.length < MAX_PHOTOS ? (
-            <View className='photos__add' id='add-photo' onClick={uploading ? undefined : addPhotos}>
-              {uploading ? '上传中…' : '+ 加照片'}
-            </View>
-          ) : null}
-        </View>
+        <PhotoPicker state={photoState} addId='add-photo' />
         {err('photos')}
-        {photoNotice ? <View className='notice-text' id='photo-notice'>{photoNotice}</View> : null}
       </Section>
       <Section title='联系与保密'>
         <Cell label='联系电话'>

@@ -59,18 +59,28 @@ export default function LoanAssess() {
     }
   }
 
-  const submit = async () => {
+  const send = async (confirmUnfit: boolean) => {
     setErrors({})
     setError(null)
     setBusy(true)
     try {
       await call(
         'loan.apply',
-        { bankId: apply.bankId, productId: apply.productId, amount: Number(apply.amount), termMonths: Number(apply.termMonths), phone: apply.phone, idNumber: apply.idNumber },
+        {
+          bankId: apply.bankId,
+          productId: apply.productId,
+          amount: Number(apply.amount),
+          termMonths: Number(apply.termMonths),
+          phone: apply.phone,
+          idNumber: apply.idNumber,
+          ...(confirmUnfit ? { confirmUnfit } : {})
+        },
         { requestId }
       )
       Taro.showToast({ title: '申请已提交', icon: 'success' })
-      Taro.navigateBack()
+      // back to 码上贷, where the application is listed; opened directly (a link), open it instead
+      if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+      else void Taro.redirectTo({ url: '/loan/pages/index/index' })
     } catch (err) {
       if (err instanceof ApiError) setErrors(err.fieldErrors())
       setError(errorMessage(err))
@@ -79,36 +89,59 @@ export default function LoanAssess() {
     }
   }
 
+  /** A product that does not fit is not refused, but the owner reads why before applying. */
+  const submit = async () => {
+    const fit = result?.products.find((p) => p.id === apply.productId)
+    if (fit && !fit.fits) {
+      const why = fit.reasons.filter((r) => r.startsWith('✗')).map((r) => r.slice(2))
+      const { confirm } = await Taro.showModal({
+        title: '这个产品暂不适合您',
+        content: `按您填写的信息，${fit.name}暂不适合：${why.join('；')}。仍要申请吗？银行会按自己的条件审核。`,
+        confirmText: '仍要申请',
+        cancelText: '换一个'
+      })
+      if (!confirm) return
+      return send(true)
+    }
+    return send(false)
+  }
+
   if (!data) return <Page>{error ? <Notice tone='error'>{error}</Notice> : <Loading />}</Page>
   const banks = Object.fromEntries(data.banks.filter((b) => b.consented).map((b) => [b.id, b.name]))
-  const products = Object.fromEntries(data.products.map((p) => [p.id, p.name]))
+  // fitting products first; the others say so in the picker itself
+  const ranked = result ? [...result.products].sort((a, b) => Number(b.fits) - Number(a.fits)) : []
+  const products = Object.fromEntries(ranked.map((p) => [p.id, p.fits ? p.name : `${p.name}（暂不适合）`]))
   const fieldError = (k: string) => (errors[k] ? <Text className='field-error'>{errors[k]}</Text> : null)
   return (
     <Page>
-      <Section title='近12个月收款码流水（元）' footer='可逐月填写，也可以把银行流水（每行：日期,金额）粘贴到下面，自动按月汇总。'>
+      <Section title='近12个月收款码流水（元）' footer='逐月填写；也可以用下面的办法，从银行流水导入。'>
         {months.map((m) => (
           <Cell key={m} label={m}>
             <Input className='input' type='digit' name={`turnover-${m}`} placeholder='0' value={amounts[m] ?? ''} onInput={(e) => setAmounts({ ...amounts, [m]: e.detail.value })} />
           </Cell>
         ))}
-        <View className='notice-text'>
+      </Section>
+      <Section title='或者：粘贴银行流水'>
+        <View className='notice-text' id='loan-statement'>
+          <View className='notice-text__body' style={{ marginTop: 0 }}>
+            把银行导出的流水复制到下面的框里，每行一笔：日期,金额（如 2026-10-03,1280.00）。会按月加总，填进上面的月份。
+          </View>
           <Textarea className='textarea' name='statementCsv' maxlength={200000} placeholder='粘贴银行流水，如：2026-10-03,1280.00' value={csv} onInput={(e) => setCsv(e.detail.value)} />
         </View>
       </Section>
       <View className='actions'>
-        <SecondaryButton onClick={evaluate}>保存流水并评估</SecondaryButton>
+        <SecondaryButton onClick={evaluate}>保存流水，看看适合哪种贷款</SecondaryButton>
       </View>
       {result ? (
         <View id='loan-assessment'>
           <View className='hero'>
             <View className='hero__name' style={{ fontSize: 'var(--fs-lg)' }}>
-              评估 {result.score} 分 · {result.band}
+              评估 {result.score} 分（满分100，我们的估算）
             </View>
-            <View className='hero__meta'>{result.range[1] ? `参考额度 ${result.range[0]}–${result.range[1]} 元` : '暂不建议申请信用贷款，可先看下面怎么提高'}</View>
             <View className='reasons'>
               {result.factors.map((f) => (
                 <View className='reason' key={f.name}>
-                  <Text className={`reason__mark reason__mark--${f.points > 0 ? 'met' : 'unmet'}`}>{f.points > 0 ? `+${f.points}` : f.points}</Text>
+                  <Text className={`reason__mark reason__mark--${f.points > 0 ? 'met' : 'unmet'}`} style={{ width: 'auto', minWidth: '2.2em' }}>{f.points > 0 ? `+${f.points}` : f.points}</Text>
                   <Text>
                     {f.name}：{f.detail}
                     {f.raise ? `（提高：${f.raise}）` : ''}
@@ -118,7 +151,11 @@ export default function LoanAssess() {
             </View>
             <View className='hero__meta'>{result.disclaimer}</View>
           </View>
-          <Section title='适合您的产品'>
+          <Section title='适合您的贷款'>
+            <View className='notice-text' id='loan-advice'>
+              <View className='notice-text__heading' style={{ marginTop: 0 }}>{result.advice}</View>
+              <View className='notice-text__body'>{result.amountNote}</View>
+            </View>
             {result.products.map((p) => (
               <Cell key={p.id} wide label={p.name}>
                 {p.fits ? <Tag>适合</Tag> : <Tag tone='gray'>暂不适合</Tag>}
@@ -126,7 +163,7 @@ export default function LoanAssess() {
               </Cell>
             ))}
           </Section>
-          <Section title='提交申请' footer={Object.keys(banks).length ? '提交后信息只发给您选择的、已同意的银行。' : '请先回到上一页，同意向一家银行提供信息。'}>
+          <Section title='填写申请' footer={Object.keys(banks).length ? '提交后信息只发给您选择的、已同意的银行。' : '请先回到上一页，同意向一家银行提供信息。'}>
             <SelectCell id='loanBank' label='银行' options={banks} value={apply.bankId} onChange={(k) => setApply({ ...apply, bankId: k })} />
             <SelectCell id='loanProduct' label='产品' options={products} value={apply.productId} onChange={(k) => setApply({ ...apply, productId: k })} />
             <Cell label='金额（元）'>

@@ -29,7 +29,7 @@ export default function LoanHome() {
   if (!data) return <Page><Loading /></Page>
   return (
     <Page>
-      <Notice>码上贷用您的经营数据（收款码流水等）帮您了解能贷多少、哪些产品适合。您的信息只在您单独同意后才提供给您选择的银行。</Notice>
+      <Notice>码上贷用您的经营数据（收款码流水等）帮您看看哪种贷款适合您、怎样提高评估。能贷多少由银行审批：这些贷款的文件没有写明额度，本程序不估算。您的信息只在您单独同意后才提供给您选择的银行。</Notice>
       {apps.length ? (
         <Section title='我的申请'>
           {apps.map((a) => (
@@ -63,7 +63,7 @@ export default function LoanHome() {
         ))}
       </Section>
       <View className='actions'>
-        <PrimaryButton onClick={() => Taro.navigateTo({ url: '/loan/pages/assess/index' })}>填流水，评估我能贷多少</PrimaryButton>
+        <PrimaryButton onClick={() => Taro.navigateTo({ url: '/loan/pages/assess/index' })}>填流水，看看我适合哪种贷款</PrimaryButton>
       </View>
     </Page>
   )

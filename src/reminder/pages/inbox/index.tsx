@@ -87,7 +87,7 @@ export default function Inbox() {
               {m.title}
               <Text className='grid__hint' style={{ float: 'right', fontWeight: 'normal' }}>{when(m.createdAt)}</Text>
             </View>
-            <View className='notice-text__body' style={open === m.id ? {} : { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+            <View className={`notice-text__body${open === m.id ? '' : ' teaser'}`}>
               {m.body}
             </View>
             {m.page ? <Text className='link' style={{ fontSize: 'var(--fs-sm)' }}>查看详情 ›</Text> : null}

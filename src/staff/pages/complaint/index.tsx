@@ -1,4 +1,4 @@
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Page } from '../../../components/Page'
@@ -6,7 +6,7 @@ import { Cell, LoadFailed, Loading, Notice, PrimaryButton, SecondaryButton, Sect
 import type { Input as In, Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { OFFICES } from '../../../core/complaint/labels'
-import { Photos, Timeline } from '../../../complaint/parts'
+import { Photos, TextBox, Timeline } from '../../../complaint/parts'
 import { deadlineText, statusTone } from '../../../complaint/status'
 import { chinaFormat } from '../../../core/common/time'
 import { call, errorMessage, firstErrorMessage } from '../../../services/api'
@@ -63,10 +63,15 @@ export default function StaffComplaint() {
   return (
     <Page>
       {c.held ? <Notice tone='warn'>内容检测提示需要人工复核。请先阅读原文；受理即表示已复核。</Notice> : null}
+      {c.status === 'withdrawn' ? <Notice>反映人已在受理前撤回这条诉求，不需要再办理。撤回原因见“进度”。</Notice> : null}
+      {c.urged ? <Notice tone='warn'>反映人已催办：期限已过，请尽快办理。</Notice> : null}
+      {c.supplemented ? <Notice>反映人补充了材料，见下方“进度”。</Notice> : null}
       <Section title={`编号 ${c.id}`}>
         <Cell label='状态'>
           <Tag tone={statusTone(c.status)}>{c.statusLabel}</Tag>
           {c.reopened ? <Tag tone='orange'>不满意重办</Tag> : null}
+          {c.urged ? <Tag tone='orange'>已催办</Tag> : null}
+          {c.supplemented ? <Tag tone='blue'>有补充材料</Tag> : null}
         </Cell>
         {c.deadline ? <Cell wide label='期限' value={deadlineText(c.deadline)} /> : null}
         <Cell label='类型' value={c.categoryLabel} />
@@ -104,7 +109,7 @@ export default function StaffComplaint() {
           ) : null}
           {can('reject') || can('reply') ? (
             <View className='notice-text'>
-              <Textarea className='textarea' name='staffText' maxlength={1000} placeholder={can('reply') ? '答复内容：查明的情况和处理结果' : '不予受理的理由（受理时可不填）'} value={textValue} onInput={(e) => setText(e.detail.value)} />
+              <TextBox large={can('reply')} name='staffText' max={can('reply') ? 1000 : 200} placeholder={can('reply') ? '答复内容：查明的情况和处理结果' : '不予受理的理由（受理时可不填）'} value={textValue} onInput={setText} />
             </View>
           ) : null}
           {actError ? <Text className='field-error' id='act-error'>{actError}</Text> : null}
@@ -119,7 +124,7 @@ export default function StaffComplaint() {
       ) : null}
 
       <Section title='进度'>
-        <Timeline steps={c.timeline} />
+        <Timeline staff steps={c.timeline} />
         {c.ratings.length ? <Cell wide label='评价' value={c.ratings.map((r) => `${r.label}${r.comment ? `：${r.comment}` : ''}`).join('；')} /> : null}
       </Section>
 

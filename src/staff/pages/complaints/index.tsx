@@ -63,6 +63,8 @@ export default function ComplaintQueue() {
                 {c.categoryLabel} · {c.party} <Tag tone={statusTone(c.status)}>{c.statusLabel}</Tag>
                 {c.deadline?.overdue ? <Tag tone='orange'>超期</Tag> : null}
                 {c.held ? <Tag tone='orange'>待人工复核</Tag> : null}
+                {c.urged ? <Tag tone='orange'>已催办</Tag> : null}
+                {c.supplemented ? <Tag tone='blue'>有补充材料</Tag> : null}
               </View>
               <Text className='grid__hint'>
                 {c.id} · {c.marketName ?? '未绑定市场'} · {c.reporter}

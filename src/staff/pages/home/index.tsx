@@ -1,11 +1,21 @@
 import { View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
 import { Page } from '../../../components/Page'
 import { Cell, Empty, Loading, Section } from '../../../components/ui'
+import { call } from '../../../services/api'
 import { useSession } from '../../../store/session'
 
 export default function StaffHome() {
   const { data } = useSession()
+  // how many stall requests wait for this regulator (null: not known, the row still opens the queue)
+  const [waiting, setWaiting] = useState<number | null>(null)
+  useDidShow(() => {
+    if (data?.staff?.role === 'bank') return
+    call('user.stall.requests', { status: 'open' })
+      .then((r) => setWaiting(r.requests.length))
+      .catch(() => setWaiting(null))
+  })
   if (!data) return <Page><Loading /></Page>
   if (!data.staff) return <Page><Empty title='仅限工作人员使用'>如需开通，请联系本地市场监管部门。</Empty></Page>
   const regulator = data.staff.role === 'regulator' || data.staff.role === 'admin'
@@ -15,6 +25,12 @@ export default function StaffHome() {
         {regulator ? (
           <View>
             <Cell label='市场与摊位' value='建市场、加摊位、印二维码' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/markets/index' })} />
+            <Cell
+              label='摊位绑定申请'
+              value={waiting ? `${waiting}条待审核` : '改绑到申请人名下'}
+              arrow
+              onClick={() => Taro.navigateTo({ url: '/staff/pages/stallrequests/index' })}
+            />
             <Cell label='政策管理' value='发布、推送、看覆盖' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/policies/index' })} />
             <Cell label='办事联系方式' value='政策页上的电话、地址' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/contacts/index' })} />
             <Cell label='诉求工作台' value='受理、交办、答复' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/complaints/index' })} />

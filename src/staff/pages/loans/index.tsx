@@ -1,20 +1,29 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import { Page } from '../../../components/Page'
-import { Empty, LoadFailed, Loading, Section, Tag } from '../../../components/ui'
+import { Cell, Empty, LoadFailed, Loading, Section, Tag } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
-import { APPLICATION_STATUSES, TRANSITIONS, type ApplicationStatus } from '../../../core/loan/status'
-import { call, errorMessage } from '../../../services/api'
+import { ACTION_LABELS, checkDecision, CONFIRMED, confirmText, type DecisionForm } from '../../../core/loan/decision'
+import { TRANSITIONS, type ApplicationStatus } from '../../../core/loan/status'
+import { ApiError, call, errorMessage } from '../../../services/api'
 
 type Row = Output<Contracts['loan.bank.queue']>['applications'][number]
 
-/** The bank officer's queue: only this bank's applications, phone and ID masked. */
+const blank = (r: Row): DecisionForm => ({ note: '', amount: String(r.amount), rate: '', term: String(r.termMonths) })
+
+/**
+ * The bank officer's queue: only this bank's applications, phone and ID masked. Approving,
+ * declining and recording a disbursement are told to the applicant and cannot be undone, so each
+ * asks to confirm, naming the business; a missing or wrong field is said next to it first.
+ */
 export default function BankQueue() {
   const [rows, setRows] = useState<Row[] | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [form, setForm] = useState<Record<string, { note: string; amount: string; rate: string; term: string }>>({})
+  const [form, setForm] = useState<Record<string, DecisionForm>>({})
+  const [errors, setErrors] = useState<Record<string, Record<string, string>>>({})
+  const [busy, setBusy] = useState<string | null>(null)
   const load = useCallback(() => {
     call('loan.bank.queue', {})
       .then((r) => setRows(r.applications))
@@ -23,19 +32,35 @@ export default function BankQueue() {
   useDidShow(load)
 
   const move = async (r: Row, status: ApplicationStatus) => {
-    const f = form[r.id] ?? { note: '', amount: '', rate: '', term: '' }
-    try {
-      await call('loan.bank.update', {
-        id: r.id,
-        status,
-        ...(status === 'needInfo' && f.note ? { note: f.note } : {}),
-        ...(status === 'declined' && f.note ? { reason: f.note } : {}),
-        ...(status === 'approved' ? { amount: Number(f.amount) || r.amount, annualRate: Number(f.rate) || undefined, termMonths: Number(f.term) || r.termMonths } : {})
+    if (busy) return
+    const checked = checkDecision(status, form[r.id] ?? blank(r))
+    if (!checked.ok) {
+      setErrors({ ...errors, [r.id]: checked.errors })
+      return
+    }
+    setErrors({ ...errors, [r.id]: {} })
+    if (CONFIRMED.includes(status)) {
+      const { confirm } = await Taro.showModal({
+        ...confirmText(status, r.businessName, checked.payload),
+        // WeChat shows at most 4 characters on a modal's buttons
+        confirmText: status === 'disbursed' ? '确认' : ACTION_LABELS[status],
+        cancelText: '再想想'
       })
-      Taro.showToast({ title: `已改为${APPLICATION_STATUSES[status]}`, icon: 'none' })
+      if (!confirm) return
+    }
+    setBusy(r.id)
+    try {
+      await call('loan.bank.update', { id: r.id, ...checked.payload })
+      Taro.showToast({ title: `已${ACTION_LABELS[status]}`, icon: 'none' })
+      const { [r.id]: _done, ...rest } = form
+      setForm(rest)
       load()
     } catch (err) {
-      Taro.showToast({ title: errorMessage(err), icon: 'none' })
+      const fields = err instanceof ApiError ? err.fieldErrors() : {}
+      if (Object.keys(fields).length) setErrors({ ...errors, [r.id]: fields })
+      else Taro.showToast({ title: errorMessage(err), icon: 'none' })
+    } finally {
+      setBusy(null)
     }
   }
 
@@ -46,36 +71,78 @@ export default function BankQueue() {
     <Page>
       <Section title={`共${rows.length}份`}>
         {rows.map((r) => {
-          const f = form[r.id] ?? { note: '', amount: String(r.amount), rate: '', term: String(r.termMonths) }
-          const set = (k: keyof typeof f, v: string) => setForm({ ...form, [r.id]: { ...f, [k]: v } })
+          const f = form[r.id] ?? blank(r)
+          const e = errors[r.id] ?? {}
+          const set = (k: keyof DecisionForm, v: string) => {
+            setForm({ ...form, [r.id]: { ...f, [k]: v } })
+            // the red line goes once the field is changed
+            const key = k === 'rate' ? 'annualRate' : k === 'term' ? 'termMonths' : k
+            if (e[key] || (k === 'note' && e.reason)) {
+              const { [key]: _a, ...restErrors } = e
+              if (k === 'note') delete restErrors.reason
+              setErrors({ ...errors, [r.id]: restErrors })
+            }
+          }
+          const fieldError = (k: string) => (e[k] ? <Text className='field-error'>{e[k]}</Text> : null)
+          const next = TRANSITIONS[r.status]
+          const fit = r.snapshot.productFit
           return (
-            <View key={r.id} className='notice-text bank-app' style={{ borderBottom: '1px solid var(--c-line)' }}>
-              <View className='notice-text__heading' style={{ marginTop: 0 }}>
-                {r.businessName} · {r.productName} · {r.amount}元/{r.termMonths}月 <Tag>{r.statusLabel}</Tag>
+            <View key={r.id} className='bank-app' style={{ borderBottom: '8px solid #ededed', background: '#fff' }}>
+              <View className='notice-text'>
+                <View className='notice-text__heading' style={{ marginTop: 0 }}>
+                  {r.businessName} · {r.productName} · {r.amount}元/{r.termMonths}个月 <Tag>{r.statusLabel}</Tag>
+                </View>
+                <View className='notice-text__body'>
+                  电话 {r.phone} · 身份证 {r.idNumber} · 信用代码 {r.creditCode}
+                </View>
+                <View className='notice-text__body'>
+                  月均流水{r.snapshot.averageTurnover}元（{r.snapshot.months}个月）· 评估{r.snapshot.score}分（本平台估算）· {r.snapshot.abnormal ? '经营异常' : '无经营异常'}
+                </View>
+                <View className='notice-text__body'>年报：{r.snapshot.annualReport}</View>
+                {fit ? (
+                  <View className='notice-text__body'>
+                    {fit.fits
+                      ? '本平台评估：适合这个产品'
+                      : `本平台评估：暂不适合这个产品，申请人看过提示后仍申请（${fit.reasons.filter((x) => x.startsWith('✗')).map((x) => x.slice(2)).join('；')}）`}
+                  </View>
+                ) : null}
               </View>
-              <View className='notice-text__body'>
-                电话 {r.phone} · 身份证 {r.idNumber} · 信用代码 {r.creditCode}
-              </View>
-              <View className='notice-text__body'>
-                月均流水{r.snapshot.averageTurnover}元（{r.snapshot.months}个月）· 评估{r.snapshot.score}分 · 年报{r.snapshot.annualReportFiled ? '已报' : '未报'} · {r.snapshot.abnormal ? '经营异常' : '无经营异常'}
-              </View>
-              {TRANSITIONS[r.status].includes('approved') ? (
-                <View className='groups' style={{ padding: '8px 0', alignItems: 'center' }}>
-                  <Text>金额</Text>
-                  <Input className='input chip' type='number' name='approveAmount' style={{ width: '90px' }} value={f.amount} onInput={(e) => set('amount', e.detail.value)} />
-                  <Text>年利率%</Text>
-                  <Input className='input chip' type='digit' name='approveRate' style={{ width: '60px' }} value={f.rate} onInput={(e) => set('rate', e.detail.value)} />
-                  <Text>月</Text>
-                  <Input className='input chip' type='number' name='approveTerm' style={{ width: '50px' }} value={f.term} onInput={(e) => set('term', e.detail.value)} />
+              {next.includes('approved') ? (
+                <View className='cells'>
+                  <Cell label='批准金额（元）'>
+                    <Input className='input' type='number' name='approveAmount' value={f.amount} onInput={(ev) => set('amount', ev.detail.value)} />
+                  </Cell>
+                  {fieldError('amount')}
+                  <Cell label='年利率（%）'>
+                    <Input className='input' type='digit' name='approveRate' placeholder='如 4.35' value={f.rate} onInput={(ev) => set('rate', ev.detail.value)} />
+                  </Cell>
+                  {fieldError('annualRate')}
+                  <Cell label='期限（月）'>
+                    <Input className='input' type='number' name='approveTerm' value={f.term} onInput={(ev) => set('term', ev.detail.value)} />
+                  </Cell>
+                  {fieldError('termMonths')}
                 </View>
               ) : null}
-              {TRANSITIONS[r.status].some((s) => s === 'needInfo' || s === 'declined') ? (
-                <Input className='input chip' name='bankNote' style={{ textAlign: 'left', width: '100%' }} placeholder='需补充的材料或未通过原因' value={f.note} onInput={(e) => set('note', e.detail.value)} />
+              {next.some((s) => s === 'needInfo' || s === 'declined') ? (
+                <View className='notice-text'>
+                  <View className='notice-text__body' style={{ marginTop: 0 }}>要求补充材料或拒绝时，写明需要什么或原因（申请人会看到）</View>
+                  <Textarea
+                    className='textarea'
+                    name='bankNote'
+                    maxlength={200}
+                    autoHeight
+                    placeholder='如：请补充近6个月的银行流水'
+                    value={f.note}
+                    onInput={(ev) => set('note', ev.detail.value)}
+                  />
+                </View>
               ) : null}
-              <View className='groups' style={{ padding: '8px 0' }}>
-                {TRANSITIONS[r.status].map((s) => (
-                  <View key={s} className='chip chip--on' onClick={() => move(r, s)}>
-                    {APPLICATION_STATUSES[s]}
+              {fieldError('note')}
+              {fieldError('reason')}
+              <View className='groups' style={{ padding: '8px var(--gap) 24px' }}>
+                {next.map((s) => (
+                  <View key={s} className={`chip chip--on${busy === r.id ? ' btn--disabled' : ''}`} onClick={() => move(r, s)}>
+                    {ACTION_LABELS[s]}
                   </View>
                 ))}
               </View>
