@@ -109,7 +109,7 @@ describe('conditions read naturally for “must not be” and “aimed at”', (
   })
 
   test('aimed-at conditions say whom the measure is for and that the owner is not one', () => {
-    expect(text({ fact: 'groups', op: 'hasAny', value: ['veteran'] })).toBe('这项面向退役军人；您的经营档案里没有填这些身份（如果是，可以在档案里补上），用不上')
+    expect(text({ fact: 'groups', op: 'hasAny', value: ['veteran'] })).toBe('这项面向退役军人；您的经营档案里没有填这个身份，用不上；如果是，可以在档案里补上')
     expect(text({ fact: 'industry', op: 'in', value: ['catering'] })).toBe('这项面向餐饮服务行业；您是食品销售，用不上')
     expect(text({ fact: 'taxPaid', op: 'is', value: false }, { ...f, taxPaid: true })).toBe('这项面向尚未纳税的个体户；您已纳税，用不上')
     expect(text({ fact: 'socialInsurance', op: 'is', value: false }, { ...f, socialInsurance: true })).toBe('这项面向未参加社保的个体户；您已参加社保，用不上')

@@ -148,8 +148,9 @@ export function checkCondition(c: Condition, f: Facts): ConditionResult {
       if (hit) return { met: true, text: `您是${MATCH_GROUPS[hit]}` }
       const graduateTooLong = c.value.includes('recentGraduate') && f.groups.includes('graduate')
       // the groups are self-declared: someone who is one but did not say so can still add it
-      const you = graduateTooLong ? '开业时您离校已超过2年或尚未毕业，或档案未填毕业年份' : '您的经营档案里没有填这些身份（如果是，可以在档案里补上）'
-      return { met: false, text: notForYou(describeCondition(c), you) }
+      if (graduateTooLong) return { met: false, text: notForYou(describeCondition(c), '开业时您离校已超过2年或尚未毕业，或档案未填毕业年份') }
+      const these = c.value.length > 1 ? '这些身份' : '这个身份'
+      return { met: false, text: `${notForYou(describeCondition(c), `您的经营档案里没有填${these}`)}；如果是，可以在档案里补上` }
     }
     case 'monthsInBusiness': {
       const have = describeMonths(f.monthsInBusiness)
