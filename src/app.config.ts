@@ -12,7 +12,7 @@ export default defineAppConfig({
     { root: 'policy', pages: ['pages/detail/index'] },
     { root: 'course', pages: ['pages/index/index', 'pages/lesson/index', 'pages/exam/index', 'pages/certificate/index'] },
     { root: 'complaint', pages: ['pages/index/index', 'pages/new/index', 'pages/detail/index'] },
-    { root: 'reminder', pages: ['pages/permits/index', 'pages/permit/index', 'pages/inbox/index'] },
+    { root: 'reminder', pages: ['pages/permits/index', 'pages/permit/index', 'pages/inbox/index', 'pages/annual/index'] },
     ...devPackage
   ],
   // WeChat injects only the components a page uses, when it renders them: faster start-up

@@ -33,7 +33,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   staff: [{ fields: 'supervisor', sparse: true }, { fields: 'role' }],
   courseProgress: [{ fields: ['region', 'started'] }, { fields: ['marketId', 'started'] }, { fields: ['classType', 'started'] }],
   courseAttempts: [{ fields: ['openid', 'submittedAt'] }],
-  courseCertificates: [{ fields: 'serial', unique: true }, { fields: 'year' }],
+  courseCertificates: [{ fields: 'serial', unique: true }, { fields: 'code', unique: true, sparse: true }, { fields: 'year' }],
   requests: [{ fields: 'createdAt' }],
   // openKey is unique: one open request per owner and stall, decided by the database (user/stalls.ts)
   stallRequests: [{ fields: 'openKey', unique: true }, { fields: ['region', 'createdAt'] }, { fields: ['openid', 'createdAt'] }]

@@ -152,6 +152,11 @@ export interface FunctionConfig {
   templates: { reminder: string | null; policy: string | null }
   /** working days from 受理 to 答复 (absent: DEFAULT_REPLY_WORKING_DAYS) */
   complaintReplyWorkingDays?: number
+  /**
+   * who runs 开业第一课, named on its certificates (function env COURSE_ISSUER, e.g. the district's
+   * 市场监督管理局); absent: the certificate names no issuer and says the mini-program issued it
+   */
+  courseIssuer?: string | null
 }
 
 export interface Ports {

@@ -1,8 +1,9 @@
 import { randomInt } from 'node:crypto'
 import { findLesson, MODULES, modulesFor, type Module } from '../../src/core/course/content'
-import { ATTEMPT_TTL_MINUTES, certificateSerial, draw, EXAM_SIZE, grade, NEW_OWNER_DAYS, PASS_PERCENT, RETRY_WAIT_MINUTES, tooFast } from '../../src/core/course/exam'
+import { ATTEMPT_TTL_MINUTES, certificateSerial, draw, EXAM_SIZE, examGate, grade, NEW_OWNER_DAYS, PASS_PERCENT, RETRY_WAIT_MINUTES, submitWaitSeconds } from '../../src/core/course/exam'
+import { makeCertificateCode, maskName } from '../../src/core/course/certificateCode'
 import { chinaDate } from '../../src/core/common/time'
-import { BUSINESS_TYPES, type BusinessType } from '../../src/core/user/options'
+import { BUSINESS_TYPES, INDUSTRIES, type BusinessType } from '../../src/core/user/options'
 import type { Context } from '../common/context'
 import { AppError, conflict, DuplicateKeyError, invalid, notFound, precondition } from '../common/errors'
 import { notify } from '../common/notify'
@@ -68,25 +69,84 @@ function isNewOwner(owner: OwnerDoc, ctx: Context) {
   return (!!owner.profile && owner.profile.openedOn >= chinaDate(cutoff)) || owner.createdAt >= cutoff.toISOString()
 }
 
-const certificateView = (c: CertificateDoc) => ({ serial: c.serial, businessName: c.businessName, issuedOn: chinaDate(new Date(c.issuedAt)), percent: c.percent, courseTitle: COURSE_TITLE })
+const certificateView = (c: CertificateDoc & { code: string }) => ({
+  serial: c.serial,
+  code: c.code,
+  issuer: c.issuer ?? null,
+  businessName: c.businessName,
+  issuedOn: chinaDate(new Date(c.issuedAt)),
+  percent: c.percent,
+  courseTitle: COURSE_TITLE
+})
+
+/** The configured issuer (FunctionConfig.courseIssuer), or null. */
+const configuredIssuer = (ctx: Context) => ctx.ports.config.courseIssuer?.trim() || null
+
+/**
+ * A certificate issued before verification codes existed gets its code (and the issuer then
+ * configured) the first time it is read. The update is conditional, so two readers at once agree
+ * on one code; a code another certificate holds already is drawn again.
+ */
+async function withCode(ctx: Context, c: CertificateDoc): Promise<CertificateDoc & { code: string }> {
+  if (c.code) return c as CertificateDoc & { code: string }
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const owner = await owners(ctx).get(c._id)
+    try {
+      await certificates(ctx.db).updateWhere(
+        { _id: c._id, code: cmd.exists(false) },
+        { code: makeCertificateCode(rng), issuer: configuredIssuer(ctx), industry: owner?.profile?.industry ?? null, creditCode: owner?.profile?.creditCode ?? null }
+      )
+    } catch (err) {
+      if (!(err instanceof DuplicateKeyError)) throw err
+      continue
+    }
+    const now = await certificates(ctx.db).get(c._id)
+    if (now?.code) return now as CertificateDoc & { code: string }
+  }
+  throw new AppError('INTERNAL', '证书核验码生成失败，请稍后再试')
+}
 
 /** The slot holding an owner's one open exam attempt (common/slots.ts). */
 const examSlot = (openid: string) => `${openid}:exam`
 
-function examState(p: ProgressDoc | null, now: Date) {
-  const retryAt = p?.lastFailedAt && !p.passed ? new Date(Date.parse(p.lastFailedAt) + RETRY_WAIT_MINUTES * MINUTE) : null
-  const waiting = !!retryAt && retryAt > now
-  return { size: EXAM_SIZE, passPercent: PASS_PERCENT, canStart: !waiting, retryAt: waiting ? retryAt!.toISOString() : null, lastPercent: p?.lastPercent ?? null, passed: !!p?.passed }
+function examState(p: ProgressDoc | null, ids: string[], now: Date) {
+  const g = examGate({ lessonIds: ids, read: p?.lessons ?? {}, passed: !!p?.passed, lastFailedAt: p?.lastFailedAt ?? null, now })
+  return {
+    size: EXAM_SIZE,
+    passPercent: PASS_PERCENT,
+    canStart: g.canStart,
+    lessonsLeft: g.lessonsLeft.length,
+    retryAt: g.retryAt?.toISOString() ?? null,
+    waitSeconds: g.waitSeconds,
+    lastPercent: p?.lastPercent ?? null,
+    passed: !!p?.passed
+  }
 }
 
-/** One certificate per owner, with a serial unique across all owners (retried on a collision). */
-async function issueCertificate(ctx: Context, owner: OwnerDoc & { profile: NonNullable<OwnerDoc['profile']> }, percent: number): Promise<CertificateDoc> {
+const waitMessage = (seconds: number) => `先复习一下课程吧，${Math.max(1, Math.ceil(seconds / 60))}分钟后可以再考`
+
+/**
+ * One certificate per owner, with a serial and a verification code unique across all owners
+ * (both drawn again on a collision).
+ */
+async function issueCertificate(ctx: Context, owner: OwnerDoc & { profile: NonNullable<OwnerDoc['profile']> }, percent: number): Promise<CertificateDoc & { code: string }> {
   const year = Number(ctx.today.slice(0, 4))
   for (let attempt = 0; attempt < 20; attempt++) {
     const existing = await certificates(ctx.db).get(ctx.openid)
-    if (existing) return existing
+    if (existing) return withCode(ctx, existing)
     const seq = (await certificates(ctx.db).count({ year })) + 1 + attempt
-    const doc: CertificateDoc = { _id: ctx.openid, serial: certificateSerial(year, seq), year, businessName: owner.profile.businessName, issuedAt: ctx.now.toISOString(), percent }
+    const doc: CertificateDoc & { code: string } = {
+      _id: ctx.openid,
+      serial: certificateSerial(year, seq),
+      code: makeCertificateCode(rng),
+      issuer: configuredIssuer(ctx),
+      year,
+      businessName: owner.profile.businessName,
+      industry: owner.profile.industry,
+      creditCode: owner.profile.creditCode,
+      issuedAt: ctx.now.toISOString(),
+      percent
+    }
     try {
       await certificates(ctx.db).add(doc)
       return doc
@@ -113,7 +173,8 @@ export default defineFunction('course', {
 
   async 'course.catalog'(ctx) {
     const owner = await ownerOf(ctx)
-    const [p, cert] = await Promise.all([progress(ctx.db).get(ctx.openid), certificates(ctx.db).get(ctx.openid)])
+    const [p, stored] = await Promise.all([progress(ctx.db).get(ctx.openid), certificates(ctx.db).get(ctx.openid)])
+    const cert = stored ? await withCode(ctx, stored) : null
     const mods = modulesFor(owner.profile.industry)
     const ids = lessonIds(mods)
     const read = (id: string) => !!p?.lessons[id]
@@ -131,7 +192,7 @@ export default defineFunction('course', {
       resumeLessonId: resume,
       lessonsDone: ids.filter(read).length,
       lessonsTotal: ids.length,
-      exam: examState(p, ctx.now),
+      exam: examState(p, ids, ctx.now),
       certificate: cert ? certificateView(cert) : null,
       recommended: !p?.passed && isNewOwner(owner, ctx)
     }
@@ -170,18 +231,19 @@ export default defineFunction('course', {
     await progress(ctx.db).update(ctx.openid, { ...firstRead, ...snapshot(owner), lastLessonId: lessonId, started: true, updatedAt: at })
     const p = (await progress(ctx.db).get(ctx.openid))!
     const done = ids.filter((id) => p.lessons[id]).length
-    if (done === ids.length && !p.completed) await progress(ctx.db).update(ctx.openid, { completed: true })
+    // 学完 follows the owner's current track (a new industry can add a module)
+    if ((done === ids.length) !== p.completed) await progress(ctx.db).update(ctx.openid, { completed: done === ids.length })
     return { lessonsDone: done, lessonsTotal: ids.length }
   },
 
   async 'course.exam.start'(ctx) {
     const owner = await ownerOf(ctx)
     const p = await progress(ctx.db).get(ctx.openid)
-    const state = examState(p, ctx.now)
-    if (!state.canStart) {
-      const minutes = Math.ceil((Date.parse(state.retryAt!) - ctx.now.getTime()) / MINUTE)
-      throw precondition(`先复习一下课程吧，${minutes}分钟后可以再考`)
-    }
+    const ids = lessonIds(modulesFor(owner.profile.industry))
+    const gate = examGate({ lessonIds: ids, read: p?.lessons ?? {}, passed: !!p?.passed, lastFailedAt: p?.lastFailedAt ?? null, now: ctx.now })
+    // the test checks what the lessons teach: it opens once every lesson of the track is read
+    if (gate.lessonsLeft.length) throw precondition(`还有${gate.lessonsLeft.length}课没学完。学完全部${ids.length}课，才能参加测验`)
+    if (gate.retryAt) throw precondition(waitMessage(gate.waitSeconds))
     const t = ctx.now.toISOString()
     // One open attempt per owner, held in a slot the database arbitrates (common/slots.ts): the
     // attempt is written first, then claims the slot; twenty calls at once all get the winner's.
@@ -198,14 +260,14 @@ export default defineFunction('course', {
     }
     const held = await readSlot(ctx.db, examSlot(ctx.openid))
     let attempt = held?.holder && held.until! > t ? await attempts(ctx.db).get(held.holder) : null
-    if (attempt?.submittedAt) throw precondition(`先复习一下课程吧，${Math.ceil((Date.parse(held!.until!) - ctx.now.getTime()) / MINUTE)}分钟后可以再考`)
+    if (attempt?.submittedAt) throw precondition(waitMessage((Date.parse(held!.until!) - ctx.now.getTime()) / 1000))
     if (!attempt) {
       await attempts(ctx.db).add(candidate)
       const slot = await claimSlot(ctx.db, examSlot(ctx.openid), candidate._id, ctx.now, new Date(candidate.expiresAt))
       if (slot.holder === candidate._id) {
         attempt = candidate
         await ensureProgress(ctx, owner, t)
-        if (!p?.started) await progress(ctx.db).update(ctx.openid, { ...snapshot(owner), started: true, updatedAt: t })
+        if (!p?.started || !p.completed) await progress(ctx.db).update(ctx.openid, { ...snapshot(owner), started: true, completed: true, updatedAt: t })
       } else {
         // another call opened one a moment ago: that one is the owner's attempt
         await attempts(ctx.db).remove(candidate._id)
@@ -217,6 +279,7 @@ export default defineFunction('course', {
       attemptId: attempt._id,
       startedAt: attempt.startedAt,
       expiresAt: attempt.expiresAt,
+      secondsLeft: Math.max(0, Math.floor((Date.parse(attempt.expiresAt) - ctx.now.getTime()) / 1000)),
       passPercent: PASS_PERCENT,
       questions: attempt.drawn.map((d) => {
         const q = bankQuestion(d.questionId)!
@@ -232,7 +295,9 @@ export default defineFunction('course', {
     if (a.expiresAt <= ctx.now.toISOString()) throw conflict('这次考试已超时，请重新开始')
     if (answers.length !== a.drawn.length) throw invalid(`请回答全部${a.drawn.length}道题`, 'answers')
     if (answers.some((x, i) => x !== null && x >= a.drawn[i].order.length)) throw invalid('有答案不在选项里', 'answers')
-    if (tooFast(new Date(a.startedAt), ctx.now, a.drawn.length)) throw conflict('答得太快了，请认真读完每道题再交卷')
+    // faster than anyone reads the questions: say how long to wait; nothing is graded or used up
+    const wait = submitWaitSeconds(new Date(a.startedAt), ctx.now, a.drawn.length)
+    if (wait > 0) return { outcome: 'tooFast' as const, waitSeconds: wait }
     // only the owner's open attempt (the slot's holder) is graded: never one a lost race left behind
     const slot = await readSlot(ctx.db, examSlot(ctx.openid))
     if (slot?.holder !== a._id) throw conflict('这次考试已失效，请重新开始')
@@ -249,7 +314,7 @@ export default defineFunction('course', {
     // field updates only (never a whole-document write), so a lesson saved meanwhile is kept;
     // a pass is never taken back by a later practice attempt
     await progress(ctx.db).update(ctx.openid, { ...snapshot(owner), started: true, lastPercent: g.percent, ...(g.passed ? { passed: true } : { lastFailedAt: t }), updatedAt: t })
-    let certificate: CertificateDoc | null = null
+    let certificate: (CertificateDoc & { code: string }) | null = null
     if (g.passed) {
       certificate = await issueCertificate(ctx, owner, g.percent)
       await notify(ctx.ports, ctx.now, {
@@ -257,17 +322,19 @@ export default defineFunction('course', {
         topic: 'course',
         key: `course-passed:${ctx.openid}`,
         title: '开业第一课已结业',
-        body: `恭喜您通过测验（${g.percent}分），结业证书编号${certificate.serial}，可在“开业第一课”里出示。`,
+        body: `恭喜您通过测验（${g.percent}分），结业证书编号${certificate.serial}。证书可在“开业第一课”里出示、保存为图片，工作人员扫证书上的二维码即可核验。`,
         page: 'course/pages/certificate/index'
       })
     }
     return {
+      outcome: 'graded' as const,
       correct: g.correct,
       total: g.total,
       percent: g.percent,
       passed: g.passed,
       review: g.review.map((r) => ({ stem: bankQuestion(r.questionId)?.stem ?? '', right: r.right, explain: r.explain })),
       retryAt: g.passed ? null : new Date(ctx.now.getTime() + RETRY_WAIT_MINUTES * MINUTE).toISOString(),
+      waitSeconds: g.passed ? 0 : RETRY_WAIT_MINUTES * 60,
       certificate: certificate ? certificateView(certificate) : null
     }
   },
@@ -275,15 +342,26 @@ export default defineFunction('course', {
   async 'course.certificate.get'(ctx) {
     const c = await certificates(ctx.db).get(ctx.openid)
     if (!c) throw notFound('还没有结业证书：学完课程并通过测验后颁发')
-    return certificateView(c)
+    return certificateView(await withCode(ctx, c))
   },
 
-  async 'course.staff.verify'(ctx, { serial }) {
-    // any regulator may check: a certificate is shown wherever the owner trades, and the answer
-    // holds only what the certificate itself shows
-    const [c] = await certificates(ctx.db).find({ serial }, { limit: 1 })
-    if (!c) throw notFound('没有这个证书编号，请核对后再查')
-    return certificateView(c)
+  async 'course.staff.verify'(ctx, { code }) {
+    // any regulator may check: a certificate is shown wherever the owner trades. The code is
+    // random (not a sequence), so nobody walks the register by counting; the name comes back
+    // masked, enough to compare with the certificate in front of the officer
+    const [c] = await certificates(ctx.db).find({ code }, { limit: 1 })
+    if (!c) throw notFound('查不到这个核验码。请对照证书再输入一次；仍查不到，这张证书就不是本小程序出具的')
+    return {
+      serial: c.serial,
+      code,
+      holder: maskName(c.businessName),
+      industry: c.industry ? INDUSTRIES[c.industry] : null,
+      creditCodeTail: c.creditCode ? c.creditCode.slice(-4) : null,
+      issuedOn: chinaDate(new Date(c.issuedAt)),
+      issuer: c.issuer ?? null,
+      percent: c.percent,
+      courseTitle: COURSE_TITLE
+    }
   },
 
   async 'course.staff.stats'(ctx) {
@@ -296,7 +374,9 @@ export default defineFunction('course', {
         owners(ctx).count(ownerWhere),
         progress(ctx.db).count({ ...progressWhere, started: true }),
         progress(ctx.db).count({ ...progressWhere, completed: true }),
-        progress(ctx.db).count({ ...progressWhere, passed: true })
+        // 通过 counts owners who also read every lesson, so it can never exceed 学完 (the test
+        // opens only then; an owner who passed before that rule and never finished is not counted)
+        progress(ctx.db).count({ ...progressWhere, completed: true, passed: true })
       ])
       return { owners: o, started, completed, passed }
     }

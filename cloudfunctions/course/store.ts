@@ -1,5 +1,5 @@
 import type { Drawn } from '../../src/core/course/exam'
-import type { BusinessType } from '../../src/core/user/options'
+import type { BusinessType, Industry } from '../../src/core/user/options'
 import type { Db } from '../common/ports'
 
 /** One per owner (`_id` = openid). Region, market and type are copied in so staff counts are queries. */
@@ -36,8 +36,18 @@ export interface CertificateDoc {
   /** the owner's openid: one certificate per owner */
   _id: string
   serial: string
+  /**
+   * the verification code (certificateCode.ts), unique; absent only on certificates issued before
+   * codes existed, which get one the first time they are read
+   */
+  code?: string
+  /** who ran the course when it was issued (COURSE_ISSUER), kept so a later change does not rewrite it */
+  issuer?: string | null
   year: number
   businessName: string
+  /** the profile's industry and credit code at issue, for an officer's check */
+  industry?: Industry | null
+  creditCode?: string | null
   issuedAt: string
   percent: number
 }

@@ -122,15 +122,16 @@ async function setConsent(ctx: Context, bankId: string, granted: boolean, versio
 async function gather(ctx: Context) {
   const owner = await owners(ctx).get(ctx.openid)
   if (!owner?.profile) throw precondition('请先在“我的”里建立经营档案')
-  const [turnover, filed, valid] = await Promise.all([
+  const [turnover, tracked, valid] = await Promise.all([
     turnovers(ctx).get(ctx.openid),
-    // one document per report year: a handful per owner
-    obligations(ctx.db).find({ openid: ctx.openid, filedAt: cmd.neq(null) }, { limit: 50 }),
+    // one document per report year the owner was reminded of: a handful per owner
+    obligations(ctx.db).find({ openid: ctx.openid }, { limit: 50 }),
     permits(ctx.db).count({ openid: ctx.openid, expiresOn: cmd.gte(ctx.today) })
   ])
   const facts = factsOf(owner.profile, ctx.today)
   const months = turnover?.months ?? []
-  const annualReport = annualStanding(owner.profile.openedOn, ctx.now, filed.map((o) => o.reportYear))
+  const filed = tracked.filter((o) => o.filedAt)
+  const annualReport = annualStanding(owner.profile.openedOn, ctx.now, filed.map((o) => o.reportYear), tracked.map((o) => o.reportYear))
   const result = assess({
     turnover: months.map((m) => m.amount),
     monthsInBusiness: facts.monthsInBusiness,

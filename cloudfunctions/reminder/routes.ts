@@ -20,35 +20,44 @@ async function ownPermit(ctx: Context, id: string): Promise<PermitDoc> {
   return p
 }
 
+/** Whether the owner has switched a reminder topic off (their schedule then shows nothing to come). */
+const topicOff = async (ctx: Context, topic: 'permit' | 'annualReport') => (await notifySettings(ctx.db, ctx.openid)).topics[topic] === false
+
 const inbox = (ctx: Context) => ctx.db.collection<InboxDoc>('inbox')
 const unreadCount = (ctx: Context) => inbox(ctx).count({ openid: ctx.openid, read: false })
 
 export default defineFunction('reminder', {
   async 'reminder.permit.list'(ctx) {
-    const list = await permits(ctx.db).find({ openid: ctx.openid }, { orderBy: [['expiresOn', 'asc']], limit: MAX_PERMITS })
-    return { permits: list.map((p) => permitView(p, ctx.today)) }
+    const [list, off] = await Promise.all([
+      permits(ctx.db).find({ openid: ctx.openid }, { orderBy: [['expiresOn', 'asc']], limit: MAX_PERMITS }),
+      topicOff(ctx, 'permit')
+    ])
+    return { permits: list.map((p) => permitView(p, ctx.now, off)) }
   },
 
   async 'reminder.permit.save'(ctx, input) {
     const { id, ...fields } = input
     const at = ctx.now.toISOString()
     const name = fields.type === 'other' ? fields.name! : ''
+    const off = await topicOff(ctx, 'permit')
     if (id) {
       const existing = await ownPermit(ctx, id)
       // New dates are a new version: its ladder starts afresh from now, without a burst of
       // rungs that passed meanwhile (firstDue sends at most the latest one).
-      const sentRungs = existing.expiresOn === fields.expiresOn && existing.type === fields.type ? existing.sentRungs : []
-      const next = { ...existing, ...fields, name, sentRungs, leaseUntil: '', updatedAt: at }
+      const same = existing.expiresOn === fields.expiresOn && existing.type === fields.type
+      const sentRungs = same ? existing.sentRungs : []
+      const quietRungs = same ? existing.quietRungs ?? [] : []
+      const next = { ...existing, ...fields, name, sentRungs, quietRungs, leaseUntil: '', updatedAt: at }
       next.nextDueAt = firstDue(permitRungs(next), ctx.now, sentRungs)?.dueAt ?? null
       const { _id, ...rest } = next
       await permits(ctx.db).set(_id, rest)
-      return permitView(next, ctx.today)
+      return permitView(next, ctx.now, off)
     }
     const _id = recordId(ctx, 'permit')
     if ((await permits(ctx.db).count({ openid: ctx.openid })) >= MAX_PERMITS) {
       // at the limit because this request's earlier attempt stored it: that one is the answer
       const prior = ctx.request ? await permits(ctx.db).get(_id) : null
-      if (prior) return permitView(prior, ctx.today)
+      if (prior) return permitView(prior, ctx.now, off)
       throw precondition(`最多记录${MAX_PERMITS}个证照，请先删除不用的`)
     }
     const doc: Omit<PermitDoc, '_id'> = {
@@ -57,11 +66,12 @@ export default defineFunction('reminder', {
       name,
       nextDueAt: firstDue(permitRungs(fields), ctx.now)?.dueAt ?? null,
       sentRungs: [],
+      quietRungs: [],
       leaseUntil: '',
       createdAt: at,
       updatedAt: at
     }
-    return permitView((await addOnce(permits(ctx.db), _id, doc)).doc, ctx.today)
+    return permitView((await addOnce(permits(ctx.db), _id, doc)).doc, ctx.now, off)
   },
 
   async 'reminder.permit.remove'(ctx, { id }) {
@@ -73,7 +83,8 @@ export default defineFunction('reminder', {
     const owner = await owners(ctx).get(ctx.openid)
     if (owner?.profile) await ensureCurrentObligation(ctx.db, ctx.openid, owner.profile.openedOn, ctx.now)
     const list = await obligations(ctx.db).find({ openid: ctx.openid }, { orderBy: [['reportYear', 'desc']], limit: 3 })
-    return { obligations: list.map((o) => obligationView(o, ctx.now)) }
+    const opts = { openedOn: owner?.profile?.openedOn ?? null, topicOff: owner?.notify?.topics?.annualReport === false }
+    return { obligations: list.map((o) => obligationView(o, ctx.now, opts)) }
   },
 
   async 'reminder.obligation.markFiled'(ctx, { id, filed }) {
@@ -91,7 +102,8 @@ export default defineFunction('reminder', {
     await obligations(ctx.db).update(id, { filedAt: next.filedAt, nextDueAt: next.nextDueAt, leaseUntil: '', updatedAt: at })
     // the next year's report is the owner's next obligation
     if (filed) await ensureObligation(ctx.db, ctx.openid, o.reportYear + 1, ctx.now)
-    return obligationView(next, ctx.now)
+    const owner = await owners(ctx).get(ctx.openid)
+    return obligationView(next, ctx.now, { openedOn: owner?.profile?.openedOn ?? null, topicOff: owner?.notify?.topics?.annualReport === false })
   },
 
   async 'reminder.subscription.report'(ctx, { results }) {

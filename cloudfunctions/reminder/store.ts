@@ -1,5 +1,6 @@
 import { chinaDate } from '../../src/core/common/time'
-import { annualLadder, annualReportDeadline, annualState, currentReportYear, firstDue, lastApplyDate, permitLadder, permitState, type Rung } from '../../src/core/reminder/ladder'
+import { annualLadder, annualReportDeadline, annualState, currentReportYear, daysBetween, firstDue, lastApplyDate, permitLadder, permitState, type Rung } from '../../src/core/reminder/ladder'
+import { annualRungLabel, permitRungLabel, reminderSchedule } from '../../src/core/reminder/schedule'
 import { ANNUAL_REPORT_GUIDE, SCAM_WARNING } from '../../src/core/reminder/guidance'
 import { PERMIT_TYPES, type PermitTypeKey } from '../../src/core/reminder/permitTypes'
 import type { ObligationView, PermitView } from '../../src/core/reminder/contract'
@@ -14,6 +15,8 @@ export interface Scheduled {
   sentRungs: string[]
   /** a sweep holds the item until then ('' when free), so two runs never handle it together */
   leaseUntil: string
+  /** of sentRungs, those handled while the owner had the topic off (nothing was sent); absent on older items */
+  quietRungs?: string[]
 }
 
 export interface PermitDoc extends Scheduled {
@@ -46,11 +49,13 @@ export const permitRungs = (p: Pick<PermitDoc, 'type' | 'expiresOn'>): Rung[] =>
 export const obligationRungs = (o: Pick<ObligationDoc, 'reportYear'>): Rung[] => annualLadder(o.reportYear)
 export const obligationId = (openid: string, year: number) => `ar-${openid}-${year}`
 
-const nextReminder = (nextDueAt: string | null) => (nextDueAt ? chinaDate(new Date(nextDueAt)) : null)
-
-export function permitView(p: PermitDoc, today: string): PermitView {
+/** What the owner sees of a permit at `now`; `topicOff`: permit reminders are switched off. */
+export function permitView(p: PermitDoc, now: Date, topicOff = false): PermitView {
   const t = PERMIT_TYPES[p.type]
+  const today = chinaDate(now)
   const { state, daysLeft } = permitState(p.type, p.expiresOn, today)
+  const lastApplyOn = lastApplyDate(p.type, p.expiresOn)
+  const { rows, next } = reminderSchedule({ rungs: permitRungs(p), now, sent: p.sentRungs, quiet: p.quietRungs, topicOff }, (r) => permitRungLabel(r, !!lastApplyOn))
   return {
     id: p._id,
     type: p.type,
@@ -62,14 +67,23 @@ export function permitView(p: PermitDoc, today: string): PermitView {
     state,
     daysLeft,
     renewRule: t.renewRule,
-    lastApplyOn: lastApplyDate(p.type, p.expiresOn),
+    lastApplyOn,
+    applyDaysLeft: lastApplyOn ? daysBetween(today, lastApplyOn) : null,
     howToRenew: t.howToRenew,
-    nextReminder: nextReminder(p.nextDueAt)
+    nextReminder: next,
+    schedule: rows,
+    remindersOff: topicOff
   }
 }
 
-export function obligationView(o: ObligationDoc, now: Date): ObligationView {
+/**
+ * What the owner sees of an annual report at `now`. `openedOn`: when the business opened (its
+ * first report is for that year, filed the next); `topicOff`: annual-report reminders are off.
+ */
+export function obligationView(o: ObligationDoc, now: Date, opts: { openedOn?: string | null; topicOff?: boolean } = {}): ObligationView {
   const { state, daysLeft } = annualState(o.reportYear, o.filedAt, now)
+  const topicOff = !!opts.topicOff
+  const { rows, next } = reminderSchedule({ rungs: obligationRungs(o), now, sent: o.sentRungs, quiet: o.quietRungs, done: !!o.filedAt, topicOff }, annualRungLabel)
   return {
     id: o._id,
     reportYear: o.reportYear,
@@ -77,7 +91,11 @@ export function obligationView(o: ObligationDoc, now: Date): ObligationView {
     state,
     daysLeft,
     filedAt: o.filedAt,
-    nextReminder: nextReminder(o.nextDueAt),
+    opensOn: `${o.reportYear + 1}-01-01`,
+    firstReport: !!opts.openedOn && Number(opts.openedOn.slice(0, 4)) === o.reportYear,
+    nextReminder: next,
+    schedule: rows,
+    remindersOff: topicOff,
     how: ANNUAL_REPORT_GUIDE.how,
     lateSteps: state === 'overdue' ? ANNUAL_REPORT_GUIDE.lateSteps : [],
     scamWarning: SCAM_WARNING

@@ -1,4 +1,5 @@
-import { planAt, type Rung } from '../../src/core/reminder/ladder'
+import { chinaDate } from '../../src/core/common/time'
+import { asOf, planAt, type Rung } from '../../src/core/reminder/ladder'
 import { annualText, permitText, type ReminderText } from '../../src/core/reminder/messages'
 import { buildData, REMINDER_TEMPLATE } from '../../src/core/notify/template'
 import { notify } from '../common/notify'
@@ -39,10 +40,12 @@ async function sweepPage<T extends Item>(
     if (won !== 1) continue
     const p = plan(item)
     const { dueNow, next } = planAt(p.rungs, now, item.sentRungs)
+    let quiet = false
     if (dueNow && !p.skip) {
-      const text = p.text(dueNow)
+      // sent late (added after the rung's date, or after an outage): count the days really left
+      const text = p.text(asOf(dueNow, chinaDate(now)))
       const templateId = ports.config.templates.reminder
-      await notify(ports, now, {
+      const outcome = await notify(ports, now, {
         openid: item.openid,
         topic: p.topic,
         key: p.keyOf(dueNow),
@@ -51,10 +54,13 @@ async function sweepPage<T extends Item>(
         page: p.page,
         template: templateId ? { id: templateId, data: buildData(REMINDER_TEMPLATE, text.fields) } : undefined
       })
+      // the owner's schedule shows this rung as not sent, rather than 已提醒
+      quiet = outcome.status === 'topicOff'
     }
     await coll.update(item._id, {
       nextDueAt: p.skip ? null : next?.dueAt ?? null,
       sentRungs: dueNow ? [...item.sentRungs, dueNow.id] : item.sentRungs,
+      ...(quiet && dueNow ? { quietRungs: [...(item.quietRungs ?? []), dueNow.id] } : {}),
       leaseUntil: '',
       updatedAt: t
     })
@@ -90,7 +96,8 @@ export const annualReportSweep: Sweep = {
         keyOf: (r) => `annual:${o.openid}:${o.reportYear}:${r.id}`,
         text: (r) => annualText(o.reportYear, r),
         topic: 'annualReport',
-        page: 'reminder/pages/permits/index',
+        // the message opens the annual report itself: its window, schedule and how to file
+        page: 'reminder/pages/annual/index',
         skip: !!o.filedAt
       }),
       // when a year's ladder is done, the next year's obligation takes over

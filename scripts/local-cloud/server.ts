@@ -148,6 +148,8 @@ const readBody = async (req: IncomingMessage): Promise<string> => (await readByt
  */
 export const LOCAL_STORAGE_MAX_BYTES = 2 * 1024 * 1024
 const OPENID = /^[A-Za-z0-9_-]{1,64}$/
+/** The local cloud's 开业第一课 issuer: plainly a demonstration, never an official body's name. */
+export const LOCAL_DEMO_COURSE_ISSUER = '本地演示环境（非真实发证单位）'
 const CLOUD_PATH = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*\.[a-z0-9]{1,5}$/
 
 /** Timer triggers declared in each function's config.json. */
@@ -173,7 +175,9 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const ports: Ports = {
     config: {
       templates: { reminder: LOCAL_REMINDER_TEMPLATE_ID, policy: LOCAL_POLICY_TEMPLATE_ID },
-      complaintReplyWorkingDays: Number(process.env.COMPLAINT_REPLY_DAYS) || undefined
+      complaintReplyWorkingDays: Number(process.env.COMPLAINT_REPLY_DAYS) || undefined,
+      // a demo name that cannot be mistaken for a real authority; a deployment sets its own
+      courseIssuer: process.env.COURSE_ISSUER?.trim() || LOCAL_DEMO_COURSE_ISSUER
     },
     db,
     clock,

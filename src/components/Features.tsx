@@ -3,9 +3,9 @@ import Taro from '@tarojs/taro'
 import { askForReminders, reminderTemplateIds } from '../services/subscribe'
 
 /** Opening 提醒 is a natural moment to ask for WeChat reminders (the dialog needs a tap). */
-const openReminders = () => {
+const openReminders = (url = '/reminder/pages/permits/index') => () => {
   void askForReminders(reminderTemplateIds()).catch(() => null)
-  Taro.navigateTo({ url: '/reminder/pages/permits/index' })
+  Taro.navigateTo({ url })
 }
 
 /** The services an owner reaches from 首页 and 办事. */
@@ -14,8 +14,8 @@ export const FEATURES = [
   { key: 'course', title: '开业第一课', hint: '学经营须知', color: '#10aeff', open: () => Taro.navigateTo({ url: '/course/pages/index/index' }) },
   { key: 'loan', title: '码上贷', hint: '看适合的贷款', color: '#fa9d3b', open: () => Taro.navigateTo({ url: '/loan/pages/index/index' }) },
   { key: 'complaint', title: '我要诉求', hint: '投诉、反映问题', color: '#576b95', open: () => Taro.navigateTo({ url: '/complaint/pages/index/index' }) },
-  { key: 'permit', title: '证照提醒', hint: '到期前提醒续办', color: '#1485ee', open: openReminders },
-  { key: 'report', title: '年报提醒', hint: '1月1日至6月30日', color: '#91d300', open: openReminders }
+  { key: 'permit', title: '证照提醒', hint: '到期前提醒续办', color: '#1485ee', open: openReminders() },
+  { key: 'report', title: '年报提醒', hint: '1月1日至6月30日', color: '#91d300', open: openReminders('/reminder/pages/annual/index') }
 ] as const
 
 export function FeatureGrid() {

@@ -8,6 +8,9 @@ function purpose(referrer: string) {
   if (/chooseMedia|chooseImage|camera/i.test(referrer)) {
     return '您要给诉求加照片。需要您同意后，才能从手机相册选照片或用相机拍照。照片只随您的诉求交给办理的工作人员查看，不做别的用途。'
   }
+  if (/saveImageToPhotosAlbum|album/i.test(referrer)) {
+    return '您要把结业证书保存到手机相册。需要您同意后，才能把证书图片存进相册；本小程序只写入这一张图片，不读取您的相册。'
+  }
   return '这一步要用到您手机上的信息。需要您同意后才能继续，信息只用于您正在办的事情。'
 }
 

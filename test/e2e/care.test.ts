@@ -112,3 +112,17 @@ test.each([
   }
   expect(report).toEqual([])
 })
+
+test('a picker opened in 关怀模式 (it opens outside the page) reads at care size', async () => {
+  await env.cloud.ok('user', 'user.settings.save', { careMode: true }, 'demo-owner-1')
+  const page = await phonePage(env.browser, 'demo-owner-1')
+  await page.goto(`${env.cloud.url}/#/pages/onboard/index`)
+  await page.locator('.picker-value').filter({ visible: true, hasText: '餐饮服务' }).first().click()
+  const items = page.locator('.weui-picker__item, .weui-picker__action').filter({ visible: true })
+  await items.first().waitFor()
+  const sizes = await items.evaluateAll((els) => els.slice(0, 6).map((e) => [e.textContent, parseFloat(getComputedStyle(e).fontSize)] as const))
+  expect(sizes.length).toBeGreaterThan(2)
+  for (const [text, size] of sizes) expect([text, size >= MIN_CARE_PX]).toEqual([text, true])
+  await shot(page, 'care-picker-open')
+  await page.context().close()
+})

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { MODULES } from '../../src/core/course/content'
+import type { Industry } from '../../src/core/user/options'
+import { readLessons } from '../helpers/course'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import { testCloud, type TestCloud } from '../helpers/cloud'
 import { PROFILE } from '../helpers/fixtures'
@@ -29,6 +31,8 @@ beforeAll(async () => {
     await c.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, o)
     if (o !== 'no-profile') await c.ok('user', 'user.profile.save', PROFILE, o)
   }
+  // the test opens only after every lesson of the track
+  await readLessons(c, 'exam-racer', PROFILE.industry as Industry)
   await restart()
 })
 afterAll(async () => {

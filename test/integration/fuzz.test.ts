@@ -98,7 +98,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   'course.exam.submit': { attemptId: 'abc123', answers: [0, 1, null, 2] },
   'course.certificate.get': {},
   'course.staff.stats': {},
-  'course.staff.verify': { serial: 'DYK2026000001' },
+  'course.staff.verify': { code: '4GWA-P7KF' },
   'complaint.staff.phone': { id: 'SQ20261120ABCDEF' },
   'complaint.staff.act': { id: 'SQ20261120ABCDEF', expected: 'submitted', event: { type: 'reject', reason: '不属于受理范围' } }
 }

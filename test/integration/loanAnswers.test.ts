@@ -34,6 +34,8 @@ beforeAll(async () => {
   const [o] = (await c.ok('reminder', 'reminder.obligation.list', {}, 'ar-filer')).obligations
   expect(o.reportYear).toBe(2025)
   await c.ok('reminder', 'reminder.obligation.markFiled', { id: o.id, filed: true }, 'ar-filer')
+  // 老陈 was reminded of the same report from March and never marked it filed
+  await onboard('ar-lapsed', { businessName: '鹿城区老陈修鞋铺', openedOn: '2019-05-01', groups: [] })
   c.clock.set(NOW)
   await onboard('ar-fresh', { businessName: '鹿城区新开水果摊', openedOn: '2026-09-10', groups: [] })
   await onboard('ar-older', { businessName: '鹿城区老李早餐店', openedOn: '2019-05-01', groups: [] })
@@ -44,9 +46,12 @@ test('a business opened two months ago is not marked down for the annual report,
   const fresh = await assessOf('ar-fresh')
   expect(annual(fresh)).toEqual({ name: '年报', points: 10, max: 10, detail: '首份年报（2026年度）在2027年1月1日至2027年6月30日报送，现在还不用报，不扣分', raise: null })
   expect(annual(await assessOf('ar-filer'))).toMatchObject({ points: 10, detail: '2025年度年报已报送' })
-  const older = annual(await assessOf('ar-older'))
-  expect(older).toMatchObject({ points: 0, detail: '没有记录2025年度年报已报送（2026年6月30日截止）' })
-  expect(older.raise).toContain('补报')
+  // 老李 joined in November: the 2025 report closed before the app ever asked him, so we know nothing
+  expect(annual(await assessOf('ar-older'))).toMatchObject({ points: 10, detail: '2025年度年报在您使用本程序之前已截止，这里没有记录，这一项不扣分', raise: null })
+  // 老陈 was reminded of it here and never marked it filed: that alone costs the points
+  const lapsed = annual(await assessOf('ar-lapsed'))
+  expect(lapsed).toMatchObject({ points: 0, detail: '没有记录2025年度年报已报送（2026年6月30日截止）' })
+  expect(lapsed.raise).toContain('补报')
 
   // 创业担保贷款 fits a business in its first three years: it applies without any warning
   await c.ok('loan', 'loan.apply', { ...apply, productId: 'startup-guaranteed' }, 'ar-fresh', 'ar-fresh-1')
@@ -56,7 +61,7 @@ test('a business opened two months ago is not marked down for the annual report,
   expect(row.snapshot.annualReport).toBe('首份年报（2026年度）2027年1月1日起报送，未到报送时间')
   expect(row.snapshot.productFit).toEqual({ fits: true, reasons: ['✓ 开业2个月，按本平台估算属新开办（3年以内）'] })
   expect(JSON.stringify(row)).not.toContain('未报')
-  expect((await bankRow('鹿城区老李早餐店')).snapshot.annualReport).toBe('没有记录2025年度年报已报送（2026年6月30日截止）')
+  expect((await bankRow('鹿城区老李早餐店')).snapshot.annualReport).toBe('2025年度年报：本程序无记录（申请人加入前已截止），请在国家企业信用信息公示系统核实')
   expect((await bankRow('鹿城区老王杂货店')).snapshot.annualReport).toBe('2025年度年报已报送（申请人记录）')
 })
 

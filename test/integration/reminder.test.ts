@@ -29,8 +29,13 @@ describe('reminder function over HTTP', () => {
     const saved = await c.ok('reminder', 'reminder.permit.save', licence, 'rem-a')
     expect(reminderContract['reminder.permit.save'].output.parse(saved)).toBeTruthy()
     // 60 days out; the last day to apply is 50 days before expiry (1 Dec): the rung 20 days before
-    // it (11 Nov) has passed and is sent at the next sweep
-    expect(saved).toMatchObject({ name: '食品经营许可证', state: 'renewSoon', daysLeft: 60, lastApplyOn: '2026-12-01', nextReminder: '2026-11-11' })
+    // it (11 Nov) has passed and is sent at the next sweep, today; the next reminder is never 11 Nov
+    expect(saved).toMatchObject({ name: '食品经营许可证', state: 'renewSoon', daysLeft: 60, lastApplyOn: '2026-12-01', applyDaysLeft: 10, nextReminder: '2026-11-21' })
+    expect(saved.schedule.find((r: { id: string }) => r.id === 'a20')).toMatchObject({ date: '2026-11-11', status: 'due', statusLabel: '今天补发' })
+    // sent late, it counts the days really left (10), not the 20 its own date had
+    await trigger()
+    const late = (await c.ok('reminder', 'reminder.inbox.list', {}, 'rem-a')).messages.find((m: { title: string }) => m.title === '证照到期提醒')
+    expect(late.body).toContain('申请延续的最后一天是2026年12月1日，还有10天')
     const edited = await c.ok('reminder', 'reminder.permit.save', { ...licence, id: saved.id, expiresOn: '2031-01-19' }, 'rem-a')
     expect(edited).toMatchObject({ id: saved.id, state: 'valid', nextReminder: '2030-10-21' })
     expect((await c.ok('reminder', 'reminder.permit.list', {}, 'rem-a')).permits).toHaveLength(1)
@@ -147,6 +152,82 @@ describe('reminder function over HTTP', () => {
     await trigger()
     const capped = (await outbox(who)).find((m) => m.key.startsWith('permit:'))
     expect(capped!.push).toBe('skipped:dailyCap')
+  })
+
+  test('the reminder views: every rung with its status, the next reminder never past, the last day to apply and its passing', async () => {
+    const who = 'rem-view'
+    await onboard(who)
+    // tobacco ("届满30日前"): expires 22 Dec, the last day to apply is 22 Nov
+    const tobacco = { type: 'tobacco', number: '330302100001', authority: '鹿城区烟草专卖局', issuedOn: '2021-12-23', expiresOn: '2026-12-22' }
+    const saved = await c.ok('reminder', 'reminder.permit.save', tobacco, who)
+    const status = (v: { schedule: Array<{ id: string; status: string }> }) => Object.fromEntries(v.schedule.map((r) => [r.id, r.status]))
+    expect(saved).toMatchObject({ applyDaysLeft: 1, nextReminder: '2026-11-21', remindersOff: false })
+    expect(status(saved)).toEqual({ a30: 'missed', a14: 'missed', a7: 'missed', a1: 'due', applyDue: 'upcoming', applyPassed: 'upcoming', expired: 'upcoming' })
+
+    await trigger()
+    let [view] = (await c.ok('reminder', 'reminder.permit.list', {}, who)).permits
+    expect(status(view).a1).toBe('sent')
+    expect(view.nextReminder).toBe('2026-11-22')
+
+    // 00:30 China time on 22 Nov: the last day, its reminder still to come at 09:00
+    await setClock('2026-11-21T16:30:00Z')
+    ;[view] = (await c.ok('reminder', 'reminder.permit.list', {}, who)).permits
+    expect(view).toMatchObject({ applyDaysLeft: 0, daysLeft: 30, nextReminder: '2026-11-22' })
+    expect(status(view).applyDue).toBe('upcoming')
+
+    // the sweep was down on 22 and 23 Nov: on 24 Nov only "the day has passed" is sent, and the
+    // 22 Nov rung reads 已过, not 已提醒
+    await setClock('2026-11-24T02:00:00Z')
+    await trigger()
+    ;[view] = (await c.ok('reminder', 'reminder.permit.list', {}, who)).permits
+    expect(view).toMatchObject({ state: 'renewSoon', daysLeft: 28, applyDaysLeft: -2, nextReminder: '2026-12-23' })
+    expect(status(view)).toMatchObject({ a1: 'sent', applyDue: 'missed', applyPassed: 'sent', expired: 'upcoming' })
+    const inbox = (await c.ok('reminder', 'reminder.inbox.list', { limit: 50 }, who)).messages as Array<{ title: string; page: string }>
+    expect(inbox.find((m) => m.title === '申请延续的期限已过')!.page).toBe(`reminder/pages/permit/index?id=${saved.id}`)
+
+    // permit reminders switched off: nothing is announced as coming; a rung handled meanwhile reads 未发
+    await c.ok('reminder', 'reminder.settings.save', { topics: { permit: false } }, who)
+    await setClock('2026-12-23T02:00:00Z')
+    await trigger()
+    ;[view] = (await c.ok('reminder', 'reminder.permit.list', {}, who)).permits
+    expect(view).toMatchObject({ state: 'expired', remindersOff: true, nextReminder: null })
+    expect(view.schedule.find((r: { id: string }) => r.id === 'expired')).toMatchObject({ status: 'quiet', statusLabel: '未发（提醒已关闭）' })
+    await c.ok('reminder', 'reminder.settings.save', { topics: { permit: true } }, who)
+  })
+
+  test('the annual report view: window, schedule, a first report next year, and its messages open the annual page', async () => {
+    const old = 'rem-annual-old'
+    const fresh = 'rem-annual-new'
+    await onboard(old)
+    await onboard(fresh, '2026-09-10')
+    const [o] = (await c.ok('reminder', 'reminder.obligation.list', {}, old)).obligations
+    expect(o).toMatchObject({ reportYear: 2026, state: 'notOpen', opensOn: '2027-01-01', deadline: '2027-06-30', firstReport: false, nextReminder: '2027-01-01' })
+    expect(o.schedule.map((r: { date: string; statusLabel: string }) => [r.date, r.statusLabel])).toEqual([
+      ['2027-01-01', '待提醒'],
+      ['2027-06-01', '待提醒'],
+      ['2027-06-20', '待提醒'],
+      ['2027-06-28', '待提醒'],
+      ['2027-06-30', '待提醒'],
+      ['2027-07-01', '待提醒']
+    ])
+    const [n] = (await c.ok('reminder', 'reminder.obligation.list', {}, fresh)).obligations
+    expect(n).toMatchObject({ reportYear: 2026, state: 'notOpen', firstReport: true, lateSteps: [] })
+
+    await setClock('2027-01-01T02:00:00Z')
+    await trigger()
+    const inbox = (await c.ok('reminder', 'reminder.inbox.list', {}, fresh)).messages as Array<{ title: string; page: string }>
+    expect(inbox.find((m) => m.title === '年报开始填报')!.page).toBe('reminder/pages/annual/index')
+    const [open] = (await c.ok('reminder', 'reminder.obligation.list', {}, fresh)).obligations
+    expect(open).toMatchObject({ state: 'open', daysLeft: 180, nextReminder: '2027-06-01' })
+    expect(open.schedule[0]).toMatchObject({ id: 'open', statusLabel: '已提醒' })
+    // filed: the rest reads 不再提醒 and there is no next reminder
+    const filed = await c.ok('reminder', 'reminder.obligation.markFiled', { id: open.id, filed: true }, fresh)
+    expect(filed).toMatchObject({ state: 'filed', nextReminder: null, firstReport: true })
+    expect(filed.schedule.slice(1).every((r: { statusLabel: string }) => r.statusLabel === '不再提醒')).toBe(true)
+    // annual reminders switched off: said so, nothing announced
+    await c.ok('reminder', 'reminder.settings.save', { topics: { annualReport: false } }, old)
+    const [off] = (await c.ok('reminder', 'reminder.obligation.list', {}, old)).obligations
+    expect(off).toMatchObject({ remindersOff: true, nextReminder: null })
   })
 
   test('inbox: newest first, paging, unread count, mark read; never someone else’s', async () => {

@@ -29,6 +29,9 @@ describe('annual report standing (who is marked down for 年报)', () => {
 
   test('30 June is the last day, China time: not marked down until 1 July 00:00 China time', () => {
     expect(annualStanding('2026-09-10', china('2027-06-30T23:59:59'), [])).toMatchObject({ state: 'due', markedDown: false })
+    // a year the owner was never asked about here (it closed before they joined) costs nothing
+    expect(annualStanding('2019-05-01', china('2026-11-21T10:00:00'), [], [2026])).toMatchObject({ state: 'untracked', reportYear: 2025, markedDown: false })
+    expect(annualStanding('2019-05-01', china('2026-11-21T10:00:00'), [], [2025, 2026])).toMatchObject({ state: 'unrecorded', markedDown: true })
     const late = annualStanding('2026-09-10', china('2027-07-01T00:00:00'), [])
     expect(late).toMatchObject({ state: 'unrecorded', reportYear: 2026, markedDown: true })
     expect(late.ownerText).toBe('没有记录2026年度年报已报送（2027年6月30日截止）')

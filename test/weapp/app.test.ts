@@ -1,4 +1,10 @@
+import { readFileSync } from 'node:fs'
+import jsQR from 'jsqr'
+import { PNG } from 'pngjs'
+import { formatCode, QR_PREFIX } from '../../src/core/course/certificateCode'
+import type { Industry } from '../../src/core/user/options'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
+import { answersFor, readLessons } from '../helpers/course'
 import { testCloud, type TestCloud } from '../helpers/cloud'
 import { PROFILE } from '../helpers/fixtures'
 import { appPages, jpegFile, requireWeappBuild, WEAPP, withSim } from './helpers'
@@ -23,6 +29,21 @@ beforeAll(async () => {
 afterAll(async () => {
   await cloud?.stop()
 })
+
+/** An owner who read every lesson and passed: their certificate's code. */
+async function graduate(who: string, businessName: string): Promise<string> {
+  await cloud.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, who)
+  await cloud.ok('user', 'user.profile.save', { ...PROFILE, businessName }, who)
+  await readLessons(cloud, who, PROFILE.industry as Industry)
+  const start = await cloud.ok('course', 'course.exam.start', {}, who)
+  cloud.clock.set(new Date(Date.now() + 60_000))
+  try {
+    const r = await cloud.ok('course', 'course.exam.submit', { attemptId: start.attemptId, answers: await answersFor(cloud, start.attemptId, true) }, who)
+    return r.certificate.code
+  } finally {
+    cloud.clock.set(null)
+  }
+}
 
 describe('dist/weapp in a simulated WeChat', () => {
   test('the table covers every page of app.json', () => {
@@ -90,6 +111,51 @@ describe('dist/weapp in a simulated WeChat', () => {
       expect(sim.page.route).toBe('reminder/pages/permits/index')
       expect(sim.text()).toContain('2027-02-28到期')
     })
+  })
+
+  test('a permit past its last day to apply and the annual report show their whole schedule; 年报提醒 on 办事 opens the annual report', async () => {
+    const who = 'weapp-schedule'
+    // 24 Nov 2026: a tobacco licence expiring 22 Dec ("届满30日前": the last day to apply was 22 Nov)
+    cloud.clock.set(new Date('2026-11-24T02:00:00Z'))
+    try {
+      await cloud.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, who)
+      await cloud.ok('user', 'user.profile.save', { ...PROFILE, openedOn: '2019-05-01' }, who)
+      const permit = await cloud.ok('reminder', 'reminder.permit.save', { type: 'tobacco', number: '330302100001', authority: '鹿城区烟草专卖局', issuedOn: '2021-12-23', expiresOn: '2026-12-22' }, who)
+      await withSim(cloud, who, `/reminder/pages/permit/index?id=${permit.id}`, async (sim) => {
+        const text = sim.text()
+        for (const s of ['申请期已过', '续期申请期限已过', '申请延续的最后一天是2026年11月22日，已经过了2天', '请尽快带齐材料到鹿城区烟草专卖局申请延续', '第七十条', '提醒安排', '申请截止前30天', '今天补发', '下次提醒：2026年11月24日']) {
+          expect([s, text.includes(s)]).toEqual([s, true])
+        }
+        // added late, the permit hears once today that the day has passed; the next reminder is never a past date
+        expect(text.match(/下次提醒：\d+年\d+月\d+日/g)).toEqual(['下次提醒：2026年11月24日'])
+        expect(sim.errors).toEqual([])
+        await weappShot(sim, 'schedule-permit-apply-passed')
+      })
+      await withSim(cloud, who, '/reminder/pages/annual/index', async (sim) => {
+        const text = sim.text()
+        for (const s of ['2026年度年报', '报送时间：2027年1月1日至6月30日', '最后一天：2027年6月30日', '开始报送', '待提醒', 'www.gsxt.gov.cn', '谨防诈骗']) {
+          expect([s, text.includes(s)]).toEqual([s, true])
+        }
+        await sim.tap('复制网址')
+        expect(sim.calls).toContain('setClipboardData')
+        expect(sim.toasts).toContain('网址已复制，请在浏览器中打开')
+        expect(sim.errors).toEqual([])
+        await weappShot(sim, 'schedule-annual-report')
+      })
+      // a business opened this year is not late: its first report is next year
+      await withSim(cloud, NEW_SHOP, '/reminder/pages/annual/index', async (sim) => {
+        expect(sim.text()).toContain('今年还不用报')
+        expect(sim.text()).toContain('第一次年报在明年报')
+        expect(sim.text()).not.toContain('已逾期')
+      })
+      await withSim(cloud, OWNER, '/pages/services/index', async (sim) => {
+        await sim.tap('年报提醒')
+        expect(sim.page.route).toBe('reminder/pages/annual/index')
+        expect(sim.errors).toEqual([])
+      })
+    } finally {
+      cloud.clock.set(null)
+    }
   })
 
   test('收藏 on a policy asks for new-policy messages inside the tap and keeps the favourite', async () => {
@@ -384,19 +450,124 @@ describe('dist/weapp in a simulated WeChat', () => {
     }
   })
 
-  test('开业第一课: the test starts, is answered and submitted, and the result is shown', async () => {
-    await withSim(cloud, NEW_SHOP, '/course/pages/exam/index', async (sim) => {
+  test('开业第一课: closed until every lesson is read; the timer counts down; too fast says how long and counts down; then graded', async () => {
+    const who = 'weapp-learner'
+    await cloud.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, who)
+    await cloud.ok('user', 'user.profile.save', { ...PROFILE, businessName: '鹿城区小王水果摊' }, who)
+    await withSim(cloud, who, '/course/pages/index/index', async (sim) => {
+      expect(sim.text()).toContain('还有12课没学：')
+      await weappShot(sim, 'course-gate')
+      await sim.tap('还有12课没学，先去学')
+      expect(sim.page.route).toBe('course/pages/lesson/index')
+      expect(sim.errors).toEqual([])
+    })
+    await readLessons(cloud, who, PROFILE.industry as Industry)
+    await withSim(cloud, who, '/course/pages/exam/index', async (sim) => {
+      // a countdown, not a clock time: 60 minutes at the start, then it ticks
+      expect(sim.text()).toMatch(/剩余 (1小时00分|59分5\d秒)/)
+      await sim.advanceClock(60 * 60 - 279)
+      expect(sim.text()).toMatch(/剩余 4分(39|38)秒/)
+      await sim.advanceClock(-(60 * 60 - 279))
       for (let q = 0; q < 10; q++) await sim.tap(/^A\. /, q)
-      // the server refuses answers faster than 3 s a question: move its clock past that
+      await sim.tap('交卷')
+      // at once: the server says how many seconds; the button counts them down
+      expect(sim.text()).toContain('答得太快了')
+      const wait = () => Number(/(\d+)秒后可以交卷/.exec(sim.text())?.[1])
+      const first = wait()
+      expect(first).toBeGreaterThan(20)
+      expect(first).toBeLessThanOrEqual(30)
+      await sim.advanceClock(10)
+      // ten seconds on (and whatever real time the test took): at least ten fewer, still counting
+      expect(first - wait()).toBeGreaterThanOrEqual(10)
+      expect(wait()).toBeGreaterThan(0)
+      await weappShot(sim, 'course-exam-too-fast')
+      // the server refuses answers faster than 3 s a question: move its clock past that, and the phone's
       cloud.clock.set(new Date(Date.now() + 60_000))
       try {
+        await sim.advanceClock(30)
+        expect(sim.text()).not.toContain('答得太快了')
         await sim.tap('交卷')
       } finally {
         cloud.clock.set(null)
       }
       expect(sim.errors).toEqual([])
-      expect(sim.text()).toMatch(/\d+分/)
+      expect(sim.text()).toMatch(/\d+分 · (通过|未通过)/)
     })
+  })
+
+  test('开业第一课 certificate: the QR is drawn and scans to its code; 保存到相册 draws the picture and saves it, asking again after a refusal', async () => {
+    const who = 'weapp-graduate'
+    const code = await graduate(who, '鹿城区小林早餐店')
+    await withSim(cloud, who, '/course/pages/certificate/index', async (sim) => {
+      const text = sim.text()
+      expect(text).toContain(`核验码 ${formatCode(code)}`)
+      expect(text).toContain('主办单位 本地演示环境（非真实发证单位）')
+      // the QR on the page, as WeChat's Canvas 2D holds it, decodes to the certificate's code
+      const qr = sim.canvas('cert-qr')!
+      expect(jsQR(new Uint8ClampedArray(qr.pixels), qr.width, qr.height)?.data).toBe(`${QR_PREFIX}${code}`)
+      await weappShot(sim, 'course-certificate')
+
+      await sim.tap('保存到相册')
+      expect(sim.calls).toEqual(expect.arrayContaining(['canvasToTempFilePath', 'saveImageToPhotosAlbum']))
+      expect(sim.savedImages).toHaveLength(1)
+      expect(sim.toasts).toContain('已保存到手机相册')
+      // the saved picture is the whole certificate: its QR decodes too, and its text says whose
+      const png = PNG.sync.read(readFileSync(sim.savedImages[0]))
+      expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(`${QR_PREFIX}${code}`)
+      expect(sim.canvas('cert-image')!.texts.map((t) => t.text)).toEqual(expect.arrayContaining(['鹿城区小林早餐店', `核验码 ${formatCode(code)}`, '主办单位：本地演示环境（非真实发证单位）']))
+      expect(sim.errors).toEqual([])
+    })
+    // 添加到相册 refused: a plain Chinese reason; the next tap offers WeChat's settings page
+    await withSim(cloud, who, '/course/pages/certificate/index', async (sim) => {
+      await sim.tap('保存到相册')
+      expect(sim.savedImages).toHaveLength(0)
+      expect(sim.text()).toContain('您没有允许保存到相册，证书图片没有保存')
+      await weappShot(sim, 'course-certificate-album-refused')
+      await sim.tap('保存到相册')
+      expect(sim.modals.at(-1)?.title).toBe('需要相册权限')
+      expect(sim.calls).toContain('openSetting')
+      expect(sim.savedImages).toHaveLength(1)
+      expect(sim.text()).not.toContain('您没有允许保存到相册')
+      expect(sim.errors).toEqual([])
+    }, { albumAnswer: 'deny' })
+    // the privacy gate: our dialog says what the album is for; 不同意 explains, 同意 saves
+    await withSim(cloud, who, '/course/pages/certificate/index', async (sim) => {
+      await sim.tap('保存到相册')
+      expect(sim.privacyPending).toBe(true)
+      expect(sim.text()).toContain('您要把结业证书保存到手机相册')
+      await sim.tap('不同意')
+      expect(sim.text()).toContain('您没有同意隐私保护指引，不能保存到相册')
+      expect(sim.savedImages).toHaveLength(0)
+      await sim.tap('保存到相册')
+      await sim.fire('同意', 'agreeprivacyauthorization', { buttonId: 'agree-privacy' })
+      expect(sim.savedImages).toHaveLength(1)
+      expect(sim.text()).not.toContain('没有同意隐私保护指引')
+      expect(sim.errors).toEqual([])
+    }, { privacyNeeded: true })
+    // in 关怀模式 the certificate is as readable
+    await cloud.ok('user', 'user.settings.save', { careMode: true }, who)
+    await withSim(cloud, who, '/course/pages/certificate/index', async (sim) => {
+      expect(sim.text()).toContain(`核验码 ${formatCode(code)}`)
+      await weappShot(sim, 'course-certificate-care')
+    })
+  })
+
+  test('核验结业证书: an officer scans the certificate’s QR and sees whose it is, masked', async () => {
+    const code = await graduate('weapp-graduate-2', '鹿城区小何修鞋铺')
+    await withSim(cloud, REGULATOR, '/staff/pages/course/index', async (sim) => {
+      await sim.tap('扫证书二维码')
+      const text = sim.text()
+      expect(text).toContain('证书有效')
+      expect(text).toContain('鹿城区***鞋铺')
+      expect(text).toContain(formatCode(code))
+      await weappShot(sim, 'course-staff-verify')
+      expect(sim.errors).toEqual([])
+    }, { scanResult: `${QR_PREFIX}${code}` })
+    // a stall's QR is not a certificate: said so, nothing looked up
+    await withSim(cloud, REGULATOR, '/staff/pages/course/index', async (sim) => {
+      await sim.tap('扫证书二维码')
+      expect(sim.text()).toContain('这不是结业证书上的二维码')
+    }, { scanResult: 'DMA2K7' })
   })
 })
 

@@ -45,7 +45,8 @@ export async function pageCases(cloud: TestCloud): Promise<PageCase[]> {
   { route: 'policy/pages/detail/index', as: OWNER, query: () => `id=${policyId}`, sees: ['政策出处', '收藏', '去码上贷', '鹿城区示例市场监管所（演示数据）'] },
   { route: 'course/pages/index/index', as: NEW_SHOP, sees: ['开业第一课', '营业执照：亮照、变更、歇业和注销'] },
   { route: 'course/pages/lesson/index', as: NEW_SHOP, query: () => 'id=basics-licence', sees: ['营业执照要放在店里', '学完'] },
-  { route: 'course/pages/exam/index', as: NEW_SHOP, sees: ['共10题', '交卷'] },
+  // 小李水果店 has read no lesson: the test is closed and says so, with a way back
+  { route: 'course/pages/exam/index', as: NEW_SHOP, sees: ['课没学完', '回到课程目录'] },
   { route: 'course/pages/certificate/index', as: NEW_SHOP, sees: ['还没有结业证书'] },
   { route: 'complaint/pages/index/index', as: OWNER, sees: ['我要反映问题', '违规收费'] },
   { route: 'complaint/pages/new/index', as: OWNER, sees: ['反映什么问题', '+ 加照片', '提交'] },
@@ -53,6 +54,7 @@ export async function pageCases(cloud: TestCloud): Promise<PageCase[]> {
   { route: 'reminder/pages/permits/index', as: OWNER, sees: ['年度年报', '我的证照', '开启微信提醒'] },
   { route: 'reminder/pages/permit/index', as: OWNER, sees: ['证照编号', '到期日期', '保存'] },
   { route: 'reminder/pages/inbox/index', as: OWNER, sees: ['提醒设置'] },
+  { route: 'reminder/pages/annual/index', as: OWNER, sees: ['年度年报', '报送时间', '提醒安排', '复制网址', '谨防诈骗'] },
   { route: 'staff/pages/home/index', as: REGULATOR, sees: ['王科员', '诉求工作台'] },
   { route: 'staff/pages/markets/index', as: REGULATOR, sees: ['东门农贸市场', '新建市场'] },
   { route: 'staff/pages/qrsheet/index', as: REGULATOR, query: () => 'marketId=demo-market-1', sees: ['东门农贸市场', '摊位 A-01', 'DMA2K7'] },

@@ -17,10 +17,16 @@ const WIDTH = 390
 const TAGS: Record<string, string> = { 'wx-text': 'span', 'wx-button': 'button', 'wx-image': 'img', 'wx-input': 'input', 'wx-textarea': 'textarea' }
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
-function html(n: VNode | string): string {
+/** A canvas's drawing as a data URL (the Canvas 2D node the page drew on), if it drew. */
+type CanvasSrc = (id: string) => string | null
+
+function html(n: VNode | string, canvasSrc: CanvasSrc): string {
   if (typeof n === 'string') return esc(n)
-  const tag = TAGS[n.tag] ?? 'div'
   const a = n.attr
+  // a canvas is shown as what the page drew on it
+  const drawn = n.tag === 'wx-canvas' && a.id ? canvasSrc(String(a.id)) : null
+  if (drawn) return `<img class="${esc(String(a.class ?? ''))}" style="${esc(String(a.style ?? ''))}" src="${drawn}">`
+  const tag = TAGS[n.tag] ?? 'div'
   const attrs = [
     a.class ? `class="${esc(String(a.class))}"` : '',
     a.style || a.hidden === true ? `style="${esc(String(a.style ?? ''))}${a.hidden === true ? ';display:none' : ''}"` : '',
@@ -28,7 +34,7 @@ function html(n: VNode | string): string {
     tag === 'input' ? `value="${esc(String(a.value ?? ''))}" placeholder="${esc(String(a.placeholder ?? ''))}"` : '',
     tag === 'textarea' ? `placeholder="${esc(String(a.placeholder ?? ''))}"` : ''
   ].filter(Boolean)
-  const inner = tag === 'textarea' ? esc(String(a.value ?? '')) : n.children.map(html).join('')
+  const inner = tag === 'textarea' ? esc(String(a.value ?? '')) : n.children.map((c) => html(c, canvasSrc)).join('')
   return tag === 'img' || tag === 'input' ? `<${tag} ${attrs.join(' ')}>` : `<${tag} ${attrs.join(' ')}>${inner}</${tag}>`
 }
 
@@ -46,9 +52,14 @@ export async function weappShot(sim: WeappSim, name: string): Promise<string | n
   if (!hasChromium()) return null
   mkdirSync(WEAPP_ARTIFACTS, { recursive: true })
   const tree = sim.render()
+  const canvasSrc: CanvasSrc = (id) => {
+    const c = sim.canvas(id)
+    return c ? `data:image/png;base64,${c.png().toString('base64')}` : null
+  }
   // a tab page's own tab bar (custom-tab-bar/), drawn where WeChat puts it: fixed at the bottom
   const bar = sim.renderTabBar()
-  const page = `<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;background:#ededed}button{display:block;width:100%;font:inherit}${css(sim.opts.root, sim.page.route, Boolean(bar))}</style></head><body>${tree.children.map(html).join('')}${bar ? bar.children.map(html).join('') : ''}</body></html>`
+  const body = [...tree.children, ...(bar ? bar.children : [])].map((c) => html(c, canvasSrc)).join('')
+  const page = `<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;background:#ededed}button{display:block;width:100%;font:inherit}${css(sim.opts.root, sim.page.route, Boolean(bar))}</style></head><body>${body}</body></html>`
   const b = await launch()
   try {
     const p = await b.browser.newPage({ viewport: { width: WIDTH, height: 844 }, deviceScaleFactor: 2 })

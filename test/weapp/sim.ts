@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, posix } from 'node:path'
 import vm from 'node:vm'
+import { FakeCanvas } from './canvas'
 import { bubblePath, findByText, fold, renderPage, textOf, walk, type VNode } from './render'
 
 /**
@@ -40,6 +41,12 @@ export interface SimOptions {
   mediaFiles?: string[]
   /** the privacy agreement is still needed: privacy APIs ask via onNeedPrivacyAuthorization */
   privacyNeeded?: boolean
+  /** what the person answers when WeChat first asks for 添加到相册 (scope.writePhotosAlbum); default allow */
+  albumAnswer?: 'allow' | 'deny'
+  /** whether the person turns 添加到相册 on when the app opens WeChat's settings page; default yes */
+  openSettingGrants?: boolean
+  /** what wx.scanCode reads (the text of the QR code scanned); none: the person closes the scanner */
+  scanResult?: string
 }
 
 interface PageInstance {
@@ -88,6 +95,12 @@ export class WeappSim {
   /** template ids WeChat was asked to subscribe to, and whether it let the request through */
   readonly subscribeRequests: Array<{ tmplIds: string[]; allowed: boolean }> = []
   readonly stack: SimPage[] = []
+  /** temp files wx.saveImageToPhotosAlbum put in the album (paths on this machine) */
+  readonly savedImages: string[] = []
+  /** WeChat's record of the 添加到相册 permission: undefined until asked */
+  albumAllowed: boolean | undefined = undefined
+  /** Canvas 2D nodes by page and element id, created when a SelectorQuery first asks for the node */
+  private readonly canvases = new Map<string, FakeCanvas>()
   private tabPages = new Map<string, SimPage>()
   private readonly ctx: vm.Context
   private readonly modules = new Map<string, { exports: unknown }>()
@@ -97,6 +110,12 @@ export class WeappSim {
   private readonly components = new Map<string, unknown>()
   private readonly storage = new Map<string, unknown>()
   private readonly timers = new Set<ReturnType<typeof setTimeout>>()
+  /** when each pending setTimeout of the bundle is due (real ms): settle() waits for those due soon */
+  private readonly dueAt = new Map<ReturnType<typeof setTimeout>, number>()
+  /** running setInterval callbacks (a countdown's tick), so advanceClock() can tick them */
+  private readonly intervals = new Map<ReturnType<typeof setInterval>, () => void>()
+  /** how far the phone's clock (Date in the bundle) is ahead of the real one, in ms */
+  private readonly phoneClock = { offset: 0 }
   private inflight = 0
   private inTap = false
   private privacyResolver: ((r: { event: string; buttonId?: string }) => void) | null = null
@@ -113,6 +132,19 @@ export class WeappSim {
     const sim = this
     // results handed to the bundle are made in its own realm, as WeChat's are
     this.P = vm.runInContext('Promise', ctx) as PromiseConstructor
+    // the phone's clock: the real one plus what advanceClock() has moved it on
+    const clock = this.phoneClock
+    vm.runInContext(
+      `(function (clock) {
+        const RealDate = Date
+        class PhoneDate extends RealDate {
+          constructor(...a) { if (a.length === 0) super(RealDate.now() + clock.offset); else super(...a) }
+          static now() { return RealDate.now() + clock.offset }
+        }
+        globalThis.Date = PhoneDate
+      })`,
+      ctx
+    )(clock)
     this.J = vm.runInContext('JSON', ctx) as JSON
     Object.assign(ctx, {
       wx: this.makeWx(),
@@ -135,22 +167,27 @@ export class WeappSim {
       setTimeout: (fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => {
         const t = setTimeout(() => {
           sim.timers.delete(t)
+          sim.dueAt.delete(t)
           sim.guard('timer', () => fn(...args))
         }, ms)
         sim.timers.add(t)
+        sim.dueAt.set(t, Date.now() + (Number(ms) || 0))
         return t
       },
       clearTimeout: (t: ReturnType<typeof setTimeout>) => {
         sim.timers.delete(t)
+        sim.dueAt.delete(t)
         clearTimeout(t)
       },
       setInterval: (fn: () => void, ms?: number) => {
         const t = setInterval(() => sim.guard('interval', fn), ms)
         sim.timers.add(t)
+        sim.intervals.set(t, fn)
         return t
       },
       clearInterval: (t: ReturnType<typeof setInterval>) => {
         sim.timers.delete(t)
+        sim.intervals.delete(t)
         clearInterval(t)
       },
       console: {
@@ -341,7 +378,10 @@ export class WeappSim {
     let quiet = 0
     while (Date.now() - start < maxMs) {
       await new Promise((r) => setTimeout(r, 10))
-      if (this.inflight === 0) quiet++
+      // a timeout due within the quiet window is work still coming (Taro runs a SelectorQuery's
+      // exec up to 100 ms later, polling every 20 ms); a countdown's 1 s tick is not
+      const soon = [...this.dueAt.values()].some((due) => due <= Date.now() + 50)
+      if (this.inflight === 0 && !soon) quiet++
       else quiet = 0
       if (quiet >= 5) {
         this.idleWaitMs += 50
@@ -491,23 +531,76 @@ export class WeappSim {
   close() {
     for (const t of this.timers) clearTimeout(t)
     this.timers.clear()
+    this.dueAt.clear()
+    this.intervals.clear()
   }
 
   // ---- wx ---------------------------------------------------------------------------------------
 
+  /**
+   * WeChat's SelectorQuery. What it measures (rects, scroll) layout would decide, and layout is not
+   * simulated: those answer nothing, as before. A `node` request on a `<canvas type="2d">` of the
+   * page answers with a Canvas 2D node (canvas.ts) and the size its style gives, as WeChat does.
+   */
   private selectorQuery() {
+    let selector: string | null = null
+    const wanted: Array<{ selector: string | null; node: boolean; size: boolean }> = []
+    const ask = (o: { node?: boolean; size?: boolean } = {}) => {
+      wanted.push({ selector, node: !!o.node, size: !!o.size })
+      return q
+    }
     const q: Record<string, (...a: any[]) => unknown> = {
       in: () => q,
-      select: () => q,
-      selectAll: () => q,
-      selectViewport: () => q,
-      boundingClientRect: () => q,
-      scrollOffset: () => q,
-      fields: () => q,
-      node: () => q,
-      exec: (cb?: (r: unknown[]) => void) => this.later(() => cb?.([]))
+      select: (sel: string) => ((selector = sel), q),
+      selectAll: (sel: string) => ((selector = sel), q),
+      selectViewport: () => ((selector = null), q),
+      boundingClientRect: () => ask(),
+      scrollOffset: () => ask(),
+      fields: (o: { node?: boolean; size?: boolean }) => ask(o),
+      node: () => ask({ node: true }),
+      exec: (cb?: (r: unknown[]) => void) => {
+        // the view layer answers asynchronously; the app is busy until it has
+        this.inflight++
+        this.later(() => {
+          try {
+            const results = wanted.some((w) => w.node) ? wanted.map((w) => (w.node ? this.canvasFor(w.selector, w.size) : null)) : []
+            this.guard('SelectorQuery.exec callback', () => cb?.(results))
+          } finally {
+            this.inflight--
+          }
+        })
+      }
     }
     return q
+  }
+
+  /** The Canvas 2D node of `#id` on the current page, or null when there is no such canvas. */
+  private canvasFor(selector: string | null, size: boolean) {
+    const id = selector?.startsWith('#') ? selector.slice(1) : null
+    if (!id) return null
+    const el = [...walk(this.render())].find((n) => n.tag === 'wx-canvas' && n.attr.id === id && n.attr.type === '2d')
+    if (!el) return null
+    const key = `${this.page.route}#${id}`
+    let canvas = this.canvases.get(key)
+    if (!canvas) this.canvases.set(key, (canvas = new FakeCanvas()))
+    const style = String(el.attr.style ?? '')
+    const px = (prop: string) => Number(new RegExp(`(?:^|;)\\s*${prop}\\s*:\\s*([\\d.]+)px`).exec(style)?.[1] ?? 0)
+    return size ? { node: canvas, width: px('width'), height: px('height') } : { node: canvas }
+  }
+
+  /**
+   * Moves the phone's clock on (the bundle's Date) and lets every running interval tick once, as
+   * it would have in that time: a countdown then shows what is left, with no test waiting for it.
+   */
+  async advanceClock(seconds: number) {
+    this.phoneClock.offset += seconds * 1000
+    for (const fn of [...this.intervals.values()]) this.guard('interval', fn)
+    await this.settle()
+  }
+
+  /** The Canvas 2D node a page drew on (by element id), for checks and pictures. */
+  canvas(id: string, route = this.page.route): FakeCanvas | undefined {
+    return this.canvases.get(`${route}#${id}`)
   }
 
   private tempFile(bytes: Buffer, ext: string): string {
@@ -586,6 +679,18 @@ export class WeappSim {
         }
         return impl(o)
       })
+    /**
+     * Work WeChat does off the logic thread (making an image file, writing to the album) keeps the
+     * app busy, as a cloud call does, so settle() waits for it.
+     */
+    const busy = <T,>(impl: (o: any) => T | Promise<T>) => async (o: any) => {
+      sim.inflight++
+      try {
+        return await impl(o)
+      } finally {
+        sim.inflight--
+      }
+    }
     let modalIndex = 0
     const wx: Record<string, unknown> = {
       getSystemInfoSync: sync('getSystemInfoSync', systemInfo),
@@ -690,12 +795,30 @@ export class WeappSim {
         getFileInfo: (o: any) => api('getFileInfo', () => ({ size: readFileSync(sim.fromTemp(o.filePath)).length }))(o)
       })),
       previewImage: api('previewImage', () => undefined),
-      saveImageToPhotosAlbum: privacyApi('saveImageToPhotosAlbum', () => undefined),
+      canvasToTempFilePath: api('canvasToTempFilePath', busy(async (o) => {
+        if (!(o.canvas instanceof FakeCanvas)) throw fail('canvasToTempFilePath', 'canvas is not a Canvas 2D node of this page')
+        return { tempFilePath: sim.tempFile(o.canvas.png(), o.fileType === 'jpg' ? 'jpg' : 'png') }
+      })),
+      // WeChat lists a scope in authSetting only once the person has been asked
+      getSetting: api('getSetting', () => ({ authSetting: sim.albumAllowed === undefined ? {} : { 'scope.writePhotosAlbum': sim.albumAllowed } })),
+      openSetting: api('openSetting', () => {
+        if (sim.opts.openSettingGrants ?? true) sim.albumAllowed = true
+        return { authSetting: sim.albumAllowed === undefined ? {} : { 'scope.writePhotosAlbum': sim.albumAllowed } }
+      }),
+      saveImageToPhotosAlbum: privacyApi('saveImageToPhotosAlbum', busy((o) => {
+        // the first time, WeChat itself asks for 添加到相册; once refused it fails at once until the settings page allows it
+        if (sim.albumAllowed === undefined) sim.albumAllowed = (sim.opts.albumAnswer ?? 'allow') === 'allow'
+        if (!sim.albumAllowed) throw fail('saveImageToPhotosAlbum', 'auth deny')
+        const path = sim.fromTemp(String(o.filePath ?? ''))
+        if (!existsSync(path)) throw fail('saveImageToPhotosAlbum', 'file not found')
+        sim.savedImages.push(path)
+      })),
       makePhoneCall: api('makePhoneCall', () => undefined),
       setClipboardData: privacyApi('setClipboardData', () => undefined),
       getClipboardData: privacyApi('getClipboardData', () => ({ data: '' })),
       scanCode: api('scanCode', () => {
-        throw fail('scanCode', 'cancel')
+        if (sim.opts.scanResult === undefined) throw fail('scanCode', 'cancel')
+        return { result: sim.opts.scanResult, scanType: 'QR_CODE', charSet: 'utf-8', rawData: '' }
       }),
       login: api('login', () => ({ code: 'sim-code' })),
       cloud: {

@@ -1,21 +1,30 @@
 import { action, OWNER, REGULATOR } from '../common/action'
 import { id, z } from '../zod'
+import { checkCertificateCode } from './certificateCode'
 
 const lessonId = z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, '课程编号格式不对')
 
 const examStateSchema = z.strictObject({
   size: z.number().int(),
   passPercent: z.number().int(),
-  /** false while waiting after a failed attempt */
+  /** false until every lesson of the track is read, and while waiting after a failed attempt */
   canStart: z.boolean(),
+  /** lessons of the owner's track not read yet: the test opens at 0 */
+  lessonsLeft: z.number().int(),
   /** when a retry is allowed (ISO), after a failed attempt */
   retryAt: z.string().nullable(),
+  /** seconds until retryAt on the server's clock (0 when not waiting): the page counts down from this */
+  waitSeconds: z.number().int(),
   lastPercent: z.number().int().nullable(),
   passed: z.boolean()
 })
 
 const certificateSchema = z.strictObject({
   serial: z.string(),
+  /** the verification code (核验码, 8 characters, src/core/course/certificateCode.ts) an officer checks */
+  code: z.string(),
+  /** who runs the course (deployment configuration COURSE_ISSUER); null where none is configured */
+  issuer: z.string().nullable(),
   businessName: z.string(),
   /** China date */
   issuedOn: z.string(),
@@ -87,6 +96,8 @@ export const courseContract = {
       attemptId: id,
       startedAt: z.string(),
       expiresAt: z.string(),
+      /** seconds until expiresAt on the server's clock: the page's countdown starts here */
+      secondsLeft: z.number().int(),
       passPercent: z.number().int(),
       questions: z.array(z.strictObject({ stem: z.string(), options: z.array(z.string()) }))
     }),
@@ -98,15 +109,23 @@ export const courseContract = {
       /** per question in the order shown: the position of the chosen option, or null if skipped */
       answers: z.array(z.number().int().min(0).max(9).nullable()).max(50)
     }),
-    output: z.strictObject({
-      correct: z.number().int(),
-      total: z.number().int(),
-      percent: z.number().int(),
-      passed: z.boolean(),
-      review: z.array(z.strictObject({ stem: z.string(), right: z.boolean(), explain: z.string() })),
-      retryAt: z.string().nullable(),
-      certificate: certificateSchema.nullable()
-    }),
+    output: z.discriminatedUnion('outcome', [
+      z.strictObject({
+        outcome: z.literal('graded'),
+        correct: z.number().int(),
+        total: z.number().int(),
+        percent: z.number().int(),
+        passed: z.boolean(),
+        review: z.array(z.strictObject({ stem: z.string(), right: z.boolean(), explain: z.string() })),
+        retryAt: z.string().nullable(),
+        /** seconds until retryAt (0 after a pass) */
+        waitSeconds: z.number().int(),
+        certificate: certificateSchema.nullable()
+      }),
+      // sent faster than anyone reads the questions: nothing is graded, the answers stay on the
+      // page, and the owner is told how many seconds to wait
+      z.strictObject({ outcome: z.literal('tooFast'), waitSeconds: z.number().int() })
+    ]),
     roles: OWNER
   }),
   'course.certificate.get': action({
@@ -114,16 +133,38 @@ export const courseContract = {
     output: certificateSchema,
     roles: OWNER
   }),
-  /** an officer checks a certificate an owner shows them: is the serial real, and whose */
+  /**
+   * An officer checks a certificate an owner shows them by its verification code (typed, or the
+   * QR's text): is it real, and whose. The holder's name comes back masked.
+   */
   'course.staff.verify': action({
     input: z.strictObject({
-      serial: z
+      code: z
         .string()
-        .trim()
-        .toUpperCase()
-        .regex(/^DYK\d{10}$/, '证书编号是DYK加10位数字，如DYK2026000001')
+        .max(60, '核验码是8位，请对照证书再输入')
+        .transform((s, ctx) => {
+          const r = checkCertificateCode(s)
+          if (!r.ok) {
+            ctx.addIssue({ code: 'custom', message: r.message })
+            return z.NEVER
+          }
+          return r.code
+        })
     }),
-    output: certificateSchema,
+    output: z.strictObject({
+      serial: z.string(),
+      code: z.string(),
+      /** the business name, partly masked (certificateCode.ts maskName) */
+      holder: z.string(),
+      /** the industry as the owner's profile said when the certificate was issued */
+      industry: z.string().nullable(),
+      /** the last 4 characters of the 统一社会信用代码, to compare with the licence on the wall */
+      creditCodeTail: z.string().nullable(),
+      issuedOn: z.string(),
+      issuer: z.string().nullable(),
+      percent: z.number().int(),
+      courseTitle: z.string()
+    }),
     roles: REGULATOR
   }),
   'course.staff.stats': action({

@@ -71,8 +71,49 @@ export function grade(drawn: readonly Drawn[], answers: ReadonlyArray<number | n
 }
 
 /** Whether an attempt is submitted too soon after it started to have been read. */
-export const tooFast = (startedAt: Date, submittedAt: Date, questions: number) =>
-  submittedAt.getTime() - startedAt.getTime() < questions * MIN_SECONDS_PER_QUESTION * 1000
+export const tooFast = (startedAt: Date, submittedAt: Date, questions: number) => submitWaitSeconds(startedAt, submittedAt, questions) > 0
+
+/** Whole seconds until an attempt may be submitted (0 when it may now): what the refusal tells the owner. */
+export const submitWaitSeconds = (startedAt: Date, now: Date, questions: number) =>
+  Math.max(0, Math.ceil((startedAt.getTime() + questions * MIN_SECONDS_PER_QUESTION * 1000 - now.getTime()) / 1000))
+
+export interface GateInput {
+  /** the lessons of the owner's track, in course order */
+  lessonIds: readonly string[]
+  /** lesson id → when it was read (server-side progress) */
+  read: Readonly<Record<string, string>>
+  passed: boolean
+  /** the last failed attempt (ISO), if any */
+  lastFailedAt: string | null
+  now: Date
+}
+
+export interface Gate {
+  canStart: boolean
+  /** lessons of the track not read yet, in course order: the test opens when this is empty */
+  lessonsLeft: string[]
+  /** after a fail, when a new attempt may open; null when there is no wait */
+  retryAt: Date | null
+  /** whole seconds until retryAt (0 when not waiting), counted on the server's clock */
+  waitSeconds: number
+}
+
+/**
+ * Whether the owner may open the test now. The test checks what the lessons teach, so it opens
+ * only when every lesson of the owner's track is read (a certificate then means the course was
+ * followed, and the staff figure 学完 can never be below 通过); after a fail there is a wait.
+ */
+export function examGate(g: GateInput): Gate {
+  const lessonsLeft = g.lessonIds.filter((id) => !g.read[id])
+  const retry = g.lastFailedAt && !g.passed ? new Date(Date.parse(g.lastFailedAt) + RETRY_WAIT_MINUTES * 60_000) : null
+  const waiting = !!retry && retry > g.now
+  return {
+    canStart: !lessonsLeft.length && !waiting,
+    lessonsLeft,
+    retryAt: waiting ? retry : null,
+    waitSeconds: waiting ? Math.ceil((retry!.getTime() - g.now.getTime()) / 1000) : 0
+  }
+}
 
 /** A certificate serial: DYK + China year + a 6-digit sequence, e.g. DYK2026000042. */
 export const certificateSerial = (year: number, seq: number) => `DYK${year}${String(seq).padStart(6, '0')}`

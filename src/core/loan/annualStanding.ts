@@ -10,10 +10,13 @@ import { annualReportDeadline } from '../reminder/ladder'
  * - notDue: no report window has opened yet (registered this year, or later): nothing to file, no mark down;
  * - due: the window for last year's report is open and it is not recorded yet: not late, no mark down;
  * - filed: the latest report whose window has opened is recorded as filed;
- * - unrecorded: its last day has passed and this program has no record of it being filed. We say
- *   "没有记录" rather than "未报送": the owner may have filed without telling us.
+ * - unrecorded: its last day has passed while the owner was reminded of it here, and it was never
+ *   marked filed. We say "没有记录" rather than "未报送": the owner may have filed without telling us.
+ * - untracked: its last day passed before the owner joined, so the app never asked about that year
+ *   and the owner has no way to mark it here: we know nothing, so nothing is taken off, and the bank
+ *   is told to check the public register.
  */
-export type AnnualStandingState = 'notDue' | 'due' | 'filed' | 'unrecorded'
+export type AnnualStandingState = 'notDue' | 'due' | 'filed' | 'unrecorded' | 'untracked'
 
 export interface AnnualStanding {
   state: AnnualStandingState
@@ -36,8 +39,10 @@ const words = (date: string) => `${Number(date.slice(0, 4))}年${Number(date.sli
  * @param openedOn the business's registration date (China date, YYYY-MM-DD)
  * @param now the instant to judge at; its China date decides (1 Jan and 30 Jun are China days)
  * @param filedYears report years the owner has recorded as filed
+ * @param trackedYears report years this program reminded the owner of (filed or not); omitted, every
+ *   year counts as tracked
  */
-export function annualStanding(openedOn: string, now: Date, filedYears: readonly number[]): AnnualStanding {
+export function annualStanding(openedOn: string, now: Date, filedYears: readonly number[], trackedYears?: readonly number[]): AnnualStanding {
   const today = chinaDate(now)
   const year = Number(today.slice(0, 4))
   const firstYear = Number(openedOn.slice(0, 4))
@@ -70,6 +75,15 @@ export function annualStanding(openedOn: string, now: Date, filedYears: readonly
       markedDown: false,
       ownerText: `${latest}年度年报请在${words(deadline)}前报送（免费），还没到截止日，不扣分`,
       bankText: `${latest}年度年报报送期内（${words(deadline)}截止），尚未记录报送`
+    }
+  }
+  if (trackedYears && !trackedYears.includes(latest)) {
+    return {
+      ...base,
+      state: 'untracked',
+      markedDown: false,
+      ownerText: `${latest}年度年报在您使用本程序之前已截止，这里没有记录，这一项不扣分`,
+      bankText: `${latest}年度年报：本程序无记录（申请人加入前已截止），请在国家企业信用信息公示系统核实`
     }
   }
   return {

@@ -31,6 +31,16 @@ export const permitInputSchema = z
   .refine((p) => p.expiresOn > p.issuedOn, { message: '到期日期应晚于发证日期', path: ['expiresOn'] })
   .refine((p) => p.type !== 'other' || !!p.name, { message: '请填写证照名称', path: ['name'] })
 
+/** One rung of a reminder schedule (core/reminder/schedule.ts). */
+export const scheduleRowSchema = z.strictObject({
+  id: z.string(),
+  date: z.string(),
+  label: z.string(),
+  status: z.enum(['sent', 'quiet', 'due', 'missed', 'upcoming', 'off']),
+  statusLabel: z.string()
+})
+export type ScheduleRowView = z.infer<typeof scheduleRowSchema>
+
 export const permitViewSchema = z.strictObject({
   id,
   type: z.enum(keysOf(PERMIT_TYPES)),
@@ -44,8 +54,15 @@ export const permitViewSchema = z.strictObject({
   renewRule: z.string(),
   /** the last day to apply for renewal (China date), where the permit's rule sets one */
   lastApplyOn: z.string().nullable(),
+  /** days from today (China) to the last day to apply: 0 on the day, negative once it has passed */
+  applyDaysLeft: z.number().int().nullable(),
   howToRenew: z.string(),
-  nextReminder: z.string().nullable()
+  /** the next day the owner hears about it: today or later, never a past date; null when nothing is left or reminders are off */
+  nextReminder: z.string().nullable(),
+  /** every rung with its date and what became of it */
+  schedule: z.array(scheduleRowSchema),
+  /** the owner has switched permit reminders off */
+  remindersOff: z.boolean()
 })
 export type PermitView = z.infer<typeof permitViewSchema>
 
@@ -56,7 +73,13 @@ export const obligationViewSchema = z.strictObject({
   state: z.enum(['notOpen', 'open', 'overdue', 'filed']),
   daysLeft: z.number().int(),
   filedAt: z.string().nullable(),
+  /** first day of the filing window (1 January of the next year) */
+  opensOn: z.string(),
+  /** the business opened in the report's year: this is its first report */
+  firstReport: z.boolean(),
   nextReminder: z.string().nullable(),
+  schedule: z.array(scheduleRowSchema),
+  remindersOff: z.boolean(),
   how: z.string(),
   lateSteps: z.array(z.string()),
   scamWarning: z.string()

@@ -4,6 +4,9 @@
  * official 国家企业信用信息公示系统.
  */
 export const OFFICIAL_SITE = '国家企业信用信息公示系统（www.gsxt.gov.cn）'
+/** the same site, for the link in H5 and the copy button in WeChat (a mini-program cannot open it) */
+export const OFFICIAL_SITE_NAME = '国家企业信用信息公示系统'
+export const OFFICIAL_SITE_URL = 'https://www.gsxt.gov.cn'
 
 export const SCAM_WARNING =
   '谨防诈骗：年报免费填报，市场监管部门不会通过短信、电话发送缴费链接或要求转账。收到“经营异常、交费解除”之类的信息，请直接挂断，可拨打12315核实。'

@@ -22,7 +22,8 @@ export interface Rung {
 
 const dueAt = (date: string) => new Date(chinaStartOfDay(date).getTime() + SEND_HOUR * 3600_000).toISOString()
 const addDays = (date: string, days: number) => dayjs(date).add(days, 'day').format('YYYY-MM-DD')
-const daysBetween = (from: string, to: string) => dayjs(to).diff(dayjs(from), 'day')
+/** Whole days from one China date to another (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string) => dayjs(to).diff(dayjs(from), 'day')
 
 /**
  * The last day to apply for renewal of a permit expiring on `expiresOn` (e.g. "届满30日前": 30 days
@@ -96,6 +97,16 @@ export function planAt(rungs: Rung[], now: Date, sentIds: readonly string[] = []
   const dueNow = latest && !sentIds.includes(latest.id) ? latest : null
   const next = rungs.find((r) => r.dueAt > t) ?? null
   return { dueNow, next }
+}
+
+/**
+ * A rung as it reads when sent on China date `today`: a countdown rung sent late (the item was
+ * added after its date, or the sweep was down) counts the days that are really left, not the
+ * days its own date had. Rungs that do not count down are unchanged.
+ */
+export function asOf(rung: Rung, today: string): Rung {
+  if (rung.kind !== 'before' && rung.kind !== 'windowOpen') return rung
+  return { ...rung, daysLeft: rung.daysLeft - Math.max(0, daysBetween(rung.date, today)) }
 }
 
 /**

@@ -19,7 +19,10 @@ export function permitText(p: { type: PermitTypeKey; name: string; number: strin
   if (rung.kind === 'applyPassed' && lastApply) {
     return {
       title: '申请延续的期限已过',
-      body: `您的${label}（编号${p.number}）将于${cnDate(p.expiresOn)}到期。要求：${t.renewRule}。申请延续的最后一天是${cnDate(lastApply)}，已经过了。请马上联系发证机关，问清现在怎么办理。办理方法：${t.howToRenew}`,
+      body: `您的${label}（编号${p.number}）将于${cnDate(p.expiresOn)}到期。要求：${t.renewRule}。${
+        // our own default is not the legal deadline: say whose day has passed
+        t.applyLead?.from === 'platform' ? `本程序算的最后申请日${cnDate(lastApply)}已经过了，实际期限以发证机关为准` : `申请延续的最后一天是${cnDate(lastApply)}，已经过了`
+      }。请马上联系发证机关，问清现在怎么办理。办理方法：${t.howToRenew}`,
       fields: { thing1: label, date2: cnDate(p.expiresOn), thing3: '申请延续期限已过，请联系发证机关' }
     }
   }
@@ -44,10 +47,12 @@ export function permitText(p: { type: PermitTypeKey; name: string; number: strin
       fields: { thing1: label, date2: cnDate(p.expiresOn), thing3: '已过期，请尽快办理' }
     }
   }
+  // a 1-day rung sent late (the permit was added on its expiry day) reaches the owner on that day
+  const left = rung.daysLeft <= 0 ? '今天到期' : `还有${rung.daysLeft}天到期`
   return {
     title: '证照到期提醒',
-    body: `您的${label}（编号${p.number}）将于${cnDate(p.expiresOn)}到期，还有${rung.daysLeft}天。要求：${t.renewRule}。办理方法：${t.howToRenew}`,
-    fields: { thing1: label, date2: cnDate(p.expiresOn), thing3: `还有${rung.daysLeft}天到期，请及时办理` }
+    body: `您的${label}（编号${p.number}）将于${cnDate(p.expiresOn)}到期，${rung.daysLeft <= 0 ? '就是今天' : `还有${rung.daysLeft}天`}。要求：${t.renewRule}。办理方法：${t.howToRenew}`,
+    fields: { thing1: label, date2: cnDate(p.expiresOn), thing3: `${left}，请及时办理` }
   }
 }
 

@@ -104,7 +104,8 @@ export function cloudPorts(cloud: WxCloud): Ports {
     // Template ids are environment variables of the function (cloud console), see README.
     config: {
       templates: { reminder: process.env.TMPL_REMINDER || null, policy: process.env.TMPL_POLICY || null },
-      complaintReplyWorkingDays: Number(process.env.COMPLAINT_REPLY_DAYS) || undefined
+      complaintReplyWorkingDays: Number(process.env.COMPLAINT_REPLY_DAYS) || undefined,
+      courseIssuer: process.env.COURSE_ISSUER?.trim() || null
     },
     db,
     push: new CloudPush(cloud),

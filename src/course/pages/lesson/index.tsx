@@ -36,7 +36,7 @@ export default function LessonPage() {
         load(l.nextId)
         Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
       } else {
-        Taro.showToast({ title: `已学完 ${r.lessonsDone}/${r.lessonsTotal} 课`, icon: 'none' })
+        Taro.showToast({ title: r.lessonsDone === r.lessonsTotal ? '全部学完了，可以参加测验' : `已学 ${r.lessonsDone}/${r.lessonsTotal} 课，还有${r.lessonsTotal - r.lessonsDone}课`, icon: 'none' })
         Taro.navigateBack()
       }
     } catch (err) {

@@ -5,10 +5,12 @@ import { useEffect, useMemo, useState } from 'react'
 import { Page } from '../../../components/Page'
 import { SelectCell } from '../../../components/SelectCell'
 import { useFormErrors } from '../../../components/useFormErrors'
-import { Cell, Loading, Notice, PrimaryButton, SecondaryButton, Section } from '../../../components/ui'
+import { Cell, LoadFailed, Loading, Notice, PrimaryButton, SecondaryButton, Section } from '../../../components/ui'
 import { chinaDate } from '../../../core/common/time'
 import type { PermitView } from '../../../core/reminder/contract'
 import { PERMIT_TYPES, PERMIT_TYPE_LABELS, type PermitTypeKey } from '../../../core/reminder/permitTypes'
+import { cnDate, permitAdvice } from '../../../core/reminder/schedule'
+import { AdviceCard, PermitTag, Quote, ReminderSchedule } from '../../components/Schedule'
 import { call, errorMessage, newRequestId } from '../../../services/api'
 import { askForReminders, reminderTemplateIds } from '../../../services/subscribe'
 
@@ -23,11 +25,13 @@ interface Form {
 
 export default function PermitEdit() {
   const { id } = useRouter().params
+  // only bounds the date pickers; every state and date the page states comes from the server's clock
   const today = useMemo(() => chinaDate(new Date()), [])
   const [form, setForm] = useState<Form>({ type: '', name: '', number: '', authority: '', issuedOn: '', expiresOn: '' })
   const [loaded, setLoaded] = useState(!id)
   const [view, setView] = useState<PermitView | null>(null)
-  const { setError, check, fail, setFormError, fieldError: err, formNotice } = useFormErrors()
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const { setError, check, fail, fieldError: err, formNotice } = useFormErrors()
   const [saving, setSaving] = useState(false)
   const [requestId] = useState(newRequestId)
 
@@ -39,9 +43,9 @@ export default function PermitEdit() {
         if (p) {
           setView(p)
           setForm({ type: p.type, name: p.type === 'other' ? p.name : '', number: p.number, authority: p.authority, issuedOn: p.issuedOn, expiresOn: p.expiresOn })
-        } else setFormError('没有找到这个证照')
+        } else setLoadError('没有找到这个证照，可能已经删除了')
       })
-      .catch((err) => setFormError(errorMessage(err)))
+      .catch((err) => setLoadError(errorMessage(err)))
       .finally(() => setLoaded(true))
   }, [id])
 
@@ -98,11 +102,42 @@ export default function PermitEdit() {
     }
   }
 
+  if (loadError) return <Page><LoadFailed message={loadError} /></Page>
   if (!loaded) return <Page><Loading /></Page>
   const type = form.type ? PERMIT_TYPES[form.type] : null
+  // the rule of the type as saved (the form may be mid-edit)
+  const saved = view ? PERMIT_TYPES[view.type] : null
   return (
     <Page>
-      <Section title='证照'>
+      {view && saved ? (
+        <>
+          <AdviceCard
+            title={view.name}
+            tag={<PermitTag p={view} />}
+            advice={permitAdvice(view)}
+            meta={
+              <>
+                <View>编号 {view.number} · {view.authority}</View>
+                <View>
+                  有效期 <Text style={{ whiteSpace: 'nowrap' }}>{cnDate(view.issuedOn)}</Text> 至 <Text style={{ whiteSpace: 'nowrap' }}>{cnDate(view.expiresOn)}</Text>
+                </View>
+              </>
+            }
+          />
+          <Section title='怎么续办'>
+            <View className='notice-text'>
+              <View className='notice-text__body'>要求：{saved.renewRule}。</View>
+              <View className='notice-text__body'>办理：{saved.howToRenew}</View>
+              {saved.evidence.map((e) => (
+                <Quote key={e.source.clause + e.source.document} e={e} />
+              ))}
+              {saved.platform ? <View className='hero__meta' id='permit-platform-note'>{saved.platform.note}</View> : null}
+            </View>
+          </Section>
+          <ReminderSchedule rows={view.schedule} next={view.nextReminder} off={view.remindersOff} />
+        </>
+      ) : null}
+      <Section title={view ? '修改证照信息' : '证照'}>
         <SelectCell id='permitType' label='类型' options={PERMIT_TYPE_LABELS} value={form.type} onChange={(k) => set('type', k)} />
         {err('type')}
         {form.type === 'other' ? (
@@ -132,7 +167,7 @@ export default function PermitEdit() {
         </Picker>
         {err('expiresOn')}
       </Section>
-      {type ? (
+      {type && form.type !== view?.type ? (
         <Notice>
           {type.validityYears ? `有效期一般为${type.validityYears}年。` : ''}
           {type.renewRule}。{type.howToRenew}
@@ -140,8 +175,6 @@ export default function PermitEdit() {
           {type.platform ? <Text style={{ display: 'block', marginTop: '6px' }} id='permit-platform-note'>{type.platform.note}</Text> : null}
         </Notice>
       ) : null}
-      {view?.lastApplyOn ? <Notice>申请延续的最后一天：{view.lastApplyOn}{view.lastApplyOn < today ? '（已经过了，请马上联系发证机关）' : ''}</Notice> : null}
-      {view?.nextReminder ? <Notice>下次提醒：{view.nextReminder}</Notice> : null}
       {formNotice}
       <View className='actions'>
         <PrimaryButton loading={saving} onClick={save}>保存</PrimaryButton>

@@ -4,15 +4,14 @@ import { useState } from 'react'
 import { Page } from '../../../components/Page'
 import { Cell, Empty, LoadFailed, Loading, PrimaryButton, SecondaryButton, Section, Tag } from '../../../components/ui'
 import type { ObligationView, PermitView } from '../../../core/reminder/contract'
+import { annualAdvice, annualTag, cnDate, currentObligations } from '../../../core/reminder/schedule'
 import { call, errorMessage } from '../../../services/api'
 import { askForReminders } from '../../../services/subscribe'
+import { PermitTag } from '../../components/Schedule'
 
-const STATE: Record<PermitView['state'], { label: string; tone: 'green' | 'orange' | 'gray' }> = {
-  valid: { label: '有效', tone: 'green' },
-  renewSoon: { label: '即将到期', tone: 'orange' },
-  expired: { label: '已过期', tone: 'gray' }
-}
+const ANNUAL_PAGE = '/reminder/pages/annual/index'
 
+/** The annual report in brief: where it stands, 我已报送, and the way to the whole of it (how to file, the schedule). */
 function AnnualCard({ o, onChange }: { o: ObligationView; onChange: (o: ObligationView) => void }) {
   const [busy, setBusy] = useState(false)
   const mark = async (filed: boolean) => {
@@ -26,34 +25,29 @@ function AnnualCard({ o, onChange }: { o: ObligationView; onChange: (o: Obligati
       setBusy(false)
     }
   }
-  const status =
-    o.state === 'filed' ? <Tag>已报送</Tag> : o.state === 'overdue' ? <Tag tone='orange'>已逾期</Tag> : o.state === 'open' ? <Tag tone='orange'>{o.daysLeft === 0 ? '今天截止' : `还有${o.daysLeft}天截止`}</Tag> : <Tag tone='gray'>{`${o.reportYear + 1}年1月1日开始`}</Tag>
+  const tag = annualTag(o)
   return (
     <View className='hero' id={`annual-${o.reportYear}`}>
       <View className='hero__name' style={{ fontSize: 'var(--fs-lg)' }}>
-        {o.reportYear}年度年报 {status}
+        {o.reportYear}年度年报 <Tag tone={tag.tone}>{tag.label}</Tag>
       </View>
-      <View className='hero__meta'>截止 {o.deadline.replace(/-/g, '.')} · {o.how}</View>
-      {o.lateSteps.length ? (
-        <View className='notice notice--warn' style={{ margin: '12px 0 0' }}>
-          {o.lateSteps.map((s) => (
-            <View key={s}>{s}</View>
-          ))}
+      <View className='hero__meta'>{annualAdvice(o).title}</View>
+      <View className='hero__meta'>报送时间：{cnDate(o.opensOn)}至{cnDate(o.deadline).slice(5)}</View>
+      {o.nextReminder ? <View className='hero__meta'>下次提醒：{cnDate(o.nextReminder)}</View> : null}
+      <View className='hero__meta' id={`annual-open-${o.reportYear}`} onClick={() => Taro.navigateTo({ url: ANNUAL_PAGE })}>
+        <Text className='link'>怎么报、什么时候提醒 ›</Text>
+      </View>
+      {o.state === 'notOpen' ? null : (
+        <View className='actions' style={{ paddingBottom: 0 }}>
+          {o.state === 'filed' ? (
+            <SecondaryButton onClick={() => mark(false)}>撤销“已报送”</SecondaryButton>
+          ) : (
+            <PrimaryButton loading={busy} onClick={() => mark(true)}>
+              我已报送{o.reportYear}年度年报
+            </PrimaryButton>
+          )}
         </View>
-      ) : null}
-      <View className='notice notice--info' style={{ margin: '12px 0 0', padding: 0 }}>
-        {o.scamWarning}
-      </View>
-      {o.nextReminder && o.state !== 'filed' ? <View className='hero__meta'>下次提醒：{o.nextReminder}</View> : null}
-      <View className='actions' style={{ paddingBottom: 0 }}>
-        {o.state === 'notOpen' ? null : o.state === 'filed' ? (
-          <SecondaryButton onClick={() => mark(false)}>撤销“已报送”</SecondaryButton>
-        ) : (
-          <PrimaryButton loading={busy} onClick={() => mark(true)}>
-            我已报送{o.reportYear}年度年报
-          </PrimaryButton>
-        )}
-      </View>
+      )}
     </View>
   )
 }
@@ -82,10 +76,9 @@ export default function Permits() {
 
   if (error) return <Page><LoadFailed message={error} /></Page>
   if (!permits) return <Page><Loading /></Page>
-  const current = obligations.filter((o) => o.state !== 'filed' || o === obligations[obligations.length - 1]).slice(0, 2)
   return (
     <Page>
-      {current.map((o) => (
+      {currentObligations(obligations).map((o) => (
         <AnnualCard key={o.id} o={o} onChange={(n) => setObligations(obligations.map((x) => (x.id === n.id ? n : x)))} />
       ))}
       <Section title='我的证照'>
@@ -98,10 +91,20 @@ export default function Permits() {
             arrow
             onClick={() => Taro.navigateTo({ url: `/reminder/pages/permit/index?id=${p.id}` })}
           >
-            <Tag tone={STATE[p.state].tone}>{STATE[p.state].label}</Tag>
+            <PermitTag p={p} />
             <Text className='grid__hint' style={{ display: 'block' }}>
               {p.expiresOn}到期{p.state === 'expired' ? '' : `，还有${p.daysLeft}天`}
             </Text>
+            {p.lastApplyOn && p.state !== 'expired' ? (
+              <Text className='grid__hint' style={{ display: 'block' }}>
+                最后申请日 {p.lastApplyOn}
+              </Text>
+            ) : null}
+            {p.nextReminder ? (
+              <Text className='grid__hint' style={{ display: 'block' }}>
+                下次提醒 {p.nextReminder}
+              </Text>
+            ) : null}
           </Cell>
         ))}
       </Section>
