@@ -63,9 +63,10 @@ test('a policy says how to act: the local office staff keep, the official site a
   expect(await visible(reader, '#policy-source').innerText()).toContain('征求意见稿（尚未正式施行）')
   await shotAt(reader, '#policy-online-0', '41-policy-how-to-act-online')
   await shotAt(reader, '#policy-source', '41b-policy-source-draft')
-  // 去年报 opens the annual report page (another part of issue 14 builds it)
+  // 去年报 opens the annual report page
   await visible(reader, '#policy-actions').getByText('去年报').click()
   await reader.waitForURL(/reminder\/pages\/annual\/index/)
+  await visible(reader, '.page', '年报').waitFor()
 
   // 关怀模式: the same page, larger, nothing cut or wider than the phone
   await care('demo-owner-1', true)

@@ -358,11 +358,13 @@ describe('dist/weapp in a simulated WeChat', () => {
       await sim.tap('复制网址')
       expect(sim.calls).toContain('setClipboardData')
       expect(copied.map((o) => o.data)).toEqual(['https://www.gsxt.gov.cn'])
-      // 去年报 opens the annual report page (its own page is another part of issue 14)
+      await weappShot(sim, '30-policy-how-to-act-online')
+      // 去年报 opens the annual report page
       const opened = spy(sim, 'navigateTo')
       await sim.tap('去年报')
       expect(opened.map((o) => o.url)).toEqual(['/reminder/pages/annual/index'])
-      await weappShot(sim, '30-policy-how-to-act-online')
+      expect(sim.page.route).toBe('reminder/pages/annual/index')
+      expect(sim.errors).toEqual([])
     })
     await withSim(cloud, OWNER, '/policy/pages/detail/index?id=wz-04-code-loan', async (sim) => {
       expect(sim.text()).toContain('鹿城区示例市场监管所（演示数据）')

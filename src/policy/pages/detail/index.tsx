@@ -168,11 +168,24 @@ export default function PolicyDetail() {
           <Office key={a.department} a={a} place={act.place} />
         ))}
       </Section>
-      <Section title='政策出处' footer={`${p.period?.text ? `文件写明的时间：${p.period.text}。` : ''}生效：${p.effectiveFrom}${p.effectiveTo ? `，截止：${p.effectiveTo}` : '（文件未写明截止日期）'}`}>
+      <Section
+        title='政策出处'
+        footer={
+          <Text>
+            {p.period?.text ? `文件写明的时间：${p.period.text}。` : ''}生效：<Text className='nowrap'>{p.effectiveFrom}</Text>
+            {p.effectiveTo ? <Text>，截止：<Text className='nowrap'>{p.effectiveTo}</Text></Text> : '（文件未写明截止日期）'}
+          </Text>
+        }
+      >
         <View className='notice-text' id='policy-source'>
           <View className='act-source-title'>{sourceTitle(p.source)}</View>
           {p.source.draft ? <View className='act-row' style={{ color: '#8a4b00' }}>{DRAFT_LABEL}</View> : null}
-          {p.source.issuer ? <View className='act-row'>发文：{shortIssuer(p.source.issuer)}{p.source.year ? `，${p.source.year}` : ''}</View> : null}
+          {p.source.issuer ? (
+            <View className='act-row'>
+              发文：{shortIssuer(p.source.issuer)}
+              {p.source.year ? <Text>，<Text className='nowrap'>{p.source.year}</Text></Text> : null}
+            </View>
+          ) : null}
           {p.source.number ? <View className='act-row'>文号：{p.source.number}</View> : null}
           <View className='act-row'>条款：{p.source.clause}</View>
         </View>
