@@ -23,6 +23,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   outbox: [{ fields: 'at' }],
   policies: [{ fields: 'status' }, { fields: 'nextDueAt' }],
   policyMarks: [{ fields: 'openid' }],
+  // staff list a region's offices by code prefix; owners' pages read them by _id
+  officeContacts: [{ fields: 'region' }],
   loanConsents: [{ fields: 'openid' }],
   loanApplications: [{ fields: 'openid' }, { fields: ['bankId', 'createdAt'] }],
   complaints: [{ fields: ['openid', 'createdAt'] }, { fields: ['region', 'createdAt'] }, { fields: 'overdueAt' }],
@@ -43,7 +45,7 @@ export const COLLECTIONS = [
   'owners', 'staff', 'markets', 'stalls', 'consents', 'inbox', 'requests', 'permits', 'obligations',
   'quotas', 'pushCounts', 'policies', 'policyMarks', 'meta', 'loanConsents', 'loanConsentLog',
   'loanTurnover', 'loanApplications', 'complaints', 'complaintUploads', 'complaintAudit',
-  'courseProgress', 'courseAttempts', 'courseCertificates', 'slots', 'stallRequests'
+  'courseProgress', 'courseAttempts', 'courseCertificates', 'slots', 'stallRequests', 'officeContacts'
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 

@@ -1,20 +1,22 @@
-import { factsOf, match, matchPolicy, type MatchResult } from '../../src/core/policy/match'
+import { describeCondition, factsOf, fitOf, match, matchPolicy, type MatchResult } from '../../src/core/policy/match'
 import { chinaDate } from '../../src/core/common/time'
 import { CATEGORIES } from '../../src/core/policy/categories'
 import type { PolicyItem } from '../../src/core/policy/contract'
-import { checkCondition } from '../../src/core/policy/match'
 import { policyAge } from '../../src/core/policy/age'
+import { contactId, DEPARTMENTS, NO_ACT, NO_MATERIALS, noContactText, resolveContacts, sourceLine } from '../../src/core/policy/act'
+import { compareListed, compareRecommended, scopeOf } from '../../src/core/policy/rank'
 import { FACT_LABELS } from '../../src/core/policy/rules'
+import { regionPrefix, within } from '../../src/core/region/code'
+import { regionName } from '../../src/core/region/names'
 import type { Context } from '../common/context'
-import { DuplicateKeyError, notFound, precondition } from '../common/errors'
-import { patch } from '../common/ports'
+import { DuplicateKeyError, forbidden, notFound, precondition } from '../common/errors'
+import { cmd, patch, type Where } from '../common/ports'
+import { contactRegion, contacts, contactsFor, mergeAct, staffAct, toContact, type ContactDoc } from './contacts'
 import { addOnce, recordId } from '../common/once'
 import { defineFunction } from '../common/router'
 import { owners, type OwnerDoc } from '../user/owners'
 import { audienceWhere } from './audience'
 import { bumpVersion, newPolicyDoc, seedPolicies, markId, marks, policies, publishedPolicies, type MarkDoc, type PolicyDoc } from './store'
-
-const STATUS_ORDER = { match: 0, almost: 1, no: 2 } as const
 
 /** The owner's matching context: facts when recommendation is on and a profile exists. */
 async function viewer(ctx: Context) {
@@ -26,10 +28,20 @@ async function viewer(ctx: Context) {
 }
 type Viewer = Awaited<ReturnType<typeof viewer>>
 
+/** Where a policy applies, in words: the most specific region its rules name. */
+function placeOf(p: PolicyDoc): string {
+  if (p.source.region === null) return '地区不明'
+  const areas = p.conditions.flatMap((c) => (c.fact === 'region' ? [c.value] : []))
+  if (!areas.length) return '不限地区'
+  const narrowest = areas.sort((a, b) => regionPrefix(b).length - regionPrefix(a).length)[0]
+  return regionName(narrowest) || '指定地区'
+}
+
 function item(p: PolicyDoc, v: Viewer, now: Date): PolicyItem & { _match: MatchResult | null } {
+  const today = chinaDate(now)
   // an ended policy is never recommended as a match, whatever the owner's profile
-  const m = v.facts ? matchPolicy(p, v.facts, chinaDate(now)) : null
-  const age = policyAge(p, chinaDate(now))
+  const m = v.facts ? matchPolicy(p, v.facts, today) : null
+  const age = policyAge(p, today)
   const mark = v.marks.get(p._id)
   return {
     id: p._id,
@@ -44,6 +56,10 @@ function item(p: PolicyDoc, v: Viewer, now: Date): PolicyItem & { _match: MatchR
     ageNote: age.note,
     status: m?.status ?? null,
     missing: m?.missing ?? null,
+    fit: v.facts ? fitOf(p, v.facts, today) : null,
+    scope: v.facts ? scopeOf(p, v.facts.region) : null,
+    place: placeOf(p),
+    sourceLine: sourceLine(p.source),
     read: !!mark?.read,
     favorite: !!mark?.favorite,
     _match: m
@@ -103,12 +119,17 @@ const maskName = (name: string) => `${Array.from(name).slice(0, 2).join('')}${'*
 export default defineFunction('policy', {
   async 'policy.feed'(ctx, { offset, limit }) {
     const [list, v] = await Promise.all([publishedPolicies(ctx.db), viewer(ctx)])
-    const live = list.map((p) => item(p, v, ctx.now)).filter((i) => !i.expired)
-    // Personalised: matches first, then almost-matches with what is missing. Otherwise, or with
-    // no profile yet, the plain list, newest first (个人信息保护法 Art. 24).
+    const live = list.map((p) => ({ p, i: item(p, v, ctx.now) })).filter(({ i }) => !i.expired)
+    // Personalised: what may fit, in the order a small stall can act on (core/policy/rank,
+    // compareRecommended). Otherwise, or with no profile yet, the plain list, newest first
+    // (个人信息保护法 Art. 24).
     const ordered = v.facts
-      ? live.filter((i) => i.status !== 'no').sort((a, b) => STATUS_ORDER[a.status!] - STATUS_ORDER[b.status!] || (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
-      : live
+      ? live
+          .filter(({ i }) => i.status === 'match' || i.status === 'almost')
+          .map(({ p, i }) => ({ i, r: rankOf(p, i)! }))
+          .sort((a, b) => compareRecommended(a.r, b.r))
+          .map(({ i }) => i)
+      : live.map(({ i }) => i)
     return { ...page(ordered.map(strip), offset, limit), personalized: v.personalized, hasProfile: !!v.owner?.profile }
   },
 
@@ -117,9 +138,9 @@ export default defineFunction('policy', {
     const departments = [...new Set(list.map((p) => p.department))]
     const chosen = list
       .filter((p) => (!category || p.category === category) && (!department || p.department === department))
-      .map((p) => item(p, v, ctx.now))
-      .filter((i) => !favorites || i.favorite)
-    return { ...page(chosen.map(strip), offset, limit), departments }
+      .map((p) => ({ p, i: item(p, v, ctx.now) }))
+      .filter(({ i }) => !favorites || i.favorite)
+    return { ...page(regionFirst(chosen).map(strip), offset, limit), departments }
   },
 
   async 'policy.search'(ctx, { q, offset, limit }) {
@@ -130,23 +151,41 @@ export default defineFunction('policy', {
       const hay = `${p.title} ${p.summary.what} ${p.summary.who} ${p.department} ${CATEGORIES[p.category]}`.toLowerCase()
       return words.every((w) => hay.includes(w))
     })
-    return page(hits.map((p) => strip(item(p, v, ctx.now))), offset, limit)
+    return page(regionFirst(hits.map((p) => ({ p, i: item(p, v, ctx.now) }))).map(strip), offset, limit)
   },
 
   async 'policy.get'(ctx, { id }) {
     const [p, v] = await Promise.all([ownPolicy(ctx, id), viewer(ctx)])
     const i = item(p, v, ctx.now)
+    const act = p.act ?? NO_ACT
+    // contacts are looked up for the owner's place (recommendation on or off: this is where to go, not a ranking)
+    const region = contactRegion(p, v.owner?.profile?.region ?? null)
+    const place = region ? regionName(region) : null
+    const kept = await contactsFor(ctx.db, act.ask, region)
     return {
       ...strip(i),
       summary: p.summary,
       effectiveFrom: p.effectiveFrom,
       source: p.source,
       // what the policy asks, for owners who switched recommendation off as well
-      conditions: p.conditions.map((c) => `${FACT_LABELS[c.fact]}：${checkCondition(c, v.facts ?? NEUTRAL_FACTS).text.replace(/[，（].*$/, '')}`),
+      conditions: p.conditions.map((c) => `${FACT_LABELS[c.fact]}：${describeCondition(c)}`),
       reasons: i._match?.reasons ?? [],
       period: p.period ?? null,
       evidence: p.evidence ?? [],
-      platform: p.platform ?? []
+      platform: p.platform ?? [],
+      act: {
+        ask: resolveContacts(act.ask, region, kept).map(({ department, contact }) => ({
+          department,
+          name: DEPARTMENTS[department],
+          contact: contact ? toContact(contact as ContactDoc) : null,
+          fallback: contact ? null : noContactText(department, place)
+        })),
+        place,
+        online: act.online,
+        materials: act.materials,
+        materialsNote: act.materials.length ? null : NO_MATERIALS,
+        actions: act.actions
+      }
     }
   },
 
@@ -191,23 +230,24 @@ export default defineFunction('policy', {
     const p = await policies(ctx.db).get(id)
     if (!p) throw notFound('没有找到这条政策')
     const { title, summary, department, category, effectiveFrom, effectiveTo, source, conditions } = p
-    return { policy: { id: p._id, title, summary, department, category, effectiveFrom, effectiveTo, source, conditions }, status: p.status }
+    return { policy: { id: p._id, title, summary, department, category, effectiveFrom, effectiveTo, source, conditions, act: staffAct(p.act) }, status: p.status }
   },
 
   async 'policy.admin.save'(ctx, input) {
-    const { id, ...fields } = input
+    const { id, act: actInput, ...rest } = input
     const at = ctx.now.toISOString()
     if (id) {
       const existing = await policies(ctx.db).get(id)
       if (!existing) throw notFound('没有找到这条政策')
       if (existing.status === 'withdrawn') throw precondition('已撤回的政策不能再修改，请新建')
-      // what the editor does not show (issuer, draft, an unknown region) stays as the library had it
-      fields.source = { ...existing.source, ...fields.source }
+      // what the editor does not show (issuer, draft, an unknown region, the quotes behind how to
+      // act) stays as the library had it
+      const fields = { ...rest, source: { ...existing.source, ...rest.source }, act: actInput ? mergeAct(existing.act, actInput) : (existing.act ?? null) }
       await policies(ctx.db).update(id, { ...fields, updatedAt: at, editedAt: at })
       if (existing.status === 'published') await bumpVersion(ctx.db)
       return staffView({ ...existing, ...fields, updatedAt: at }, ctx.today)
     }
-    const doc = newPolicyDoc(fields, 'draft', ctx.openid, at)
+    const doc = newPolicyDoc({ ...rest, act: actInput ? mergeAct(null, actInput) : null }, 'draft', ctx.openid, at)
     return staffView((await addOnce(policies(ctx.db), recordId(ctx, 'policy'), doc)).doc, ctx.today)
   },
 
@@ -249,11 +289,57 @@ export default defineFunction('policy', {
     await policies(ctx.db).update(id, next)
     await bumpVersion(ctx.db)
     return staffView({ ...p, ...next }, ctx.today)
+  },
+
+  async 'policy.contact.list'(ctx, { offset, limit }) {
+    const mine = ctx.staff?.region ?? null
+    // a regulator's own region and below (editable), and the regions above it (read only): those
+    // are what their owners are also shown
+    const where: Where = mine ? { region: cmd.prefix(regionPrefix(mine)) } : {}
+    const [below, above] = await Promise.all([
+      contacts(ctx.db).find(where, { orderBy: [['region', 'asc'], ['department', 'asc']], limit: 1000 }),
+      mine ? contacts(ctx.db).find({ region: cmd.in(enclosingAbove(mine)) }, { limit: 200 }) : Promise.resolve([])
+    ])
+    const all = [...above, ...below].map((d) => ({ ...toContact(d), editable: !mine || within(d.region, mine) }))
+    return { contacts: all.slice(offset, offset + limit), total: all.length, nextOffset: offset + limit < all.length ? offset + limit : null }
+  },
+
+  async 'policy.contact.save'(ctx, input) {
+    assertContactRegion(ctx, input.region)
+    const _id = contactId(input.department, input.region)
+    const at = ctx.now.toISOString()
+    const before = await contacts(ctx.db).get(_id)
+    const doc: Omit<ContactDoc, '_id'> = { ...input, createdAt: before?.createdAt ?? at, updatedAt: at, updatedBy: ctx.staff?.name ?? '' }
+    // one per department and region: a second save replaces it, so a retried save changes nothing
+    await contacts(ctx.db).set(_id, doc)
+    return toContact({ _id, ...doc })
+  },
+
+  async 'policy.contact.remove'(ctx, { department, region }) {
+    assertContactRegion(ctx, region)
+    return { removed: await contacts(ctx.db).remove(contactId(department, region)) }
   }
 })
 
-/** For describing conditions to an owner without a profile: texts are cut before their "your value" part. */
-const NEUTRAL_FACTS = factsOf(
-  { region: '', industry: 'other', openedOn: '2000-01-01', employees: 0, revenueBand: 'lt10w', taxPaid: false, socialInsurance: false, groups: [] },
-  '2000-01-01'
-)
+/** A regulator keeps the contacts of their own region (a county regulator their county); an admin any. */
+function assertContactRegion(ctx: Context, region: string) {
+  const mine = ctx.staff?.region
+  if (mine && !within(region, mine)) throw forbidden(`您只能维护${regionName(mine)}范围内的联系方式`)
+}
+
+/** The regions strictly above `region` (its city and province), whose contacts its owners also see. */
+const enclosingAbove = (region: string) => [`${region.slice(0, 4)}00`, `${region.slice(0, 2)}0000`].filter((r) => r !== region)
+
+/** The list sorted for an owner whose region we know (core/policy/rank, compareListed); as stored otherwise. */
+function regionFirst(rows: Array<{ p: PolicyDoc; i: ReturnType<typeof item> }>) {
+  if (rows.some(({ i }) => i.scope === null)) return rows.map(({ i }) => i)
+  const listed = rows.map(({ p, i }) => ({ i, l: { id: i.id, scope: i.scope!, fit: i.fit!, publishedAt: i.publishedAt, rank: rankOf(p, i) } }))
+  return listed.sort((a, b) => compareListed(a.l, b.l)).map(({ i }) => i)
+}
+
+/** What the recommendation order reads of a policy that may fit (core/policy/rank); undefined otherwise. */
+function rankOf(p: PolicyDoc, i: ReturnType<typeof item>) {
+  if (i.status !== 'match' && i.status !== 'almost') return undefined
+  // a match's reasons are one per condition (nothing is put before them for a policy that may fit)
+  return { id: i.id, status: i.status, conditions: p.conditions, reasons: i._match!.reasons, act: p.act, publishedAt: p.publishedAt }
+}

@@ -102,7 +102,7 @@ export async function publishedPolicies(db: Db): Promise<PolicyDoc[]> {
  * never overwriting a policy staff have edited. Idempotent.
  */
 /** The library's own content of a policy: what a corrected library replaces. */
-const CONTENT_FIELDS = ['title', 'summary', 'department', 'category', 'effectiveFrom', 'effectiveTo', 'source', 'conditions', 'period', 'evidence', 'platform', 'aliases'] as const
+const CONTENT_FIELDS = ['title', 'summary', 'department', 'category', 'effectiveFrom', 'effectiveTo', 'source', 'conditions', 'period', 'evidence', 'platform', 'aliases', 'act'] as const
 const contentOf = (p: Partial<PolicyDoc> | PolicySeed) => JSON.stringify(CONTENT_FIELDS.map((k) => (p as Record<string, unknown>)[k] ?? null))
 
 /**

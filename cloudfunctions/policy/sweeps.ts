@@ -1,6 +1,7 @@
 import { chinaDate } from '../../src/core/common/time'
 import { buildData, POLICY_TEMPLATE } from '../../src/core/notify/template'
 import { factsOf, matchPolicy } from '../../src/core/policy/match'
+import { sourceLine } from '../../src/core/policy/act'
 import { notify } from '../common/notify'
 import { cmd, patch, type Ports } from '../common/ports'
 import type { Sweep } from '../common/sweep'
@@ -44,7 +45,8 @@ async function pushPage(ports: Ports, now: Date): Promise<{ handled: number; mor
         topic: 'policy',
         key: `policy:${p._id}:${o._id}`,
         title: `新政策：${p.title}`,
-        body: `${p.summary.what} 按您的档案看可能符合，以主管部门审核为准；点开查看条件和办理方法。`,
+        // the source by its title and issuer, as everywhere an owner reads one (never a file name)
+        body: `${p.summary.what} 按您的档案看可能符合，以主管部门审核为准；点开查看条件和办理方法。出处：${sourceLine(p.source)}`,
         page: `policy/pages/detail/index?id=${p._id}`,
         template: templateId ? { id: templateId, data: buildData(POLICY_TEMPLATE, { thing1: p.title, thing2: '可能符合，点开查看' }) } : undefined
       })

@@ -5,6 +5,7 @@ import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import type { StaffDoc } from '../../cloudfunctions/common/context'
 import type { Db } from '../../cloudfunctions/common/ports'
 import type { MarketDoc, OwnerDoc, StallDoc } from '../../cloudfunctions/user/owners'
+import type { ContactDoc } from '../../cloudfunctions/policy/contacts'
 import { DEFAULT_SETTINGS } from '../../src/core/user/contract'
 
 /** A valid 个体工商户 credit code (92 + region + body + check character) for demo data. */
@@ -110,6 +111,23 @@ export async function seedDemo(db: Db, now: Date): Promise<{ seeded: boolean }> 
   ]
   // 分型 as a profile save would store it, so staff figures by type include the demo owners
   for (const o of owners) await db.collection<OwnerDoc>('owners').set(o._id, { ...o, classType: classify(o.profile!, chinaDate(now)).type })
+
+  // Offices for a policy's 怎么办理, as a regulator keeps them (工作台 → 办事联系方式). Local demo only,
+  // never in content/: the shape is real, the numbers and places are not (演示), so nobody calls a
+  // stranger. 鹿城区 has its own market office; 温州市 keeps the city's 人社 window.
+  const demoContacts: ContactDoc[] = [
+    {
+      _id: 'market:330302', department: 'market', region: '330302', office: '鹿城区示例市场监管所（演示数据）', phone: '0577-00000000',
+      address: '温州市鹿城区示例路1号（演示地址）', hours: '工作日 9:00-17:00（演示）', online: null,
+      note: '这是本地运行的演示数据，不是真实的电话和地址。', createdAt: at, updatedAt: at, updatedBy: '王科员'
+    },
+    {
+      _id: 'hrss:330300', department: 'hrss', region: '330300', office: '温州市人力社保局示例服务窗口（演示数据）', phone: '0577-00000001',
+      address: '温州市示例大道2号（演示地址）', hours: null, online: null,
+      note: '这是本地运行的演示数据，不是真实的电话和地址。', createdAt: at, updatedAt: at, updatedBy: '李科长'
+    }
+  ]
+  for (const c of demoContacts) await db.collection<ContactDoc>('officeContacts').set(c._id, c)
 
   await db.collection('meta').set('demo-seed', { at })
   return { seeded: true }

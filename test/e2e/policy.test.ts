@@ -54,6 +54,11 @@ test('an owner sees a matching policy with reasons and source; a regulator publi
   expect(await preview.innerText()).toContain('预计推送给 1 户')
   await shot(staff, '22-policy-staff-preview')
   await staff.getByText('发布并推送').click()
+  // a push to owners is confirmed with its reach first (issue 14)
+  const confirm = visible(staff, '.taro-modal__content')
+  await confirm.waitFor()
+  expect(await confirm.innerText()).toContain('1户')
+  await confirm.locator('.taro-model__confirm').click()
   await staff.getByText('撤回').waitFor()
 
   // the scheduler's sweep sends it; the owner finds it in 消息

@@ -39,18 +39,134 @@ describe('policy function over HTTP', () => {
   })
   afterAll(() => c.stop())
 
-  test('为您推荐: matches first, then almost-matches with what is missing; results match the contract', async () => {
+  test('为您推荐: matches first, then what is one reachable step away; a policy aimed at others is left out, never 差一项', async () => {
     // 温州's plan states no end date, so a 温州 owner still gets recommendations in 2026
     const feed = await c.ok('policy', 'policy.feed', { limit: 50 }, 'pol-wz')
     expect(policyContract['policy.feed'].output.parse(feed)).toBeTruthy()
     expect(feed.personalized).toBe(true)
     const statuses = feed.items.map((i: { status: string }) => i.status)
-    expect(statuses.indexOf('almost')).toBeGreaterThan(statuses.lastIndexOf('match'))
     expect(statuses).not.toContain('no')
-    const lesson = feed.items.find((i: { id: string }) => i.id === 'wz-06-first-lesson')
-    expect(lesson).toMatchObject({ status: 'almost', missing: '面向开业1年以内的，您已经营1年8个月' })
+    // 开业第一课 is for shops open under a year, 信用修复 for owners listed as 经营异常: pol-wz is neither,
+    // so neither is "one step away" (issue 14: "还差：面向被列入经营异常名录的" read as if something were missing)
+    const ids = feed.items.map((i: { id: string }) => i.id)
+    expect(ids).not.toContain('wz-06-first-lesson')
+    expect(ids).not.toContain('wz-19-credit-repair')
+    const lesson = await c.ok('policy', 'policy.get', { id: 'wz-06-first-lesson' }, 'pol-wz')
+    expect(lesson).toMatchObject({ status: 'no', fit: 'no', missing: null })
+    expect(lesson.reasons[1].text).toBe('这项面向开业1年以内的新开办个体户；您已经营1年8个月，用不上')
     // nothing from another region is recommended
-    expect(feed.items.some((i: { id: string }) => i.id.startsWith('gz-') || i.id.startsWith('wh-'))).toBe(false)
+    expect(ids.some((id: string) => id.startsWith('gz-') || id.startsWith('wh-'))).toBe(false)
+
+    // in 2024 a 甘州区 就业困难人员 open five months is one reachable step (time) from 一次性创业补贴
+    c.clock.set(new Date('2024-06-01T02:00:00Z'))
+    try {
+      await onboard('pol-gz-2024', { groups: ['hardToEmploy'], openedOn: '2024-01-01' })
+      const early = await c.ok('policy', 'policy.feed', { limit: 50 }, 'pol-gz-2024')
+      const st = early.items.map((i: { status: string }) => i.status)
+      expect(st.indexOf('almost')).toBeGreaterThan(st.lastIndexOf('match'))
+      expect(early.items.find((i: { id: string }) => i.id === 'gz-05-startup-subsidy')).toMatchObject({ status: 'almost', fit: 'almost', missing: '需正常经营满1年，您已经营5个月' })
+    } finally {
+      c.clock.set(new Date('2026-11-21T02:00:00Z'))
+    }
+  })
+
+  test('全部 and search: the owner’s own region first (city/county, province, national, elsewhere, unknown), each with its status', async () => {
+    const all = await c.ok('policy', 'policy.list', { limit: 50 }, 'pol-wz')
+    expect(policyContract['policy.list'].output.parse(all)).toBeTruthy()
+    const order = { local: 0, province: 1, national: 2, elsewhere: 3, unknown: 4 } as const
+    const scopes = all.items.map((i: { scope: keyof typeof order }) => order[i.scope])
+    expect(scopes).toEqual([...scopes].sort((a, b) => a - b))
+    // 温州 first; 武汉 and 甘州区 are 不适用本地区; seed 000 says its place is unknown
+    expect(all.items[0].id.startsWith('wz-')).toBe(true)
+    // within the owner's region, what a stall can use before the 10千伏 approval (the recommendation order)
+    const local = all.items.filter((i: { scope: string }) => i.scope === 'local').map((i: { id: string }) => i.id)
+    expect(local.indexOf('wz-03-power-connection')).toBeGreaterThan(local.indexOf('wz-04-code-loan'))
+    expect(all.items[0]).toMatchObject({ scope: 'local', place: '浙江省温州市' })
+    const wh = all.items.find((i: { id: string }) => i.id === 'wh-survival')
+    expect(wh).toMatchObject({ scope: 'elsewhere', fit: 'elsewhere', place: '湖北省武汉市' })
+    expect(all.items.find((i: { id: string }) => i.id === 'gz-05-startup-subsidy')).toMatchObject({ scope: 'elsewhere', fit: 'expired' })
+    expect(all.items[all.items.length - 1]).toMatchObject({ scope: 'unknown', fit: 'expired', place: '地区不明' })
+    // sources by title and issuer, never a file name; a draft says so
+    for (const i of all.items) expect(i.sourceLine).not.toMatch(/种子|seed|\.txt|某省/)
+    expect(all.items[0].sourceLine).toBe('《温州市推进个体工商户全生命周期服务增值化改革实施方案》 · 温州市市场监督管理局等10个部门 · 2024年')
+    expect(all.items.find((i: { id: string }) => i.id === 'gz-05-startup-subsidy').sourceLine).toBe('《关于做好2024年度扶持个体工商户发展的通知》 · 征求意见稿（尚未正式施行） · 甘州区扶持个体工商户发展联席会议办公室 · 2024年度')
+    // search: the same order
+    const hits = await c.ok('policy', 'policy.search', { q: '信用' }, 'pol-wz')
+    expect(hits.items.map((i: { id: string }) => i.id.slice(0, 3))[0]).toBe('wz-')
+    expect(hits.items.every((i: { fit: string | null }) => i.fit !== null)).toBe(true)
+  })
+
+  test('how to act: the document’s office, the contacts staff keep for the owner’s place (most specific wins), in-app steps', async () => {
+    // demo seed: 鹿城区 keeps a market office, 温州市 a 人社 window
+    const loan = await c.ok('policy', 'policy.get', { id: 'wz-04-code-loan' }, 'pol-wz')
+    expect(policyContract['policy.get'].output.parse(loan)).toBeTruthy()
+    expect(loan.act.actions).toEqual(['loan'])
+    expect(loan.act.place).toBe('浙江省温州市鹿城区')
+    expect(loan.act.ask).toEqual([{ department: 'market', name: '市场监管部门', contact: expect.objectContaining({ office: '鹿城区示例市场监管所（演示数据）', phone: '0577-00000000', region: '330302' }), fallback: null }])
+    expect(loan.act.materialsNote).toContain('本平台的经验，不是文件要求')
+    // the city's 人社 window serves a county owner when the county keeps none
+    const skills = await c.ok('policy', 'policy.get', { id: 'wz-15-skills-subsidy' }, 'pol-wz')
+    expect(skills.act.ask[0].contact).toMatchObject({ region: '330300', department: 'hrss' })
+    // a county office replaces the city's for that county once staff add it
+    await c.ok('policy', 'policy.contact.save', { department: 'hrss', region: '330302', office: '鹿城区人社窗口', phone: '0577 8800 0000', address: null, hours: null, online: null, note: null }, 'demo-regulator')
+    expect((await c.ok('policy', 'policy.get', { id: 'wz-15-skills-subsidy' }, 'pol-wz')).act.ask[0].contact).toMatchObject({ region: '330302', phone: '0577 8800 0000' })
+    await c.ok('policy', 'policy.contact.remove', { department: 'hrss', region: '330302' }, 'demo-regulator')
+    // nothing kept: the department named, where to ask, and no number
+    const power = await c.ok('policy', 'policy.get', { id: 'wz-03-power-connection' }, 'pol-wz')
+    expect(power.act.ask).toEqual([{ department: 'power', name: '供电公司', contact: null, fallback: expect.stringContaining('本平台还没有收到浙江省温州市鹿城区供电公司的电话和地址') }])
+    expect(power.act.ask[0].fallback).not.toMatch(/\d{3,}/)
+    // a 武汉 measure shows 武汉's offices, not the owner's own
+    expect((await c.ok('policy', 'policy.get', { id: 'wh-survival' }, 'pol-wz')).act.place).toBe('湖北省武汉市')
+    // an official site the document names, with our note for the address it does not spell out
+    const repair = await c.ok('policy', 'policy.get', { id: 'gz-22-credit-repair' }, 'pol-wz')
+    expect(repair.act.online[0]).toMatchObject({ name: '国家企业信用信息公示系统', url: 'https://www.gsxt.gov.cn', quote: expect.stringContaining('网上补报') })
+    expect(repair.act.actions).toEqual(['annualReport'])
+  })
+
+  test('office contacts: a regulator keeps their own region’s and reads the ones above; owners and banks cannot; each field is checked in Chinese', async () => {
+    const valid = { department: 'tax', region: '330302', office: '鹿城区税务局办税服务厅', phone: '0577-88000001', address: '鹿城区某路1号', hours: '工作日 9:00-17:00', online: null, note: null }
+    for (const who of ['pol-wz', 'demo-bank']) {
+      for (const action of ['policy.contact.save', 'policy.contact.list', 'policy.contact.remove']) {
+        const r = await c.call('policy', { action, payload: action === 'policy.contact.list' ? {} : valid }, who)
+        expect([who, action, !r.body.ok && r.body.error.code]).toEqual([who, action, 'FORBIDDEN'])
+      }
+    }
+    // 王科员 works in 鹿城区: not the city's, not another province's
+    for (const region of ['330300', '620702']) {
+      const r = await c.call('policy', { action: 'policy.contact.save', payload: { ...valid, region } }, 'demo-regulator')
+      expect(!r.body.ok && r.body.error).toMatchObject({ code: 'FORBIDDEN', message: '您只能维护浙江省温州市鹿城区范围内的联系方式' })
+    }
+    const outside = await c.call('policy', { action: 'policy.contact.remove', payload: { department: 'hrss', region: '330300' } }, 'demo-regulator')
+    expect(!outside.body.ok && outside.body.error.code).toBe('FORBIDDEN')
+    // 李科长 (温州市) may keep the city's; an admin anything
+    expect(await c.ok('policy', 'policy.contact.save', { ...valid, region: '330300', office: '温州市税务局' }, 'demo-supervisor')).toMatchObject({ id: 'tax:330300', regionName: '浙江省温州市', updatedBy: '李科长' })
+    expect(await c.ok('policy', 'policy.contact.save', { ...valid, region: '620702', office: '甘州区税务局' }, 'demo-admin')).toMatchObject({ id: 'tax:620702' })
+    // saving twice keeps one
+    await c.ok('policy', 'policy.contact.save', valid, 'demo-regulator')
+    const saved = await c.ok('policy', 'policy.contact.save', { ...valid, hours: null }, 'demo-regulator')
+    expect(saved).toMatchObject({ id: 'tax:330302', hours: null, departmentName: '税务部门' })
+    // the list: the own county's (editable) and the city's (read only); nothing from 甘州区
+    const list = await c.ok('policy', 'policy.contact.list', {}, 'demo-regulator')
+    expect(policyContract['policy.contact.list'].output.parse(list)).toBeTruthy()
+    const rows = list.contacts.map((x: { id: string; editable: boolean }) => [x.id, x.editable])
+    expect(rows).toEqual(expect.arrayContaining([['tax:330302', true], ['market:330302', true], ['tax:330300', false], ['hrss:330300', false]]))
+    expect(rows.some(([id]: [string]) => id.endsWith('620702'))).toBe(false)
+    expect((await c.ok('policy', 'policy.contact.list', { limit: 50 }, 'demo-admin')).contacts.map((x: { id: string }) => x.id)).toContain('tax:620702')
+    // what is wrong, field by field, in Chinese
+    const cases: Array<[Record<string, unknown>, string, string]> = [
+      [{ phone: '88-88' }, 'phone', '电话格式不对，如 0577-88001234、13800000000 或 12345'],
+      [{ phone: null, address: null, online: null }, 'phone', '电话、地址、网上入口至少填一项'],
+      [{ online: { name: '官网', url: 'http://example.gov.cn' } }, 'online.url', '请填写以 https:// 开头的官方网址'],
+      [{ office: '' }, 'office', '此项必填'],
+      [{ region: '999999' }, 'region', '请选择地区'],
+      [{ department: 'police' }, 'department', '不是可选的值']
+    ]
+    for (const [change, path, message] of cases) {
+      const r = await c.call('policy', { action: 'policy.contact.save', payload: { ...valid, ...change } }, 'demo-regulator')
+      expect(!r.body.ok && r.body.error.details!.find((d) => d.path === path)).toEqual({ path, message })
+    }
+    expect(await c.ok('policy', 'policy.contact.remove', { department: 'tax', region: '330302' }, 'demo-regulator')).toEqual({ removed: true })
+    expect(await c.ok('policy', 'policy.contact.remove', { department: 'tax', region: '330302' }, 'demo-regulator')).toEqual({ removed: false })
   })
 
   test('an ended policy is never recommended: the 2024 甘州区 draft says 已过期 in 2026 (issue 13)', async () => {
@@ -237,5 +353,17 @@ describe('policy function over HTTP', () => {
     const stored = (await c.ports.db.collection('policies').get('sm-3-3-flexible-insurance')) as unknown as { source: { region: unknown; issuer: string } }
     expect(stored.source.region).toBeNull()
     expect(stored.source.issuer).toBe(got.source.issuer)
+  })
+
+  test('a staff edit keeps the document’s quote behind an official site it left unchanged; a site staff add carries none', async () => {
+    const got = (await c.ok('policy', 'policy.admin.get', { id: 'gz-22-credit-repair' }, 'demo-regulator')).policy
+    // the editor gets names and addresses only: quotes are never typed in
+    expect(got.act.online).toEqual([{ name: '国家企业信用信息公示系统', url: 'https://www.gsxt.gov.cn' }])
+    const act = { ...got.act, online: [...got.act.online, { name: '甘州区政务服务网', url: 'https://example.gov.cn' }] }
+    await c.ok('policy', 'policy.admin.save', { ...got, title: '年报补报（本局改写）', act }, 'demo-regulator')
+    const stored = (await c.ports.db.collection('policies').get('gz-22-credit-repair')) as unknown as { act: { online: Array<{ quote: string | null; note: string | null }> } }
+    expect(stored.act.online[0].quote).toContain('允许自行网上补报')
+    expect(stored.act.online[0].note).toContain('本平台补上')
+    expect(stored.act.online[1]).toMatchObject({ quote: null, note: null })
   })
 })

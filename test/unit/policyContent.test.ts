@@ -55,6 +55,9 @@ export function problems(name: string, raw: unknown, readSeed: (seed: string) =>
   for (const p of file.policies) {
     p.evidence.forEach((e, i) => inSeed(`${p.id} evidence[${i}]`, e.quote))
     if (p.period.quote !== null) inSeed(`${p.id} period`, p.period.quote)
+    // how to act: an online entry or a material the document names is quoted from it
+    p.act.online.forEach((o, i) => o.quote !== null && inSeed(`${p.id} act.online[${i}]`, o.quote))
+    p.act.materials.forEach((m, i) => m.quote !== null && inSeed(`${p.id} act.materials[${i}]`, m.quote))
     // what backs a number: this policy's quotes and notes, and the document's (region, dates)
     const backing = new Set(
       [...p.evidence.map((e) => e.quote), ...p.platform.map((n) => n.note), p.period.quote ?? '', ...file.document.evidence.map((e) => e.quote)].flatMap(numbersIn)
@@ -124,6 +127,27 @@ describe('policy content files', () => {
     }
   })
 
+  test('every policy says whom to ask; in-app steps and web addresses are where the summary or a note says so', () => {
+    for (const p of POLICY_LIBRARY) {
+      expect([p.id, p.act.ask.length > 0]).toEqual([p.id, true])
+      for (const o of p.act.online) if (o.url) expect([p.id, o.url.startsWith('https://'), !!o.note]).toEqual([p.id, true, true])
+    }
+    // the summary's own words point at the app where a button takes the owner there
+    const byId = (id: string) => POLICY_LIBRARY.find((p) => p.id === id)!
+    expect(byId('wz-04-code-loan').act.actions).toEqual(['loan'])
+    expect(byId('wz-04-code-loan').summary.how).toContain('码上贷')
+    expect(byId('wz-06-first-lesson').act.actions).toEqual(['course'])
+    expect(byId('gz-12-illegal-fees').act.actions).toEqual(['complaint'])
+    expect(byId('gz-22-credit-repair').act.actions).toEqual(['annualReport'])
+  })
+
+  test('no source is shown as a file name or our word for a place (种子, 某省)', () => {
+    for (const f of files) {
+      const { document } = load(f)
+      expect([f, /种子|某省|seed|\.txt/i.test(`${document.title}${document.issuer}`)]).toEqual([f, false])
+    }
+  })
+
   test('nobody has reviewed the content yet, and no file pretends otherwise', () => {
     expect(POLICY_LIBRARY.every((p) => p.reviewedAt === null)).toBe(true)
   })
@@ -132,6 +156,14 @@ describe('policy content files', () => {
 describe('the content check can fail', () => {
   const good = load('003-wenzhou.json')
   const copy = (): PolicyFile => JSON.parse(JSON.stringify(good))
+
+  test('a how-to-act quote the seed does not contain, and a web address with nothing behind it', () => {
+    const bad = copy()
+    bad.policies[0].act.online = [{ name: '某某网', url: null, quote: '在某某网上直接申请', note: null }]
+    expect(problems('bad.json', bad, readSeed)).toEqual(['wz-03-power-connection act.online[0]: quote not in 003_6dcf117c5c42f4b2.txt: “在某某网上直接申请…”'])
+    bad.policies[0].act.online = [{ name: '某某网', url: 'https://example.gov.cn', quote: bad.policies[0].evidence[0].quote, note: null }]
+    expect(problems('bad.json', bad, readSeed).join('\n')).toContain('文件没写的网址要有本平台说明')
+  })
 
   test('a quote the seed does not contain', () => {
     const bad = copy()

@@ -32,10 +32,11 @@ describe('matching on the documents’ own conditions', () => {
     expect(r.reasons.find((x) => !x.met)!.text).toBe('需正常经营满1年，您已经营8个月')
   })
 
-  test('…a graduate who left school more than 2 years ago is not a 离校2年内 graduate', () => {
-    const r = check('gz-05-startup-subsidy', { ...base, groups: ['graduate'], graduationYear: 2020 })
-    expect(r.status).toBe('almost')
-    expect(r.missing).toContain('离校已超过2年')
+  test('…a graduate who left school more than 2 years ago is not a 离校2年内 graduate: not for them, never 差一项', () => {
+    const r = check('gz-05-startup-subsidy', { ...base, groups: ['graduate'], graduationYear: 2020, openedOn: '2025-06-01' })
+    expect(r.status).toBe('no')
+    expect(r.missing).toBeNull()
+    expect(r.reasons[1].text).toBe('这项面向离校2年内高校毕业生、就业困难人员、退役军人、脱贫劳动力、返乡入乡创业农民工；开业时您离校已超过2年或尚未毕业，或档案未填毕业年份，用不上')
   })
 
   test('…a veteran qualifies through the same measure', () => {
@@ -48,14 +49,17 @@ describe('matching on the documents’ own conditions', () => {
     expect(r.reasons[0]).toEqual({ met: false, text: '限甘肃省张掖市甘州区的个体工商户，您在浙江省温州市鹿城区' })
   })
 
-  test('credit repair (measure 22) is for owners listed as 经营异常', () => {
-    expect(check('gz-22-credit-repair', base).status).toBe('almost')
-    expect(check('gz-22-credit-repair', { ...base, abnormal: true }).status).toBe('match')
+  test('credit repair (measure 22) is for owners listed as 经营异常; an owner who is not is told it is not for them, not that something is missing', () => {
+    const r = check('gz-22-credit-repair', base)
+    expect(r).toMatchObject({ status: 'no', missing: null })
+    expect(r.reasons[1]).toEqual({ met: false, text: '这项面向已被列入经营异常名录、需要信用修复的个体户；您没有被列入，用不上' })
+    expect(check('gz-22-credit-repair', { ...base, abnormal: true })).toMatchObject({ status: 'match', reasons: [{ met: true }, { met: true, text: '您被列入了经营异常名录，这项可以帮您修复信用' }] })
   })
 
   test('VAT exemptions (measure 10) follow the industry; road freight (27) only transport', () => {
     expect(check('gz-10-vat-exemptions', base).status).toBe('match')
-    expect(check('gz-10-vat-exemptions', { ...base, industry: 'catering' }).missing).toContain('您是餐饮服务')
+    expect(check('gz-10-vat-exemptions', { ...base, industry: 'catering' })).toMatchObject({ status: 'no', missing: null })
+    expect(check('gz-10-vat-exemptions', { ...base, industry: 'catering' }).reasons[1].text).toBe('这项面向农业种养、食品销售行业；您是餐饮服务，用不上')
     expect(check('gz-27-road-freight', { ...base, industry: 'transport' }).status).toBe('match')
   })
 
@@ -137,8 +141,8 @@ describe('issue 13 review: the wrong owner no longer matches, the right one stil
     expect(check('gz-05-startup-subsidy', grad(2022, '2023-03-01')).reasons[1].text).toBe('开业时您是离校2年内高校毕业生')
     // opened in 2021, before graduating in 2023: measured today this used to match
     const early = on('2024-06-01', 'gz-05-startup-subsidy', grad(2023, '2021-03-01'))
-    expect(early.status).toBe('almost')
-    expect(early.missing).toContain('开业时您离校已超过2年或尚未毕业')
+    expect(early.status).toBe('no')
+    expect(early.reasons.map((r) => r.text).join('')).toContain('开业时您离校已超过2年或尚未毕业')
     // 首次创办 cannot be checked: the owner is told it needs verification
     expect(policy('gz-05-startup-subsidy').summary.who).toContain('需主管部门核实')
     expect(policy('gz-05-startup-subsidy').platform.map((n) => n.claim)).toContain('“首次创办”无法核对')

@@ -336,6 +336,48 @@ describe('dist/weapp in a simulated WeChat', () => {
     })
   })
 
+  test('政策 怎么办理: the official site is copied (WeChat cannot open it), the office phone too, and an in-app step opens its page', async () => {
+    /** records what the bundle hands to a wx API, then lets the simulated one run */
+    const spy = (sim: WeappSim, name: string) => {
+      const wx = sim.global('wx') as Record<string, (o: Record<string, unknown>) => unknown>
+      const real = wx[name]
+      const seen: Array<Record<string, unknown>> = []
+      wx[name] = (o) => {
+        seen.push(o)
+        return real(o)
+      }
+      return seen
+    }
+    await withSim(cloud, OWNER, '/policy/pages/detail/index?id=gz-22-credit-repair', async (sim) => {
+      const text = sim.text()
+      expect(text).toContain('网上办理：国家企业信用信息公示系统')
+      expect(text).toContain('小程序里打不开外部网站')
+      // no office is kept for 甘州区: the department and where to ask, no number
+      expect(text).toContain('本平台还没有收到甘肃省张掖市甘州区市场监管部门的电话和地址')
+      const copied = spy(sim, 'setClipboardData')
+      await sim.tap('复制网址')
+      expect(sim.calls).toContain('setClipboardData')
+      expect(copied.map((o) => o.data)).toEqual(['https://www.gsxt.gov.cn'])
+      await weappShot(sim, '30-policy-how-to-act-online')
+      // 去年报 opens the annual report page
+      const opened = spy(sim, 'navigateTo')
+      await sim.tap('去年报')
+      expect(opened.map((o) => o.url)).toEqual(['/reminder/pages/annual/index'])
+      expect(sim.page.route).toBe('reminder/pages/annual/index')
+      expect(sim.errors).toEqual([])
+    })
+    await withSim(cloud, OWNER, '/policy/pages/detail/index?id=wz-04-code-loan', async (sim) => {
+      expect(sim.text()).toContain('鹿城区示例市场监管所（演示数据）')
+      const copied = spy(sim, 'setClipboardData')
+      await sim.tap('复制电话')
+      expect(copied.map((o) => o.data)).toEqual(['0577-00000000'])
+      await weappShot(sim, '31-policy-how-to-act-office')
+      await sim.tap('去码上贷')
+      expect(sim.page.route).toBe('loan/pages/index/index')
+      expect(sim.errors).toEqual([])
+    })
+  })
+
   test('a second owner scanning a held stall is told (never who), asks to be bound; the regulator confirms and approves', async () => {
     // A-06 is held by one owner; a second, with a profile, scans it
     const holder = 'weapp-stall-holder'

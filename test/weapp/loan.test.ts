@@ -60,7 +60,7 @@ test('码上贷: 看看我适合哪种贷款 answers with the fitting products a
       await sim.tap('提交申请')
       expect(sim.modals).toHaveLength(1)
       expect(sim.modals[0].title).toBe('这个产品暂不适合您')
-      expect(sim.modals[0].content).toMatch(/^按您填写的信息，创业担保贷款暂不适合：面向开业3年以内的，您已经营.+。仍要申请吗？银行会按自己的条件审核。$/)
+      expect(sim.modals[0].content).toMatch(/^按您填写的信息，创业担保贷款暂不适合：这项面向开业3年以内的新开办个体户；您已经营.+，用不上。仍要申请吗？银行会按自己的条件审核。$/)
       expect((await cloud.ok('loan', 'loan.applications', {}, OWNER)).applications).toEqual([])
       expect(sim.page.route).toBe('loan/pages/assess/index')
       expect(sim.text()).toContain('创业担保贷款（暂不适合）')

@@ -42,7 +42,7 @@ export async function pageCases(cloud: TestCloud): Promise<PageCase[]> {
   { route: 'loan/pages/index/index', as: OWNER, sees: ['码上贷', '温州示范农商银行'] },
   { route: 'loan/pages/consent/index', as: OWNER, query: () => 'bankId=wz-rcb', sees: ['向温州示范农商银行提供信息的单独同意'] },
   { route: 'loan/pages/assess/index', as: OWNER, sees: ['近12个月收款码流水'] },
-  { route: 'policy/pages/detail/index', as: OWNER, query: () => `id=${policyId}`, sees: ['政策出处', '收藏'] },
+  { route: 'policy/pages/detail/index', as: OWNER, query: () => `id=${policyId}`, sees: ['政策出处', '收藏', '去码上贷', '鹿城区示例市场监管所（演示数据）'] },
   { route: 'course/pages/index/index', as: NEW_SHOP, sees: ['开业第一课', '营业执照：亮照、变更、歇业和注销'] },
   { route: 'course/pages/lesson/index', as: NEW_SHOP, query: () => 'id=basics-licence', sees: ['营业执照要放在店里', '学完'] },
   // 小李水果店 has read no lesson: the test is closed and says so, with a way back
@@ -59,7 +59,8 @@ export async function pageCases(cloud: TestCloud): Promise<PageCase[]> {
   { route: 'staff/pages/markets/index', as: REGULATOR, sees: ['东门农贸市场', '新建市场'] },
   { route: 'staff/pages/qrsheet/index', as: REGULATOR, query: () => 'marketId=demo-market-1', sees: ['东门农贸市场', '摊位 A-01', 'DMA2K7'] },
   { route: 'staff/pages/policies/index', as: REGULATOR, sees: ['新建政策', '个体码上贷'] },
-  { route: 'staff/pages/policy/index', as: REGULATOR, query: () => `id=${policyId}`, sees: ['政策内容', '个体码上贷'] },
+  { route: 'staff/pages/policy/index', as: REGULATOR, query: () => `id=${policyId}`, sees: ['政策内容', '个体码上贷', '找哪个部门问'] },
+  { route: 'staff/pages/contacts/index', as: REGULATOR, sees: ['鹿城区示例市场监管所（演示数据）', '上级维护', '添加联系方式'] },
   { route: 'staff/pages/complaints/index', as: REGULATOR, sees: ['东门农贸市场管理处'] },
   { route: 'staff/pages/complaint/index', as: REGULATOR, query: () => `id=${complaintId}`, sees: ['东门农贸市场管理处', '受理'] },
   { route: 'staff/pages/course/index', as: REGULATOR, sees: ['核验结业证书', '东门农贸市场'] },

@@ -1,5 +1,7 @@
 import { id, isoDate, text, z } from '../zod'
 import { keysOf } from '../user/options'
+import { APP_ACTIONS, DEPARTMENTS } from './act'
+import { officialUrl } from './actSchema'
 import { CATEGORIES } from './categories'
 import type { PolicyFile } from './library'
 import { rulesSchema } from './rules'
@@ -25,6 +27,26 @@ export const periodSchema = z
   .refine((p) => !p.from || !p.to || p.from <= p.to, { message: '结束日期不能早于开始日期', path: ['to'] })
   // dates read from the document need the words they were read from
   .refine((p) => (!p.from && !p.to) || (p.text !== null && p.quote !== null), { message: '有日期就要有原文', path: ['quote'] })
+
+/**
+ * How to act on a policy (core/policy/act.ts). Whatever an owner reads here rests on the
+ * document's words (`quote`, checked against the seed) or is marked as ours (`note`); a web
+ * address the document does not spell out needs the note that says we supplied it.
+ */
+export const onlineEntrySchema = z
+  .strictObject({ name: text(40), url: officialUrl.nullable(), quote: quote.nullable(), note: text(300).nullable() })
+  .refine((o) => o.quote !== null || o.note !== null, { message: '要有原文（quote）或本平台说明（note）', path: ['note'] })
+  .refine((o) => o.url === null || o.note !== null || (o.quote ?? '').includes(o.url.replace(/^https:\/\//, '')), { message: '文件没写的网址要有本平台说明', path: ['note'] })
+export const materialSchema = z
+  .strictObject({ text: text(60), quote: quote.nullable(), note: text(300).nullable() })
+  .refine((m) => m.quote !== null || m.note !== null, { message: '要有原文（quote）或本平台说明（note）', path: ['note'] })
+export const actSchema = z.strictObject({
+  ask: z.array(z.enum(keysOf(DEPARTMENTS))).min(1).max(4),
+  online: z.array(onlineEntrySchema).max(3),
+  materials: z.array(materialSchema).max(10),
+  actions: z.array(z.enum(keysOf(APP_ACTIONS))).max(5),
+  scale: z.enum(['any', 'larger'])
+})
 
 export const documentSchema = z.strictObject({
   title: text(120),
@@ -54,7 +76,8 @@ export const contentPolicySchema = z
     clause: text(40),
     evidence: z.array(evidenceSchema).min(1).max(20),
     platform: z.array(platformNoteSchema).max(20),
-    conditions: rulesSchema
+    conditions: rulesSchema,
+    act: actSchema
   })
   .refine((p) => !p.effectiveTo || p.effectiveTo >= p.effectiveFrom, { message: '失效日期不能早于生效日期', path: ['effectiveTo'] })
   // the machine end date and the document's stated period must not disagree

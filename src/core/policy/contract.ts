@@ -3,6 +3,8 @@ import { id, isoDate, text, z } from '../zod'
 import { keysOf } from '../user/options'
 import { CATEGORIES } from './categories'
 import { rulesSchema } from './rules'
+import { actOutSchema, contactInputSchema, contactSchema, departmentSchema, staffActSchema } from './actSchema'
+import { areaCodeSchema } from '../region/schema'
 
 const reasonSchema = z.strictObject({ met: z.boolean(), text: z.string() })
 
@@ -22,6 +24,14 @@ export const policyItemSchema = z.strictObject({
   /** null when recommendation is off or there is no profile */
   status: z.enum(['match', 'almost', 'no']).nullable(),
   missing: z.string().nullable(),
+  /** the one word a list shows (core/policy/fit): 可能符合, 不适用本地区…; null like status */
+  fit: z.enum(['match', 'almost', 'no', 'expired', 'regionUnknown', 'elsewhere']).nullable(),
+  /** where it applies seen from the owner's region (core/policy/rank); null without a region */
+  scope: z.enum(['local', 'province', 'national', 'elsewhere', 'unknown']).nullable(),
+  /** where it applies, in words: 浙江省温州市, 全国, 地区不明 */
+  place: z.string(),
+  /** 《title》 · issuer · year, and 征求意见稿（尚未正式施行） for a draft: never a file name */
+  sourceLine: z.string(),
   read: z.boolean(),
   favorite: z.boolean()
 })
@@ -36,7 +46,8 @@ const sourceSchema = z.strictObject({
   title: text(120).optional(),
   issuer: text(200).optional(),
   draft: z.boolean().optional(),
-  region: text(40).nullable().optional()
+  region: text(40).nullable().optional(),
+  year: text(20).nullable().optional()
 })
 
 /** The words that back a policy, for the owner to read: quotes of the source, and our own readings. */
@@ -57,7 +68,9 @@ export const policyInputSchema = z
     effectiveFrom: isoDate,
     effectiveTo: isoDate.nullable(),
     source: sourceSchema,
-    conditions: rulesSchema
+    conditions: rulesSchema,
+    /** how to act; absent on policies written before it existed */
+    act: staffActSchema.optional()
   })
   .refine((p) => !p.effectiveTo || p.effectiveTo >= p.effectiveFrom, { message: '失效日期不能早于生效日期', path: ['effectiveTo'] })
 
@@ -73,7 +86,8 @@ export const policyDetailSchema = policyItemSchema.extend({
   /** what the document says about time; null for staff-written policies */
   period: periodOutSchema.nullable(),
   evidence: z.array(evidenceItemSchema),
-  platform: z.array(platformItemSchema)
+  platform: z.array(platformItemSchema),
+  act: actOutSchema
 })
 
 const staffPolicySchema = z.strictObject({
@@ -180,6 +194,30 @@ export const policyContract = {
   'policy.admin.withdraw': action({
     input: z.strictObject({ id }),
     output: staffPolicySchema,
+    roles: REGULATOR
+  }),
+  /**
+   * The offices owners are sent to, per department and region (core/policy/act): a regulator sees
+   * those of their region and of the regions above it (read only), an admin all.
+   */
+  'policy.contact.list': action({
+    input: z.strictObject(pageInput),
+    output: z.strictObject({
+      contacts: z.array(contactSchema.extend({ editable: z.boolean() })),
+      total: z.number().int(),
+      nextOffset: z.number().int().nullable()
+    }),
+    roles: REGULATOR
+  }),
+  /** one per department and region: saving again replaces it (so a retry is harmless) */
+  'policy.contact.save': action({
+    input: contactInputSchema,
+    output: contactSchema,
+    roles: REGULATOR
+  }),
+  'policy.contact.remove': action({
+    input: z.strictObject({ department: departmentSchema, region: areaCodeSchema }),
+    output: z.strictObject({ removed: z.boolean() }),
     roles: REGULATOR
   })
 }

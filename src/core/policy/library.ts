@@ -1,4 +1,5 @@
 import type { Condition } from './rules'
+import type { PolicyAct } from './act'
 import { CATEGORIES, type Category } from './categories'
 // One file per source document, reviewed by policy staff as data (content/policies/REVIEW.md).
 // Imported statically so esbuild bundles them into the functions; validated against the zod
@@ -27,6 +28,8 @@ export interface Source {
   draft?: boolean
   /** the region the document applies to, or null when the document does not say (masked) */
   region?: string | null
+  /** the year the document gives itself ("2024年", "2024年度"), shown beside the issuer */
+  year?: string | null
 }
 
 /** A sentence of the source that supports a claim; checked verbatim against the seed. */
@@ -80,11 +83,14 @@ export interface PolicyBase {
   effectiveTo: string | null
   source: Source
   conditions: Condition[]
+  /** how to act on it (core/policy/act); policies staff wrote before it existed have none */
+  act?: PolicyAct | null
 }
 
 /** A library policy: the base plus its evidence. */
 export interface PolicySeed extends PolicyBase {
   id: string
+  act: PolicyAct
   aliases?: string[]
   period: Period
   reviewedAt: string | null
@@ -112,7 +118,8 @@ export function toSeed(doc: PolicyDocument, p: PolicyEntry): PolicySeed {
       title: doc.title,
       issuer: doc.issuer,
       draft: doc.draft,
-      region: doc.region
+      region: doc.region,
+      year: doc.year
     }
   }
 }

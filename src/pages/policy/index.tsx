@@ -14,6 +14,15 @@ import './index.css'
 type Tab = 'feed' | 'all' | 'favorites'
 const TABS: Record<Tab, string> = { feed: '为您推荐', all: '全部', favorites: '收藏' }
 
+/** 全部 and search come region first (core/policy/rank): each group says where it applies. */
+const SCOPE_TITLES: Record<NonNullable<PolicyItem['scope']>, string> = {
+  local: '您所在地区的政策',
+  province: '您所在省的政策',
+  national: '不限地区的政策',
+  elsewhere: '其他地区的政策（不适用于您所在的地区）',
+  unknown: '文件没写地区的政策'
+}
+
 /** The 政策 tab: recommendations with reasons, browsing, search, favourites. */
 export default function Policy() {
   const { data: session } = useSession()
@@ -144,7 +153,15 @@ function OwnerPolicy() {
       {items === null && !error ? <Loading /> : null}
       {items?.length === 0 ? <Empty title={tab === 'favorites' && !searching ? '还没有收藏' : '没有找到政策'}>{tab === 'feed' && !searching ? '暂时没有符合您条件的政策，可以看看“全部”。' : null}</Empty> : null}
       <View className='cells' id='policy-list'>
-        {items?.map((p) => <PolicyCard key={p.id} p={p} />)}
+        {items?.map((p, i) => (
+          <View key={p.id}>
+            {/* the recommendations have their own order; the rest is grouped by where it applies */}
+            {(searching || tab === 'all') && p.scope && p.scope !== items[i - 1]?.scope ? (
+              <View className='policy-group' id={`policy-group-${p.scope}`}>{SCOPE_TITLES[p.scope]}</View>
+            ) : null}
+            <PolicyCard p={p} />
+          </View>
+        ))}
       </View>
     </Page>
   )

@@ -32,6 +32,7 @@ export default function StaffHome() {
               onClick={() => Taro.navigateTo({ url: '/staff/pages/stallrequests/index' })}
             />
             <Cell label='政策管理' value='发布、推送、看覆盖' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/policies/index' })} />
+            <Cell label='办事联系方式' value='政策页上的电话、地址' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/contacts/index' })} />
             <Cell label='诉求工作台' value='受理、交办、答复' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/complaints/index' })} />
             <Cell label='开业第一课' value='学习和通过情况' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/course/index' })} />
           </View>

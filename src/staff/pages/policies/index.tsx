@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { Page } from '../../../components/Page'
-import { Cell, LoadFailed, Loading, PrimaryButton, Section, Tag } from '../../../components/ui'
+import { Cell, LoadFailed, Loading, PrimaryButton, SecondaryButton, Section, Tag } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { call, errorMessage } from '../../../services/api'
@@ -41,6 +41,7 @@ export default function StaffPolicies() {
     <Page>
       <View className='actions' style={{ paddingBottom: 0 }}>
         <PrimaryButton onClick={() => Taro.navigateTo({ url: '/staff/pages/policy/index' })}>新建政策</PrimaryButton>
+        <SecondaryButton onClick={() => Taro.navigateTo({ url: '/staff/pages/contacts/index' })}>办事联系方式（政策页上的电话、地址）</SecondaryButton>
       </View>
       {toReview.length ? (
         <Section title={`待复核（${toReview.length}条）`} footer='文件没写截止日期、发布或上次复核已满12个月的政策。个体户看到的是“请向主管部门确认是否仍在执行”；向主管部门核实后点“仍在执行”。已停止的请撤回。'>

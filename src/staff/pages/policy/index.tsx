@@ -1,18 +1,22 @@
 import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { Fragment, useEffect, useState } from 'react'
 import { AreaPicker } from '../../../components/AreaPicker'
 import { Page } from '../../../components/Page'
 import { SelectCell } from '../../../components/SelectCell'
 import { Cell, Loading, Notice, PrimaryButton, SecondaryButton, Section } from '../../../components/ui'
+import { useFormErrors } from '../../../components/useFormErrors'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { chinaDate } from '../../../core/common/time'
+import { APP_ACTIONS, DEPARTMENTS, type AppAction, type Department } from '../../../core/policy/act'
+import { staffFieldErrors } from '../../../core/policy/fieldErrors'
 import { CATEGORIES, type Category } from '../../../core/policy/categories'
 import { FACT_LABELS, FEATURED, MATCH_GROUPS } from '../../../core/policy/facts'
 import type { Condition } from '../../../core/policy/rules'
 import { BUSINESS_TYPES, INDUSTRIES, REVENUE_BANDS } from '../../../core/user/options'
 import { ApiError, call, errorMessage, newRequestId } from '../../../services/api'
+import './index.css'
 
 type Preview = Output<Contracts['policy.admin.preview']>
 type Fact = Condition['fact']
@@ -48,7 +52,7 @@ function Chips<K extends string>({ options, value, onChange }: { options: Record
 }
 
 /** Edits one condition; the value widget depends on the fact. */
-function ConditionRow({ c, onChange, onRemove }: { c: Condition; onChange: (c: Condition) => void; onRemove: () => void }) {
+function ConditionRow({ c, n, error, onChange, onRemove }: { c: Condition; n: number; error: JSX.Element | null; onChange: (c: Condition) => void; onRemove: () => void }) {
   const ops = { gte: '至少', lte: '至多' } as const
   let body: JSX.Element
   switch (c.fact) {
@@ -79,8 +83,11 @@ function ConditionRow({ c, onChange, onRemove }: { c: Condition; onChange: (c: C
       break
     case 'revenueBand':
       body = (
-        <View style={{ display: 'flex', alignItems: 'center', gap: '8px' }}>
-          <Text className='chip' onClick={() => onChange({ ...c, op: c.op === 'gte' ? 'lte' : 'gte' })}>{ops[c.op]}</Text>
+        <View>
+          <View style={{ display: 'flex', alignItems: 'center', gap: '8px' }}>
+            <Text className='chip' onClick={() => onChange({ ...c, op: c.op === 'gte' ? 'lte' : 'gte' })}>{ops[c.op]}</Text>
+            <Text className='grid__hint'>（点一下切换至少/至多）</Text>
+          </View>
           <Chips options={REVENUE_BANDS} value={[c.value]} onChange={(v) => v.length && onChange({ ...c, value: v[v.length - 1] })} />
         </View>
       )
@@ -89,12 +96,13 @@ function ConditionRow({ c, onChange, onRemove }: { c: Condition; onChange: (c: C
       body = <Switch checked={c.value} color='#07c160' onChange={(e) => onChange({ ...c, value: e.detail.value } as Condition)} />
   }
   return (
-    <View className='notice-text' style={{ borderBottom: '1px solid var(--c-line)' }}>
-      <View className='notice-text__heading' style={{ marginTop: 0 }}>
-        {FACT_LABELS[c.fact]}
-        <Text style={{ float: 'right', color: 'var(--c-warn)', fontWeight: 'normal' }} onClick={onRemove}>删除</Text>
+    <View className={`notice-text${error ? ' cell--error' : ''}`} style={{ borderBottom: '1px solid var(--c-line)' }} id={`condition-${n}`}>
+      <View className='notice-text__heading staff-row-head' style={{ marginTop: 0 }}>
+        <Text>第{n + 1}个条件：{FACT_LABELS[c.fact]}</Text>
+        <Text className='staff-remove' onClick={onRemove}>删除</Text>
       </View>
       {body}
+      {error}
     </View>
   )
 }
@@ -113,70 +121,146 @@ interface Form {
   number: string
   clause: string
   conditions: Condition[]
+  ask: Department[]
+  actions: AppAction[]
+  online: Array<{ name: string; url: string }>
+  materials: string
+  larger: boolean
+}
+
+/** What the form can tell before asking the server: a condition with nothing chosen, a missing category. */
+function localErrors(f: Form): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (!f.category) out.category = '请选择类别'
+  f.conditions.forEach((c, i) => {
+    if (c.fact === 'region' && !c.value) out[`conditions.${i}`] = `第${i + 1}个条件：请选择地区`
+    if (Array.isArray(c.value) && c.value.length === 0) out[`conditions.${i}`] = `第${i + 1}个条件：请至少选一项`
+  })
+  f.online.forEach((o, i) => {
+    if (!o.name.trim()) out[`online.${i}`] = `第${i + 1}个网上入口：请填写名称`
+  })
+  return out
 }
 
 export default function StaffPolicyEdit() {
   const { id } = useRouter().params
   const today = chinaDate(new Date())
-  const [form, setForm] = useState<Form>({ title: '', what: '', who: '', how: '', where: '', department: '', category: '', effectiveFrom: today, effectiveTo: '', document: '', number: '', clause: '', conditions: [] })
+  const [form, setForm] = useState<Form>({ title: '', what: '', who: '', how: '', where: '', department: '', category: '', effectiveFrom: today, effectiveTo: '', document: '', number: '', clause: '', conditions: [], ask: ['market'], actions: [], online: [], materials: '', larger: false })
   const [status, setStatus] = useState<'draft' | 'published' | 'withdrawn' | null>(id ? null : 'draft')
   const [policyId, setPolicyId] = useState<string | undefined>(id)
   const [preview, setPreview] = useState<Preview | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [requestId] = useState(newRequestId)
+  const { setError, check, setFormError, fieldError, formNotice } = useFormErrors()
 
   useEffect(() => {
     if (!id) return
     call('policy.admin.get', { id })
       .then(({ policy: p, status: s }) => {
-        setForm({ title: p.title, ...p.summary, department: p.department, category: p.category, effectiveFrom: p.effectiveFrom, effectiveTo: p.effectiveTo ?? '', document: p.source.document, number: p.source.number ?? '', clause: p.source.clause, conditions: p.conditions })
+        const act = p.act ?? { ask: [], actions: [], online: [], materials: [], scale: 'any' as const }
+        setForm({
+          title: p.title, ...p.summary, department: p.department, category: p.category, effectiveFrom: p.effectiveFrom, effectiveTo: p.effectiveTo ?? '',
+          document: p.source.document, number: p.source.number ?? '', clause: p.source.clause, conditions: p.conditions,
+          ask: act.ask, actions: act.actions, online: act.online.map((o) => ({ name: o.name, url: o.url ?? '' })), materials: act.materials.map((m) => m.text).join('\n'), larger: act.scale === 'larger'
+        })
         setStatus(s)
       })
-      .catch((err) => setError(errorMessage(err)))
+      .catch((err) => setLoadError(errorMessage(err)))
   }, [id])
 
-  const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }))
-  const setCondition = (i: number, c: Condition) => set('conditions', form.conditions.map((x, j) => (j === i ? c : x)))
+  // editing a field takes its red message away: the fix is the answer to it
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
+    setForm((f) => ({ ...f, [k]: v }))
+    setError(k, '')
+  }
+  const setCondition = (i: number, c: Condition) => {
+    set('conditions', form.conditions.map((x, j) => (j === i ? c : x)))
+    setError(`conditions.${i}`, '')
+  }
+  const setOnline = (i: number, o: { name: string; url: string }) => {
+    set('online', form.online.map((x, j) => (j === i ? o : x)))
+    setError(`online.${i}`, '')
+  }
 
   const payload = () => ({
     ...(policyId ? { id: policyId } : {}),
     title: form.title,
     summary: { what: form.what, who: form.who, how: form.how, where: form.where },
     department: form.department,
-    category: (form.category || 'startup') as Category,
+    category: form.category as Category,
     effectiveFrom: form.effectiveFrom,
     effectiveTo: form.effectiveTo || null,
     source: { document: form.document, number: form.number || null, clause: form.clause },
-    conditions: form.conditions
+    conditions: form.conditions,
+    act: {
+      ask: form.ask,
+      actions: form.actions,
+      online: form.online.map((o) => ({ name: o.name, url: o.url.trim() || null })),
+      materials: form.materials.split('\n').map((t) => t.trim()).filter(Boolean).map((text) => ({ text })),
+      scale: form.larger ? ('larger' as const) : ('any' as const)
+    }
   })
+  /** A refused save shows each message next to its field; anything else as the form's message. */
+  const failed = (err: unknown) => {
+    if (err instanceof ApiError && err.details.length) check(staffFieldErrors(err.details))
+    else setFormError(errorMessage(err))
+  }
   const run = async (fn: () => Promise<void>) => {
     setBusy(true)
-    setError(null)
+    setFormError(null)
     try {
       await fn()
     } catch (err) {
-      setError(err instanceof ApiError && err.details.length ? err.details.map((d) => `${d.path}：${d.message}`).join('；') : errorMessage(err))
+      failed(err)
     } finally {
       setBusy(false)
     }
   }
-  const save = () =>
-    run(async () => {
-      const r = await call('policy.admin.save', payload(), policyId ? {} : { requestId })
-      setPolicyId(r.id)
-      setStatus(r.status)
+  const saveDraft = async () => {
+    const r = await call('policy.admin.save', payload(), policyId ? {} : { requestId })
+    setPolicyId(r.id)
+    setStatus(r.status)
+    return r
+  }
+  const save = () => {
+    if (!check(localErrors(form))) return
+    return run(async () => {
+      await saveDraft()
       Taro.showToast({ title: '已保存', icon: 'success' })
     })
-  const doPreview = () => run(async () => setPreview(await call('policy.admin.preview', { conditions: form.conditions })))
-  const publish = () =>
-    run(async () => {
-      const r = await call('policy.admin.save', payload(), policyId ? {} : { requestId })
+  }
+  const doPreview = () => {
+    if (!check(localErrors(form))) return
+    return run(async () => setPreview(await call('policy.admin.preview', { conditions: form.conditions })))
+  }
+  // A push reaches many owners and cannot be taken back: save, count who it would reach, and ask
+  // with that number before anything is sent.
+  const publish = () => {
+    if (!check(localErrors(form))) return
+    return run(async () => {
+      const r = await saveDraft()
+      const reach = await call('policy.admin.preview', { conditions: form.conditions })
+      setPreview(reach)
+      const n = `${reach.approximate ? '约' : ''}${reach.count}户`
+      const ok = await Taro.showModal({
+        title: `发布并推送给${n}？`,
+        content: reach.count
+          ? `发布后马上推送给按档案可能符合条件的${n}个体户（关闭了个性化推荐或政策消息的不会收到）。推送发出后不能收回。`
+          : '目前没有个体户符合这些条件：发布后只在政策列表里显示，不会推送给任何人。',
+        confirmText: '发布',
+        cancelText: '先不发'
+      })
+      if (!ok.confirm) {
+        Taro.showToast({ title: '已保存为草稿，没有发布', icon: 'none' })
+        return
+      }
       const p = await call('policy.admin.publish', { id: r.id })
       setPolicyId(p.id)
       setStatus(p.status)
-      Taro.showToast({ title: '已发布，正在推送', icon: 'none' })
+      Taro.showToast({ title: `已发布，正在推送给${n}`, icon: 'none' })
     })
+  }
   const withdraw = () =>
     run(async () => {
       const ok = await Taro.showModal({ title: '撤回这条政策？', content: '撤回后个体户看不到它，尚未发出的推送也会停止。' })
@@ -184,16 +268,24 @@ export default function StaffPolicyEdit() {
       setStatus((await call('policy.admin.withdraw', { id: policyId })).status)
     })
 
-  if (id && !status && !error) return <Page><Loading /></Page>
+  if (loadError) return <Page><Notice tone='error'>{loadError}</Notice></Page>
+  if (id && !status) return <Page><Loading /></Page>
+  // a fragment, not a wrapper: each cell keeps its divider (.cell:last-child has none)
   const text = (k: keyof Form, label: string, max: number, placeholder = '') => (
-    <Cell label={label}>
-      <Input className='input' name={`policy-${k}`} maxlength={max} placeholder={placeholder} value={form[k] as string} onInput={(e) => set(k, e.detail.value as never)} />
-    </Cell>
+    <Fragment key={k}>
+      <Cell label={label}>
+        <Input className='input' name={`policy-${k}`} maxlength={max} placeholder={placeholder} value={form[k] as string} onInput={(e) => set(k, e.detail.value as never)} />
+      </Cell>
+      {fieldError(k)}
+    </Fragment>
   )
-  const area = (k: keyof Form, label: string, max: number) => (
-    <View className='notice-text'>
-      <View className='notice-text__heading' style={{ marginTop: 0 }}>{label}</View>
-      <Textarea className='textarea' name={`policy-${k}`} maxlength={max} autoHeight value={form[k] as string} onInput={(e) => set(k, e.detail.value as never)} />
+  const area = (k: keyof Form, label: string, max: number, placeholder = '') => (
+    <View>
+      <View className='notice-text'>
+        <View className='notice-text__heading' style={{ marginTop: 0 }}>{label}</View>
+        <Textarea className='textarea' name={`policy-${k}`} maxlength={max} placeholder={placeholder} autoHeight value={form[k] as string} onInput={(e) => set(k, e.detail.value as never)} />
+      </View>
+      {fieldError(k)}
     </View>
   )
   const unused = (Object.keys(STARTERS) as Fact[]).filter((f) => !form.conditions.some((c) => c.fact === f))
@@ -208,12 +300,15 @@ export default function StaffPolicyEdit() {
         {text('where', '去哪里办', 120)}
         {text('department', '责任单位', 80)}
         <SelectCell id='policyCategory' label='类别' options={CATEGORIES} value={form.category} onChange={(k) => set('category', k)} />
+        {fieldError('category')}
         <Picker mode='date' value={form.effectiveFrom} onChange={(e) => set('effectiveFrom', String(e.detail.value))}>
           <Cell label='生效日期' arrow value={form.effectiveFrom} />
         </Picker>
+        {fieldError('effectiveFrom')}
         <Picker mode='date' value={form.effectiveTo || today} onChange={(e) => set('effectiveTo', String(e.detail.value))}>
           <Cell label='截止日期' arrow value={form.effectiveTo || '不限（文件未写明）'} />
         </Picker>
+        {fieldError('effectiveTo')}
       </Section>
       <Section title='出处（必填，不写文号的文件留空）'>
         {text('document', '文件名称', 120)}
@@ -222,13 +317,39 @@ export default function StaffPolicyEdit() {
       </Section>
       <Section title='适用条件（全部满足才推送）' footer='个体户会看到每一条是否符合，以及还差什么。'>
         {form.conditions.map((c, i) => (
-          <ConditionRow key={c.fact} c={c} onChange={(n) => setCondition(i, n)} onRemove={() => set('conditions', form.conditions.filter((_, j) => j !== i))} />
+          <ConditionRow key={c.fact} c={c} n={i} error={fieldError(`conditions.${i}`)} onChange={(n) => setCondition(i, n)} onRemove={() => set('conditions', form.conditions.filter((_, j) => j !== i))} />
         ))}
         {unused.length ? (
           <Picker mode='selector' range={unused.map((f) => FACT_LABELS[f])} onChange={(e) => set('conditions', [...form.conditions, STARTERS[unused[Number(e.detail.value)]]])}>
             <Cell label='＋ 添加条件' arrow />
           </Picker>
         ) : null}
+      </Section>
+      <Section title='怎么办理（个体户在政策页上看到的）' footer='电话、地址不用写在这里：个体户看到的是“办事联系方式”里按他所在地区维护的那一条；没有维护的，只写部门名称和去哪里问，不会编造电话。'>
+        <View className='notice-text'>
+          <View className='notice-text__heading' style={{ marginTop: 0 }}>找哪个部门问（先选的先显示）</View>
+          <Chips options={DEPARTMENTS} value={form.ask} onChange={(v) => set('ask', v.slice(0, 4))} />
+          {fieldError('act')}
+        </View>
+        <View className='notice-text'>
+          <View className='notice-text__heading' style={{ marginTop: 0 }}>本小程序里的入口（个体户看到的按钮）</View>
+          <Chips options={ACTION_LABELS} value={form.actions} onChange={(v) => set('actions', v)} />
+        </View>
+        {form.online.map((o, i) => (
+          <View key={i} className={`notice-text${fieldError(`online.${i}`) ? ' cell--error' : ''}`} id={`online-${i}`}>
+            <View className='notice-text__heading staff-row-head' style={{ marginTop: 0 }}>
+              <Text>第{i + 1}个网上办理入口</Text>
+              <Text className='staff-remove' onClick={() => set('online', form.online.filter((_, j) => j !== i))}>删除</Text>
+            </View>
+            <Input className='input staff-input' name={`policy-online-name-${i}`} maxlength={40} placeholder='网站名称，如：国家企业信用信息公示系统' value={o.name} onInput={(e) => setOnline(i, { ...o, name: e.detail.value })} />
+            <Input className='input staff-input' name={`policy-online-url-${i}`} maxlength={200} placeholder='网址，以 https:// 开头（没有可不填）' value={o.url} onInput={(e) => setOnline(i, { ...o, url: e.detail.value })} />
+            {fieldError(`online.${i}`)}
+          </View>
+        ))}
+        {form.online.length < 3 ? <Cell wide label='＋ 添加网上办理入口' arrow onClick={() => set('online', [...form.online, { name: '', url: '' }])} /> : null}
+        {area('materials', '要带的材料（每行一项；文件没写就留空）', 600, '如：营业执照')}
+        <Cell wide label='主要适合规模较大的经营者' value={<Switch checked={form.larger} color='#07c160' onChange={(e) => set('larger', e.detail.value)} />} />
+        <View className='section__footer' style={{ background: '#fff' }}>如招工、“个转企”、大功率用电：打开后，给小摊小店推荐时排在后面。</View>
       </Section>
       {preview ? (
         <Notice>
@@ -240,7 +361,7 @@ export default function StaffPolicyEdit() {
           ))}
         </Notice>
       ) : null}
-      {error ? <Notice tone='error'><Text id='policy-error'>{error}</Text></Notice> : null}
+      {formNotice}
       {status !== 'withdrawn' ? (
         <View className='actions'>
           <SecondaryButton onClick={doPreview}>预览覆盖人数</SecondaryButton>
@@ -251,3 +372,5 @@ export default function StaffPolicyEdit() {
     </Page>
   )
 }
+
+const ACTION_LABELS = Object.fromEntries(Object.entries(APP_ACTIONS).map(([k, v]) => [k, v.label])) as Record<AppAction, string>
