@@ -19,7 +19,9 @@ interface RunDoc extends Doc {
 
 export interface SchedulerResult {
   sweeps: SweepReport[]
-  /** work is left: the run started the next one at once (relaunch) */
+  /** work is left and this run made progress: the next run should start at once */
+  more: boolean
+  /** it did: the run started the next one (ports.relaunch) */
   continued: boolean
   /** another run was going: this one did nothing (the timer fired during a chain of runs) */
   busy?: boolean
@@ -46,7 +48,7 @@ export async function runScheduler(ports: Ports, opts: RunOptions & { budgetMs?:
       if (!(err instanceof DuplicateKeyError)) throw err
     }
   }
-  if (!held) return { sweeps: [], continued: false, busy: true }
+  if (!held) return { sweeps: [], more: false, continued: false, busy: true }
   let sweeps: SweepReport[] = []
   try {
     sweeps = await runSweeps(opts.sweeps ?? SWEEPS, ports, opts.budgetMs ?? SWEEP_BUDGET_MS, opts)
@@ -55,8 +57,8 @@ export async function runScheduler(ports: Ports, opts: RunOptions & { budgetMs?:
     await meta.updateWhere({ _id: RUN_ID, until }, { until: '' })
   }
   // keep going only while it helps: a sweep that keeps failing waits for the timer
-  const progressed = sweeps.some((s) => s.handled > 0)
-  const continued = !!ports.relaunch && progressed && sweeps.some((s) => s.more)
+  const more = sweeps.some((s) => s.handled > 0) && sweeps.some((s) => s.more)
+  const continued = more && !!ports.relaunch
   if (continued) await ports.relaunch!('scheduler')
-  return { sweeps, continued }
+  return { sweeps, more, continued }
 }

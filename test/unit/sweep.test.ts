@@ -77,11 +77,14 @@ describe('one scheduler run at a time, continuing itself while work is left', ()
     const relaunched: string[] = []
     const ports: Ports = { ...env.ports, relaunch: async (fn) => void relaunched.push(fn) }
     const r = await runScheduler(ports, { sweeps: [m.sweep('annual', 100, 400)], budgetMs: 2_000, elapsed: m.elapsed })
-    expect(r).toMatchObject({ continued: true, sweeps: [{ name: 'annual', handled: 5, more: true }] })
+    expect(r).toMatchObject({ more: true, continued: true, sweeps: [{ name: 'annual', handled: 5, more: true }] })
     expect(relaunched).toEqual(['scheduler'])
     // done: no next run
     const done = await runScheduler(ports, { sweeps: [m.sweep('annual', 1, 400)], budgetMs: 2_000, elapsed: m.elapsed })
-    expect(done.continued).toBe(false)
+    expect(done).toMatchObject({ more: false, continued: false })
+    // without a way to start itself (a bench driving it), it says so and leaves it to the caller
+    const bare = await runScheduler(env.ports, { sweeps: [m.sweep('annual', 100, 400)], budgetMs: 1_000, elapsed: m.elapsed })
+    expect(bare).toMatchObject({ more: true, continued: false })
     // work left but nothing could be done (a sweep failing): the timer will try again, not a loop
     const stuck: Sweep = { name: 'stuck', page: async () => Promise.reject(new Error('down')) }
     expect((await runScheduler(ports, { sweeps: [stuck], budgetMs: 2_000, elapsed: m.elapsed })).continued).toBe(false)
@@ -93,7 +96,7 @@ describe('one scheduler run at a time, continuing itself while work is left', ()
     const slow: Sweep = { name: 'slow', page: () => new Promise((r) => (release = () => r({ handled: 1, more: false }))) }
     const first = runScheduler(env.ports, { sweeps: [slow] })
     await new Promise((r) => setTimeout(r, 50))
-    expect(await runScheduler(env.ports, { sweeps: [slow] })).toEqual({ sweeps: [], continued: false, busy: true })
+    expect(await runScheduler(env.ports, { sweeps: [slow] })).toEqual({ sweeps: [], more: false, continued: false, busy: true })
     release()
     expect((await first).sweeps[0].handled).toBe(1)
     const m = model()
