@@ -17,6 +17,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   markets: [{ fields: 'region' }],
   stalls: [{ fields: 'code', unique: true }, { fields: ['marketId', 'number'], unique: true }],
   inbox: [{ fields: ['openid', 'createdAt'] }, { fields: 'pushNextAt' }],
+  // broadcasts are read by _id only (the owner's list names them); their phone messages wait for retries by time
+  pushes: [{ fields: 'pushNextAt' }],
   // the due sweeps query nextDueAt <= now: the index makes their cost follow what is due
   permits: [{ fields: 'nextDueAt' }, { fields: 'openid' }],
   obligations: [{ fields: 'nextDueAt' }, { fields: 'openid' }],
@@ -42,7 +44,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
 
 /** Collections the product uses in the cloud, in the order the console checklist lists them. */
 export const COLLECTIONS = [
-  'owners', 'staff', 'markets', 'stalls', 'consents', 'inbox', 'requests', 'permits', 'obligations',
+  'owners', 'staff', 'markets', 'stalls', 'consents', 'inbox', 'broadcasts', 'pushes', 'requests', 'permits', 'obligations',
   'quotas', 'pushCounts', 'policies', 'policyMarks', 'meta', 'loanConsents', 'loanConsentLog',
   'loanTurnover', 'loanApplications', 'complaints', 'complaintUploads', 'complaintAudit',
   'courseProgress', 'courseAttempts', 'courseCertificates', 'slots', 'stallRequests', 'officeContacts'

@@ -38,7 +38,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   'reminder.obligation.list': {},
   'reminder.obligation.markFiled': { id: 'ar-demo-owner-1-2026', filed: true },
   'reminder.subscription.report': { results: { 'local-reminder': 'accept' } },
-  'reminder.inbox.list': { offset: 0, limit: 20 },
+  'reminder.inbox.list': { limit: 20 },
   'reminder.inbox.read': { all: true },
   'reminder.settings.get': {},
   'reminder.settings.save': { topics: { policy: false }, dailyCap: 2 },
