@@ -8,10 +8,13 @@ import { transport as platformTransport, type Transport } from './transport'
 export class ApiError extends Error {
   readonly code: ErrorCode
   readonly details: NonNullable<ApiErrorBody['details']>
+  /** RATE_LIMITED: when the call is let through again (the message says it in words) */
+  readonly retryAt: string | null
   constructor(body: ApiErrorBody) {
     super(body.message)
     this.code = body.code
     this.details = body.details ?? []
+    this.retryAt = body.retryAt ?? null
   }
   /** field path → message, for showing errors next to form fields */
   fieldErrors(): Record<string, string> {
