@@ -1,10 +1,10 @@
 import { Button, Text, View } from '@tarojs/components'
 
 /**
- * The foot of a paged list: 加载更多 while there is more, and how many are shown of how many.
- * `unit` is the measure word (条, 份).
+ * The foot of a paged list: 加载更多 while there is more, and how many are shown of how many;
+ * once more than one page is on screen, that all are. `unit` is the measure word (条, 份).
  */
-export function LoadMore({ shown, total, more, loading, onMore, onRefresh, unit = '条' }: { shown: number; total: number; more: boolean; loading: boolean; onMore: () => void; onRefresh?: () => void; unit?: string }) {
+export function LoadMore({ shown, total, more, beyond, loading, onMore, onRefresh, unit = '条' }: { shown: number; total: number; more: boolean; beyond: boolean; loading: boolean; onMore: () => void; onRefresh?: () => void; unit?: string }) {
   if (more) {
     return (
       <View className='load-more'>
@@ -18,6 +18,8 @@ export function LoadMore({ shown, total, more, loading, onMore, onRefresh, unit 
   if (!shown) return null
   // everything that was there is shown; more may have arrived above it since the first page
   const newer = total > shown
+  // one page that holds them all: the list's title already says how many
+  if (!newer && !beyond) return null
   return (
     <View className='load-more'>
       <Text className='load-more__count'>

@@ -91,5 +91,17 @@ export function usePaged<T extends { id: string }>(fetchPage: (cursor: string | 
   /** One entry changed in place (an officer's decision): the rest stays where it was. */
   const replace = useCallback((item: T) => setItems((have) => have?.map((x) => (x.id === item.id ? item : x)) ?? have), [])
 
-  return { items, total, more: next !== null, loadingMore, error, reset, reload, loadMore, replace }
+  return {
+    items,
+    total,
+    more: next !== null,
+    /** more than the first page is on screen: the foot then says that all are shown */
+    beyond: (items?.length ?? 0) > pageSize,
+    loadingMore,
+    error,
+    reset,
+    reload,
+    loadMore,
+    replace
+  }
 }

@@ -52,5 +52,7 @@ export async function call<A extends ActionName>(
 }
 
 export const errorMessage = (err: unknown) => (err instanceof ApiError ? err.message : '出了点问题，请稍后再试')
+/** For a form refused as too frequent (RATE_LIMITED): the server's when-to-retry, and that nothing typed is lost. */
+export const formErrorMessage = (err: unknown) => (err instanceof ApiError && err.code === 'RATE_LIMITED' ? `${err.message}。填好的内容都还在，到时再点一次提交就行` : errorMessage(err))
 /** For a form with a single error line: the server's first field message, else its message. */
 export const firstErrorMessage = (err: unknown) => (err instanceof ApiError ? (err.details[0]?.message ?? err.message) : errorMessage(err))

@@ -151,7 +151,7 @@ function OwnerPolicy() {
           </View>
         ))}
       </View>
-      {items ? <LoadMore shown={items.length} total={list.total} more={list.more} loading={list.loadingMore} onMore={list.loadMore} onRefresh={() => void list.reset()} /> : null}
+      {items ? <LoadMore shown={items.length} total={list.total} more={list.more} beyond={list.beyond} loading={list.loadingMore} onMore={list.loadMore} onRefresh={() => void list.reset()} /> : null}
     </Page>
   )
 }

@@ -45,7 +45,7 @@ export default function MyComplaints() {
       ) : (
         <Empty title='还没有诉求'>有问题随时反映，我们会按期限答复。</Empty>
       )}
-      <LoadMore shown={list.items.length} total={list.total} more={list.more} loading={list.loadingMore} onMore={list.loadMore} onRefresh={() => void list.reset()} />
+      <LoadMore shown={list.items.length} total={list.total} more={list.more} beyond={list.beyond} loading={list.loadingMore} onMore={list.loadMore} onRefresh={() => void list.reset()} />
       <View className='actions'>
         <PrimaryButton onClick={file}>我要反映问题</PrimaryButton>
       </View>

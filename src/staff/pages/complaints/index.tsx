@@ -90,7 +90,7 @@ export default function ComplaintQueue() {
       ) : (
         <Empty title='没有符合条件的诉求' />
       )}
-      <LoadMore shown={list.items.length} total={list.total} more={list.more} loading={list.loadingMore} onMore={list.loadMore} onRefresh={() => void list.reset()} />
+      <LoadMore shown={list.items.length} total={list.total} more={list.more} beyond={list.beyond} loading={list.loadingMore} onMore={list.loadMore} onRefresh={() => void list.reset()} />
     </Page>
   )
 }

@@ -157,7 +157,7 @@ export default function BankQueue() {
           )
         })}
       </Section>
-      <LoadMore shown={rows.length} total={list.total} more={list.more} loading={list.loadingMore} onMore={list.loadMore} onRefresh={() => void list.reset()} unit='份' />
+      <LoadMore shown={rows.length} total={list.total} more={list.more} beyond={list.beyond} loading={list.loadingMore} onMore={list.loadMore} onRefresh={() => void list.reset()} unit='份' />
     </Page>
   )
 }

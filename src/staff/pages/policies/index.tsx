@@ -73,7 +73,7 @@ export default function StaffPolicies() {
           </Cell>
         ))}
       </Section>
-      <LoadMore shown={rows.length} total={list.total} more={list.more} loading={list.loadingMore} onMore={list.loadMore} onRefresh={() => void list.reset()} />
+      <LoadMore shown={rows.length} total={list.total} more={list.more} beyond={list.beyond} loading={list.loadingMore} onMore={list.loadMore} onRefresh={() => void list.reset()} />
     </Page>
   )
 }
