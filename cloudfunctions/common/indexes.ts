@@ -23,13 +23,24 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   permits: [{ fields: 'nextDueAt' }, { fields: 'openid' }],
   obligations: [{ fields: 'nextDueAt' }, { fields: 'openid' }],
   outbox: [{ fields: 'at' }],
-  policies: [{ fields: 'status' }, { fields: 'nextDueAt' }],
+  // the staff list pages newest written first (common/paging.ts): (createdAt, _id), by status or all
+  policies: [{ fields: 'status' }, { fields: 'nextDueAt' }, { fields: ['status', 'createdAt', '_id'] }, { fields: ['createdAt', '_id'] }],
   policyMarks: [{ fields: 'openid' }],
   // staff list a region's offices by code prefix; owners' pages read them by _id
   officeContacts: [{ fields: 'region' }],
   loanConsents: [{ fields: 'openid' }],
-  loanApplications: [{ fields: 'openid' }, { fields: ['bankId', 'createdAt'] }],
-  complaints: [{ fields: ['openid', 'createdAt'] }, { fields: ['region', 'createdAt'] }, { fields: 'overdueAt' }],
+  // lists page by (createdAt, _id) after their filter's equality fields (common/paging.ts)
+  loanApplications: [{ fields: 'openid' }, { fields: ['bankId', 'createdAt', '_id'] }, { fields: ['bankId', 'status', 'createdAt', '_id'] }],
+  // the owner's list by openid; the workbench by region (a prefix), or all for an admin; its
+  // status and market filters (an officer's everyday views) have their own
+  complaints: [
+    { fields: ['openid', 'createdAt', '_id'] },
+    { fields: ['region', 'createdAt', '_id'] },
+    { fields: ['createdAt', '_id'] },
+    { fields: ['status', 'createdAt', '_id'] },
+    { fields: ['marketId', 'createdAt', '_id'] },
+    { fields: 'overdueAt' }
+  ],
   complaintUploads: [{ fields: ['openid', 'createdAt'] }, { fields: ['complaintId', 'createdAt'] }],
   complaintAudit: [{ fields: 'complaintId' }],
   staff: [{ fields: 'supervisor', sparse: true }, { fields: 'role' }],
