@@ -334,12 +334,13 @@ describe('dist/weapp in a simulated WeChat', () => {
       await withSim(cloud, who, '/reminder/pages/inbox/index', async (sim) => {
         // 21 of the owner's own (read), welcome, the course invitation and the broadcast
         expect(sim.text()).toContain('共24条，3条未读')
-        expect(sim.text()).toContain('已显示20条，点此或上滑看更早的')
+        expect(sim.text()).toContain('已显示20条，共24条')
         expect(sim.text()).not.toContain('第1条进度')
         await weappShot(sim, '60-inbox-broadcast')
-        await sim.tap('已显示20条，点此或上滑看更早的')
+        await sim.tap('加载更多')
         expect(sim.text()).toContain('第1条进度')
-        expect(sim.text()).not.toContain('点此或上滑看更早的')
+        expect(sim.text()).not.toContain('加载更多')
+        expect(sim.text()).toContain('已全部显示，共24条')
         await sim.tap('年报开始填报')
         expect(sim.page.route).toBe('reminder/pages/annual/index')
         expect(sim.errors).toEqual([])

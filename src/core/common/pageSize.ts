@@ -4,3 +4,7 @@
  * loaded, up to this (components/usePaged.ts).
  */
 export const MAX_PAGE = 100
+
+
+/** 消息 pages are smaller: each page also merges the broadcasts and counts what is unread */
+export const INBOX_MAX_PAGE = 50

@@ -2,6 +2,7 @@ import { action, ANYONE, OWNER } from '../common/action'
 import { id, isoDate, text, z } from '../zod'
 import { keysOf } from '../user/options'
 import { PERMIT_TYPES } from './permitTypes'
+import { INBOX_MAX_PAGE } from '../common/pageSize'
 
 export { TOPICS, type Topic } from './topics'
 import { TOPICS } from './topics'
@@ -144,7 +145,7 @@ export const reminderContract = {
     input: z.strictObject({
       /** where the previous page ended (its nextCursor); absent: the newest messages */
       cursor: z.string().regex(INBOX_CURSOR, '翻页位置不对，请下拉刷新后再看').optional(),
-      limit: z.number().int().min(1).max(50).default(20)
+      limit: z.number().int().min(1).max(INBOX_MAX_PAGE).default(20)
     }),
     output: z.strictObject({
       messages: z.array(inboxMessageSchema),

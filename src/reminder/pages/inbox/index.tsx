@@ -1,11 +1,14 @@
 import { Slider, Switch, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useCallback, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useCallback, useRef, useState } from 'react'
+import { LoadMore } from '../../../components/LoadMore'
 import { Page } from '../../../components/Page'
-import { Cell, Empty, LoadFailed, Loading, Section } from '../../../components/ui'
+import { usePaged } from '../../../components/usePaged'
+import { Cell, Empty, LoadFailed, Loading, Notice, Section } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import type { NotifySettings } from '../../../core/reminder/contract'
+import { INBOX_MAX_PAGE } from '../../../core/common/pageSize'
 import { TOPICS, type Topic } from '../../../core/reminder/topics'
 import { call, errorMessage } from '../../../services/api'
 import { showUnread } from '../../../services/subscribe'
@@ -24,51 +27,43 @@ function openPage(page: string) {
 }
 
 export default function Inbox() {
-  const [messages, setMessages] = useState<Message[] | null>(null)
   const [unread, setUnread] = useState(0)
-  const [total, setTotal] = useState(0)
-  const [nextCursor, setNextCursor] = useState<string | null>(null)
   const [open, setOpen] = useState<string | null>(null)
   const [settings, setSettings] = useState<NotifySettings | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [settingsError, setSettingsError] = useState<string | null>(null)
 
-  const load = useCallback(async () => {
+  // the next page starts where this one ended (a cursor), so a message arriving meanwhile is
+  // neither shown twice nor skipped; every page also says how many are unread in all
+  const list = usePaged<Message>(async (cursor, limit) => {
+    const page = await call('reminder.inbox.list', { ...(cursor ? { cursor } : {}), limit })
+    setUnread(page.unread)
+    showUnread(page.unread)
+    return { items: page.messages, total: page.total, nextCursor: page.nextCursor }
+  }, 20, INBOX_MAX_PAGE)
+  const loadSettings = useCallback(async () => {
     try {
-      const [page, s] = await Promise.all([call('reminder.inbox.list', { limit: 20 }), call('reminder.settings.get', {})])
-      setMessages(page.messages)
-      setUnread(page.unread)
-      setTotal(page.total)
-      setNextCursor(page.nextCursor)
+      const s = await call('reminder.settings.get', {})
       setSettings({ topics: s.topics, dailyCap: s.dailyCap })
-      showUnread(page.unread)
-      setError(null)
+      setSettingsError(null)
     } catch (err) {
-      setError(errorMessage(err))
+      setSettingsError(errorMessage(err))
     }
   }, [])
+  // back from what a message opened, what was loaded is refreshed in place (read marks, new ones on top)
+  const shown = useRef(false)
+  const load = useCallback(() => {
+    const first = !shown.current
+    shown.current = true
+    return Promise.all([first ? list.reset() : list.reload(), loadSettings()])
+  }, [list, loadSettings])
   useDidShow(() => void load())
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
-  // the next page starts where this one ended (a cursor), so a message arriving meanwhile is
-  // neither shown twice nor skipped
-  const more = async () => {
-    if (nextCursor === null || !messages) return
-    try {
-      const page = await call('reminder.inbox.list', { cursor: nextCursor, limit: 20 })
-      setMessages([...messages, ...page.messages])
-      setNextCursor(page.nextCursor)
-      setUnread(page.unread)
-      setTotal(page.total)
-    } catch (err) {
-      Taro.showToast({ title: errorMessage(err), icon: 'none' })
-    }
-  }
-  useReachBottom(() => void more())
+  usePullDownRefresh(() => void list.reset().finally(() => Taro.stopPullDownRefresh()))
 
   const read = async (ids: string[] | 'all') => {
     const r = await call('reminder.inbox.read', ids === 'all' ? { all: true } : { ids })
     setUnread(r.unread)
     showUnread(r.unread)
-    setMessages((ms) => ms?.map((m) => (ids === 'all' || ids.includes(m.id) ? { ...m, read: true } : m)) ?? null)
+    for (const m of list.items ?? []) if (ids === 'all' || ids.includes(m.id)) list.replace({ ...m, read: true })
   }
   // a message opens what it is about (a policy, a permit, a 诉求, a lesson) and marks itself read;
   // one about nothing in particular unfolds in place
@@ -85,8 +80,10 @@ export default function Inbox() {
     }
   }
 
-  if (error) return <Page><LoadFailed message={error} /></Page>
+  if (list.error) return <Page><LoadFailed message={list.error} /></Page>
+  const messages = list.items
   if (!messages) return <Page><Loading /></Page>
+  const total = list.total
   return (
     <Page>
       <Section title={total ? `共${total}条，${unread ? `${unread}条未读` : '全部已读'}` : '消息'} footer={unread ? <Text className='cell--link' style={{ color: 'var(--c-link)' }} onClick={() => read('all')}>全部标为已读</Text> : undefined}>
@@ -104,13 +101,10 @@ export default function Inbox() {
             {m.page ? <Text className='link' style={{ fontSize: 'var(--fs-sm)' }}>查看详情 ›</Text> : null}
           </View>
         ))}
-        {nextCursor ? (
-          <View className='notice-text inbox-more' style={{ textAlign: 'center', color: 'var(--c-link)' }} onClick={() => void more()}>
-            已显示{messages.length}条，点此或上滑看更早的
-          </View>
-        ) : null}
+        <LoadMore shown={messages.length} total={total} more={list.more} beyond={list.beyond} loading={list.loadingMore} onMore={() => void list.loadMore()} onRefresh={() => void list.reset()} />
       </Section>
 
+      {settingsError ? <Notice tone='warn'>提醒设置没有读到：{settingsError}。下拉可以再试。</Notice> : null}
       {settings ? (
         <Section title='提醒设置' footer='关闭的类别不再提醒。每天通过微信通知的条数有上限，超出的仍会放在这里。'>
           {(Object.keys(TOPICS) as Topic[]).filter((t) => t !== 'account').map((t) => (
