@@ -29,7 +29,7 @@ export interface Context {
   today: string
   requestId?: string
   /** a creating action's request (common/once.ts): record ids derive from it, so retries reuse them */
-  request?: { key: string; firstAt: Date }
+  request?: { key: string; firstAt: Date; rated?: boolean }
   db: Db
   ports: Ports
 }

@@ -17,17 +17,30 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   markets: [{ fields: 'region' }],
   stalls: [{ fields: 'code', unique: true }, { fields: ['marketId', 'number'], unique: true }],
   inbox: [{ fields: ['openid', 'createdAt'] }, { fields: 'pushNextAt' }],
+  // broadcasts are read by _id only (the owner's list names them); their phone messages wait for retries by time
+  pushes: [{ fields: 'pushNextAt' }],
   // the due sweeps query nextDueAt <= now: the index makes their cost follow what is due
   permits: [{ fields: 'nextDueAt' }, { fields: 'openid' }],
   obligations: [{ fields: 'nextDueAt' }, { fields: 'openid' }],
   outbox: [{ fields: 'at' }],
-  policies: [{ fields: 'status' }, { fields: 'nextDueAt' }],
+  // the staff list pages newest written first (common/paging.ts): (createdAt, _id), by status or all
+  policies: [{ fields: 'status' }, { fields: 'nextDueAt' }, { fields: ['status', 'createdAt', '_id'] }, { fields: ['createdAt', '_id'] }],
   policyMarks: [{ fields: 'openid' }],
   // staff list a region's offices by code prefix; owners' pages read them by _id
   officeContacts: [{ fields: 'region' }],
   loanConsents: [{ fields: 'openid' }],
-  loanApplications: [{ fields: 'openid' }, { fields: ['bankId', 'createdAt'] }],
-  complaints: [{ fields: ['openid', 'createdAt'] }, { fields: ['region', 'createdAt'] }, { fields: 'overdueAt' }],
+  // lists page by (createdAt, _id) after their filter's equality fields (common/paging.ts)
+  loanApplications: [{ fields: 'openid' }, { fields: ['bankId', 'createdAt', '_id'] }, { fields: ['bankId', 'status', 'createdAt', '_id'] }],
+  // the owner's list by openid; the workbench by region (a prefix), or all for an admin; its
+  // status and market filters (an officer's everyday views) have their own
+  complaints: [
+    { fields: ['openid', 'createdAt', '_id'] },
+    { fields: ['region', 'createdAt', '_id'] },
+    { fields: ['createdAt', '_id'] },
+    { fields: ['status', 'createdAt', '_id'] },
+    { fields: ['marketId', 'createdAt', '_id'] },
+    { fields: 'overdueAt' }
+  ],
   complaintUploads: [{ fields: ['openid', 'createdAt'] }, { fields: ['complaintId', 'createdAt'] }],
   complaintAudit: [{ fields: 'complaintId' }],
   staff: [{ fields: 'supervisor', sparse: true }, { fields: 'role' }],
@@ -42,7 +55,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
 
 /** Collections the product uses in the cloud, in the order the console checklist lists them. */
 export const COLLECTIONS = [
-  'owners', 'staff', 'markets', 'stalls', 'consents', 'inbox', 'requests', 'permits', 'obligations',
+  'owners', 'staff', 'markets', 'stalls', 'consents', 'inbox', 'broadcasts', 'pushes', 'requests', 'permits', 'obligations',
   'quotas', 'pushCounts', 'policies', 'policyMarks', 'meta', 'loanConsents', 'loanConsentLog',
   'loanTurnover', 'loanApplications', 'complaints', 'complaintUploads', 'complaintAudit',
   'courseProgress', 'courseAttempts', 'courseCertificates', 'slots', 'stallRequests', 'officeContacts'

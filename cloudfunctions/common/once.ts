@@ -26,6 +26,8 @@ export interface RequestDoc {
   firstAt: string
   /** when the current attempt claimed it (a pending claim older than the timeout is taken over) */
   createdAt: string
+  /** counted against the owner's rate limit (common/rateLimit.ts): a retry is not counted again */
+  rated?: boolean
 }
 
 /** How long a crashed creating request blocks a retry with the same requestId. */
@@ -73,6 +75,7 @@ export async function once(ctx: Context, requestId: string, execute: () => Promi
   const key = requestKey(ctx, requestId)
   const at = ctx.now.toISOString()
   let firstAt = at
+  let rated = false
   try {
     await requests.add({ _id: key, status: 'pending', firstAt: at, createdAt: at })
   } catch (err) {
@@ -88,8 +91,9 @@ export async function once(ctx: Context, requestId: string, execute: () => Promi
         : await requests.updateWhere({ _id: key, status: 'pending', createdAt: cmd.lt(stale) }, { createdAt: at })
     if (taken !== 1) throw new AppError('CONFLICT', '这个请求正在处理，请稍候查看结果')
     firstAt = prior.firstAt ?? prior.createdAt
+    rated = !!prior.rated
   }
-  ctx.request = { key, firstAt: new Date(firstAt) }
+  ctx.request = { key, firstAt: new Date(firstAt), rated }
   try {
     const result = await execute()
     await requests.update(key, { status: 'done', result })

@@ -34,12 +34,14 @@ export const cmd = {
 export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 export interface PatchOp {
-  $patch: 'inc' | 'remove'
-  value?: number
+  $patch: 'inc' | 'remove' | 'addToSet'
+  value?: number | Scalar[]
 }
 export const patch = {
   inc: (value: number): PatchOp => ({ $patch: 'inc', value }),
-  remove: (): PatchOp => ({ $patch: 'remove' })
+  remove: (): PatchOp => ({ $patch: 'remove' }),
+  /** adds each value to an array field unless it is there already (the field is made if missing) */
+  addToSet: (values: Scalar[]): PatchOp => ({ $patch: 'addToSet', value: values })
 }
 /** Top-level or dotted field → new value, or an inc/remove operation. */
 export type Patch = Record<string, unknown>
@@ -53,12 +55,21 @@ export interface FindOptions {
   /** at most 1000, as in the cloud; default 100 */
   limit?: number
   skip?: number
+  /** only these top-level fields (and _id) come back: a batch of 1,000 owners reads what it needs */
+  fields?: string[]
 }
 
 export interface Collection<T extends Doc = Doc> {
   get(id: string): Promise<T | null>
   /** Inserts; throws DuplicateKeyError if `_id` or a unique index is taken. Returns the _id. */
   add(data: Omit<T, '_id'> & { _id?: string }): Promise<string>
+  /**
+   * Inserts up to 1,000 documents in one round trip (wx-server-sdk 3: `add({data: [...]})`) and
+   * returns their ids. A taken `_id` or unique key anywhere in the batch throws DuplicateKeyError,
+   * and then ANY of the documents before it may have been written (the SDK reports only the
+   * error, not what it wrote): callers find out what is theirs by reading back (common/bulk.ts).
+   */
+  addMany(docs: Array<Omit<T, '_id'> & { _id?: string }>): Promise<string[]>
   /** Creates or replaces the whole document. */
   set(id: string, data: Omit<T, '_id'>): Promise<void>
   /** Partial update of one document; false if it does not exist. */
@@ -161,6 +172,12 @@ export interface FunctionConfig {
 
 export interface Ports {
   config: FunctionConfig
+  /**
+   * Starts the named function's timer handler again at once, without waiting for it (the
+   * scheduler continues itself while work is left): callFunction in the cloud, the local
+   * cloud's trigger locally. Absent where nothing can (a test's bare ports): the timer does it.
+   */
+  relaunch?: (fn: string) => Promise<void>
   db: Db
   push: Push
   storage: Storage

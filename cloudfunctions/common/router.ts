@@ -48,9 +48,9 @@ export function defineFunction<N extends ActionName>(
 
 const OPENID = /^[A-Za-z0-9_-]{1,64}$/
 
-const fail = (code: Failure['error']['code'], message?: string, details?: Failure['error']['details']): Failure => ({
+const fail = (code: Failure['error']['code'], message?: string, details?: Failure['error']['details'], retryAt?: string): Failure => ({
   ok: false,
-  error: { code, message: message ?? DEFAULT_MESSAGES[code], ...(details && details.length ? { details } : {}) }
+  error: { code, message: message ?? DEFAULT_MESSAGES[code], ...(details && details.length ? { details } : {}), ...(retryAt ? { retryAt } : {}) }
 })
 
 export const isTimerEvent = (e: unknown): e is TimerEvent =>
@@ -69,7 +69,7 @@ export async function dispatch(
   try {
     return await run(fn, event, identity, ports)
   } catch (err) {
-    if (err instanceof AppError) return fail(err.code, err.message, err.details)
+    if (err instanceof AppError) return fail(err.code, err.message, err.details, err.retryAt)
     ports.log.error(`[${fn.name}] unhandled error`, err)
     return fail('INTERNAL')
   }

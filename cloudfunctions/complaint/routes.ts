@@ -9,7 +9,9 @@ import { AppError, conflict, forbidden, invalid, notFound, precondition } from '
 import { regionPrefix, within } from '../../src/core/region/code'
 import { addOnce, recordCode, recordId } from '../common/once'
 import { sniffImage } from '../common/sniff'
-import { claimSlot, takeCount } from '../common/slots'
+import { claimSlot } from '../common/slots'
+import { limitRate } from '../common/rateLimit'
+import { pageNewestFirst } from '../common/paging'
 import { notify } from '../common/notify'
 import { cmd, patch, type Where } from '../common/ports'
 import { defineFunction } from '../common/router'
@@ -19,9 +21,6 @@ import { allPhotos, audits, complaints, ownerFolder, ownerView, queueFlags, staf
 import { handlersOf, supervisorsOf } from './sweeps'
 
 const PAGE = 'complaint/pages/detail/index'
-/** Photos an owner may upload in a China day (a form has at most 6; this allows retries). */
-const MAX_UPLOADS_PER_DAY = 30
-
 
 const newTrackingNumber = (today: string) => `SQ${today.replace(/-/g, '')}${readableCode(6)}`
 
@@ -172,10 +171,8 @@ export default defineFunction('complaint', {
     }
     // only an owner with a profile files 诉求, so only they may store files
     if (!(await owners(ctx).get(ctx.openid))?.profile) throw precondition('请先建好经营档案，再添加照片')
-    // counted by the database, so twenty uploads at once cannot all pass a count
-    if (!(await takeCount(ctx.db, `${ctx.openid}:uploads:${ctx.today}`, MAX_UPLOADS_PER_DAY))) {
-      throw conflict('今天上传的照片太多了，请先提交诉求或明天再试')
-    }
+    // 30 a day (core/common/rateLimit.ts), counted by the database: twenty at once cannot all pass a count
+    await limitRate(ctx, 'upload')
     const cloudPath = `${ownerFolder(ctx.openid)}/${uploadId}.${PHOTO_TYPES[contentType]}`
     // recorded before the phone stores anything, so the cleanup sweep can find a file never confirmed
     await uploads(ctx.db).add({ _id: uploadId, openid: ctx.openid, state: 'pending', cloudPath, fileId: null, contentType, bytes: 0, complaintId: null, createdAt: ctx.now.toISOString() })
@@ -224,6 +221,8 @@ export default defineFunction('complaint', {
     if (input.happenedOn > ctx.today) throw invalid('发生日期不能晚于今天', 'happenedOn')
     const photoIds = [...new Set(input.photos)]
     const files = await usablePhotos(ctx, photoIds, id)
+    // after the checks that send the form back for a correction, before anything is stored
+    await limitRate(ctx, 'complaint')
     const owner = await owners(ctx).get(ctx.openid)
     const [market, stall] = await Promise.all([
       owner?.marketId ? markets(ctx).get(owner.marketId) : null,
@@ -293,9 +292,9 @@ export default defineFunction('complaint', {
     return ownerResult(ctx, c)
   },
 
-  async 'complaint.list'(ctx) {
-    const list = await complaints(ctx.db).find({ openid: ctx.openid }, { orderBy: [['createdAt', 'desc']], limit: 100 })
-    return { complaints: list.map(summaryView) }
+  async 'complaint.list'(ctx, { cursor, limit }) {
+    const page = await pageNewestFirst(complaints(ctx.db), { openid: ctx.openid }, { cursor, limit })
+    return { complaints: page.items.map(summaryView), total: page.total, nextCursor: page.nextCursor }
   },
 
   async 'complaint.get'(ctx, { id }) {
@@ -395,7 +394,7 @@ export default defineFunction('complaint', {
     return ownerResult(ctx, after)
   },
 
-  async 'complaint.staff.queue'(ctx, filters) {
+  async 'complaint.staff.queue'(ctx, { cursor, limit, ...filters }) {
     const region = ctx.staff?.region
     const where: Where = {}
     if (region) where.region = cmd.prefix(regionPrefix(region))
@@ -403,13 +402,18 @@ export default defineFunction('complaint', {
     if (filters.category) where.category = filters.category
     if (filters.marketId) where.marketId = filters.marketId
     if (filters.overdue !== undefined) where.overdue = filters.overdue
-    const [list, ms] = await Promise.all([
-      complaints(ctx.db).find(where, { orderBy: [['createdAt', 'desc']], limit: 200 }),
-      markets(ctx).find(region ? { region: cmd.prefix(regionPrefix(region)) } : {}, { orderBy: [['name', 'asc']], limit: 200 })
+    // Every complaint of the region, a page at a time, newest first, with how many there are: a
+    // fixed "newest 200" let one owner's 210 filings hide someone else's older one.
+    const [page, ms] = await Promise.all([
+      pageNewestFirst(complaints(ctx.db), where, { cursor, limit }),
+      // the market filter's choices: the first page only (the page keeps them)
+      cursor ? null : markets(ctx).find(region ? { region: cmd.prefix(regionPrefix(region)) } : {}, { orderBy: [['name', 'asc']], limit: 200 })
     ])
     return {
-      items: list.map((c) => ({ ...summaryView(c), marketName: c.marketName, reporter: reporterLabel(c), ...queueFlags(c) })),
-      markets: ms.map((m) => ({ id: m._id, name: m.name }))
+      items: page.items.map((c) => ({ ...summaryView(c), marketName: c.marketName, reporter: reporterLabel(c), ...queueFlags(c) })),
+      total: page.total,
+      nextCursor: page.nextCursor,
+      markets: ms ? ms.map((m) => ({ id: m._id, name: m.name })) : null
     }
   },
 

@@ -11,6 +11,8 @@ import { AppError, conflict, invalid, notFound, precondition } from '../common/e
 import { notify } from '../common/notify'
 import { cmd } from '../common/ports'
 import { addOnce, recordId } from '../common/once'
+import { pageNewestFirst } from '../common/paging'
+import { limitRate } from '../common/rateLimit'
 import { defineFunction } from '../common/router'
 import { obligations, permits } from '../reminder/store'
 import { owners } from '../user/owners'
@@ -261,6 +263,8 @@ export default defineFunction('loan', {
     if (!fit.fits && !input.confirmUnfit) {
       throw precondition(`按您的评估，${fit.name}暂不适合您：${whyNot(fit).join('；')}。如仍要申请，请确认后再提交`)
     }
+    // after the checks that send the form back, before the application is stored
+    await limitRate(ctx, 'loan')
     const at = ctx.now.toISOString()
     const doc: Omit<ApplicationDoc, '_id'> = {
       openid: ctx.openid,
@@ -304,12 +308,13 @@ export default defineFunction('loan', {
     return { applications: list.map(ownerView) }
   },
 
-  async 'loan.bank.queue'(ctx, { status }) {
+  async 'loan.bank.queue'(ctx, { status, cursor, limit }) {
     const bankId = bankIdByName(ctx.staff?.bankName ?? null)
     if (!bankId) throw new AppError('FORBIDDEN', '您的账号没有关联银行，请联系管理员')
-    // one bank never sees another's applications; owners who did not apply are not here at all
-    const list = await applications(ctx).find({ bankId, ...(status ? { status } : {}) }, { orderBy: [['createdAt', 'desc']], limit: 200 })
-    return { applications: list.map(bankView) }
+    // one bank never sees another's applications; owners who did not apply are not here at all.
+    // Every application, a page at a time with how many there are: never only the newest 200.
+    const page = await pageNewestFirst(applications(ctx), { bankId, ...(status ? { status } : {}) }, { cursor, limit })
+    return { applications: page.items.map(bankView), total: page.total, nextCursor: page.nextCursor }
   },
 
   async 'loan.bank.update'(ctx, input) {

@@ -4,7 +4,7 @@ import { CATEGORIES } from '../../src/core/policy/categories'
 import type { PolicyItem } from '../../src/core/policy/contract'
 import { policyAge } from '../../src/core/policy/age'
 import { contactId, DEPARTMENTS, NO_ACT, NO_MATERIALS, noContactText, resolveContacts, sourceLine } from '../../src/core/policy/act'
-import { compareListed, compareRecommended, scopeOf } from '../../src/core/policy/rank'
+import { compareListed, compareRecommended, scopeOf, type Listed, type Recommended } from '../../src/core/policy/rank'
 import { FACT_LABELS } from '../../src/core/policy/rules'
 import { regionPrefix, within } from '../../src/core/region/code'
 import { regionName } from '../../src/core/region/names'
@@ -13,6 +13,7 @@ import { DuplicateKeyError, forbidden, notFound, precondition } from '../common/
 import { cmd, patch, type Where } from '../common/ports'
 import { contactRegion, contacts, contactsFor, mergeAct, staffAct, toContact, type ContactDoc } from './contacts'
 import { addOnce, recordId } from '../common/once'
+import { pageAfter, pageNewestFirst } from '../common/paging'
 import { defineFunction } from '../common/router'
 import { owners, type OwnerDoc } from '../user/owners'
 import { audienceWhere } from './audience'
@@ -67,9 +68,44 @@ function item(p: PolicyDoc, v: Viewer, now: Date): PolicyItem & { _match: MatchR
 }
 const strip = ({ _match, ...rest }: ReturnType<typeof item>): PolicyItem => rest
 
-function page<T>(all: T[], offset: number, limit: number) {
-  const items = all.slice(offset, offset + limit)
-  return { items, total: all.length, nextOffset: offset + limit < all.length ? offset + limit : null }
+type Item = ReturnType<typeof item>
+
+/** One way of ordering a list: what it reads of each policy, and a total order on that (ends in the id). */
+interface Order<K> {
+  key: (p: PolicyDoc, i: Item) => K
+  compare: (a: K, b: K) => number
+}
+
+/** 为您推荐: core/policy/rank's recommendation order. */
+const RECOMMENDED: Order<Recommended> = {
+  // a policy that has stopped fitting since the last page still has its place in this order
+  key: (p, i) => ({ id: i.id, status: i.status === 'match' ? 'match' : 'almost', conditions: p.conditions, reasons: i._match?.reasons ?? [], act: p.act, publishedAt: p.publishedAt }),
+  compare: compareRecommended
+}
+/** 全部 and search for an owner whose region we know: region first (core/policy/rank). */
+const LISTED: Order<Listed> = {
+  key: (p, i) => ({ id: i.id, scope: i.scope!, fit: i.fit!, publishedAt: i.publishedAt, rank: rankOf(p, i) }),
+  compare: compareListed
+}
+/** Recommendation off or no profile: newest first (个人信息保护法 Art. 24: no profiling order). */
+const PLAIN: Order<{ id: string; publishedAt: string | null }> = {
+  key: (_p, i) => ({ id: i.id, publishedAt: i.publishedAt }),
+  compare: (a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || a.id.localeCompare(b.id)
+}
+
+/**
+ * One page of `rows` in `order`, with the total. The cursor names the last policy shown; one
+ * withdrawn or expired since is read back (withdrawn policies are kept) to find where it stood.
+ */
+async function pageIn<K>(ctx: Context, v: Viewer, rows: Array<{ p: PolicyDoc; i: Item }>, order: Order<K>, opts: { cursor?: string; limit: number }) {
+  const keyed = rows.map(({ p, i }) => ({ id: i.id, i, k: order.key(p, i) })).sort((a, b) => order.compare(a.k, b.k))
+  const page = await pageAfter(keyed, (a, b) => order.compare(a.k, b.k), opts, async (id) => {
+    const p = await policies(ctx.db).get(id)
+    if (!p) return null
+    const i = item(p, v, ctx.now)
+    return { id, i, k: order.key(p, i) }
+  })
+  return { items: page.items.map((r) => strip(r.i)), total: page.total, nextCursor: page.nextCursor }
 }
 
 async function ownPolicy(ctx: Context, id: string): Promise<PolicyDoc> {
@@ -117,33 +153,29 @@ function staffView(p: PolicyDoc, today: string) {
 const maskName = (name: string) => `${Array.from(name).slice(0, 2).join('')}${'*'.repeat(Math.max(1, Math.min(4, Array.from(name).length - 2)))}`
 
 export default defineFunction('policy', {
-  async 'policy.feed'(ctx, { offset, limit }) {
+  async 'policy.feed'(ctx, { cursor, limit }) {
     const [list, v] = await Promise.all([publishedPolicies(ctx.db), viewer(ctx)])
     const live = list.map((p) => ({ p, i: item(p, v, ctx.now) })).filter(({ i }) => !i.expired)
     // Personalised: what may fit, in the order a small stall can act on (core/policy/rank,
     // compareRecommended). Otherwise, or with no profile yet, the plain list, newest first
     // (个人信息保护法 Art. 24).
-    const ordered = v.facts
-      ? live
-          .filter(({ i }) => i.status === 'match' || i.status === 'almost')
-          .map(({ p, i }) => ({ i, r: rankOf(p, i)! }))
-          .sort((a, b) => compareRecommended(a.r, b.r))
-          .map(({ i }) => i)
-      : live.map(({ i }) => i)
-    return { ...page(ordered.map(strip), offset, limit), personalized: v.personalized, hasProfile: !!v.owner?.profile }
+    const page = v.facts
+      ? await pageIn(ctx, v, live.filter(({ i }) => i.status === 'match' || i.status === 'almost'), RECOMMENDED, { cursor, limit })
+      : await pageIn(ctx, v, live, PLAIN, { cursor, limit })
+    return { ...page, personalized: v.personalized, hasProfile: !!v.owner?.profile }
   },
 
-  async 'policy.list'(ctx, { offset, limit, category, department, favorites }) {
+  async 'policy.list'(ctx, { cursor, limit, category, department, favorites }) {
     const [list, v] = await Promise.all([publishedPolicies(ctx.db), viewer(ctx)])
     const departments = [...new Set(list.map((p) => p.department))]
     const chosen = list
       .filter((p) => (!category || p.category === category) && (!department || p.department === department))
       .map((p) => ({ p, i: item(p, v, ctx.now) }))
       .filter(({ i }) => !favorites || i.favorite)
-    return { ...page(regionFirst(chosen).map(strip), offset, limit), departments }
+    return { ...(await regionFirst(ctx, v, chosen, { cursor, limit })), departments }
   },
 
-  async 'policy.search'(ctx, { q, offset, limit }) {
+  async 'policy.search'(ctx, { q, cursor, limit }) {
     const [list, v] = await Promise.all([publishedPolicies(ctx.db), viewer(ctx)])
     // Plain substring matching in memory: any text is safe, nothing reaches the database query.
     const words = q.toLowerCase().split(/\s+/).filter(Boolean)
@@ -151,7 +183,7 @@ export default defineFunction('policy', {
       const hay = `${p.title} ${p.summary.what} ${p.summary.who} ${p.department} ${CATEGORIES[p.category]}`.toLowerCase()
       return words.every((w) => hay.includes(w))
     })
-    return page(regionFirst(hits.map((p) => ({ p, i: item(p, v, ctx.now) }))).map(strip), offset, limit)
+    return regionFirst(ctx, v, hits.map((p) => ({ p, i: item(p, v, ctx.now) })), { cursor, limit })
   },
 
   async 'policy.get'(ctx, { id }) {
@@ -205,9 +237,10 @@ export default defineFunction('policy', {
     return { favorite }
   },
 
-  async 'policy.admin.list'(ctx, { status }) {
-    const list = await policies(ctx.db).find(status ? { status } : {}, { orderBy: [['updatedAt', 'desc']], limit: 1000 })
-    return { policies: list.map((p) => staffView(p, ctx.today)) }
+  async 'policy.admin.list'(ctx, { status, cursor, limit }) {
+    // newest written first: an order an edit cannot change, so paging never skips one just edited
+    const page = await pageNewestFirst(policies(ctx.db), status ? { status } : {}, { cursor, limit })
+    return { policies: page.items.map((p) => staffView(p, ctx.today)), total: page.total, nextCursor: page.nextCursor }
   },
 
   async 'policy.admin.reviewList'(ctx) {
@@ -330,11 +363,10 @@ function assertContactRegion(ctx: Context, region: string) {
 /** The regions strictly above `region` (its city and province), whose contacts its owners also see. */
 const enclosingAbove = (region: string) => [`${region.slice(0, 4)}00`, `${region.slice(0, 2)}0000`].filter((r) => r !== region)
 
-/** The list sorted for an owner whose region we know (core/policy/rank, compareListed); as stored otherwise. */
-function regionFirst(rows: Array<{ p: PolicyDoc; i: ReturnType<typeof item> }>) {
-  if (rows.some(({ i }) => i.scope === null)) return rows.map(({ i }) => i)
-  const listed = rows.map(({ p, i }) => ({ i, l: { id: i.id, scope: i.scope!, fit: i.fit!, publishedAt: i.publishedAt, rank: rankOf(p, i) } }))
-  return listed.sort((a, b) => compareListed(a.l, b.l)).map(({ i }) => i)
+/** A page of the list for an owner whose region we know (core/policy/rank, compareListed); newest first otherwise. */
+function regionFirst(ctx: Context, v: Viewer, rows: Array<{ p: PolicyDoc; i: Item }>, opts: { cursor?: string; limit: number }) {
+  // scope is known for every policy or for none: it needs the owner's facts
+  return v.facts ? pageIn(ctx, v, rows, LISTED, opts) : pageIn(ctx, v, rows, PLAIN, opts)
 }
 
 /** What the recommendation order reads of a policy that may fit (core/policy/rank); undefined otherwise. */

@@ -2,22 +2,42 @@ import { chinaDate } from '../../src/core/common/time'
 import { buildData, POLICY_TEMPLATE } from '../../src/core/notify/template'
 import { factsOf, matchPolicy } from '../../src/core/policy/match'
 import { sourceLine } from '../../src/core/policy/act'
-import { notify } from '../common/notify'
+import { deliverBroadcast, ensureBroadcast } from '../common/broadcast'
+import { BATCH } from '../common/bulk'
+import type { BroadcastDoc } from '../common/inbox'
+import { settingsOf } from '../common/notify'
 import { cmd, patch, type Ports } from '../common/ports'
 import type { Sweep } from '../common/sweep'
 import type { OwnerDoc } from '../user/owners'
 import { audienceWhere } from './audience'
-import { policies } from './store'
+import { policies, type PolicyDoc } from './store'
 
-export const PUSH_PAGE = 100
+/** Owners a page reaches: as many as one query returns. */
+export const PUSH_PAGE = BATCH
 const LEASE_MS = 2 * 60_000
 
+/** The message every owner the policy fits gets: one broadcast per policy. */
+export function policyBroadcast(p: PolicyDoc, now: Date, templateId: string | null): BroadcastDoc {
+  return {
+    _id: `policy:${p._id}`,
+    kind: 'policy',
+    topic: 'policy',
+    title: `新政策：${p.title}`,
+    // the source by its title and issuer, as everywhere an owner reads one (never a file name)
+    body: `${p.summary.what} 按您的档案看可能符合，以主管部门审核为准；点开查看条件和办理方法。出处：${sourceLine(p.source)}`,
+    page: `policy/pages/detail/index?id=${p._id}`,
+    template: templateId ? { id: templateId, data: buildData(POLICY_TEMPLATE, { thing1: p.title, thing2: '可能符合，点开查看' }) } : null,
+    createdAt: now.toISOString()
+  }
+}
+
 /**
- * Pushes a published policy to the owners it fits, a page of owners at a time (by _id, from a
- * cursor kept on the policy). Each owner is re-checked by the pure matcher and notified with
- * key policy:<policy>:<owner>, so a rerun after a crash never sends twice. notify() applies
- * the owner's topic switch, the inbox, quota and the daily cap. Withdrawing sets push to
- * 'stopped', and the next page is never taken.
+ * Pushes a published policy to the owners it fits, a page of up to 1,000 owners at a time (by
+ * _id, from a cursor kept on the policy). The message is the same for all of them, so it is a
+ * broadcast (common/broadcast.ts): one update delivers it to the page's owners the pure matcher
+ * confirms (topics applied), the owners holding quota get their phone message (key
+ * policy:<policy>:<owner>, so a rerun after a crash never sends twice) in one batch, one update
+ * moves the cursor. Withdrawing sets push to 'stopped', and the next page is never taken.
  */
 async function pushPage(ports: Ports, now: Date): Promise<{ handled: number; more: boolean }> {
   const t = now.toISOString()
@@ -35,24 +55,17 @@ async function pushPage(ports: Ports, now: Date): Promise<{ handled: number; mor
     const batch = await ports.db
       .collection<OwnerDoc>('owners')
       .find({ ...where, _id: cmd.gt(p.pushCursor) }, { orderBy: [['_id', 'asc']], limit: PUSH_PAGE })
-    const templateId = ports.config.templates.policy
+    // the same rule as the pages: an ended policy or an unknown region is never pushed
+    const fits = batch.filter((o) => o.profile && matchPolicy(p, factsOf(o.profile, today), today).status === 'match')
     let pushed = 0
-    for (const o of batch) {
-      // the same rule as the pages: an ended policy or an unknown region is never pushed
-      if (!o.profile || matchPolicy(p, factsOf(o.profile, today), today).status !== 'match') continue
-      const r = await notify(ports, now, {
-        openid: o._id,
-        topic: 'policy',
-        key: `policy:${p._id}:${o._id}`,
-        title: `新政策：${p.title}`,
-        // the source by its title and issuer, as everywhere an owner reads one (never a file name)
-        body: `${p.summary.what} 按您的档案看可能符合，以主管部门审核为准；点开查看条件和办理方法。出处：${sourceLine(p.source)}`,
-        page: `policy/pages/detail/index?id=${p._id}`,
-        template: templateId ? { id: templateId, data: buildData(POLICY_TEMPLATE, { thing1: p.title, thing2: '可能符合，点开查看' }) } : undefined
-      })
-      if (r.status === 'delivered') pushed++
-      handled++
+    if (fits.length) {
+      const b = policyBroadcast(p, now, ports.config.templates.policy)
+      await ensureBroadcast(ports.db, b)
+      const settings = new Map(fits.map((o) => [o._id, settingsOf(o)]))
+      const r = await deliverBroadcast(ports, now, b, fits.map((o) => ({ openid: o._id, key: `policy:${p._id}:${o._id}` })), settings)
+      pushed = r.delivered.length
     }
+    handled += fits.length
     const done = batch.length < PUSH_PAGE
     if (!done) more = true
     // Only a push still queued moves on: a withdrawal meanwhile has already stopped it.

@@ -1,8 +1,9 @@
 import { firstDue } from '../../src/core/reminder/ladder'
-import { DEFAULT_NOTIFY } from '../../src/core/reminder/contract'
+import { DEFAULT_NOTIFY, inboxCursor } from '../../src/core/reminder/contract'
 import type { Context } from '../common/context'
 import { DuplicateKeyError, invalid, notFound, precondition } from '../common/errors'
-import type { InboxDoc } from '../common/inbox'
+import { BATCH } from '../common/bulk'
+import { BROADCAST_PREFIX, type BroadcastDoc, type InboxDoc } from '../common/inbox'
 import { notifySettings, quotaId, type QuotaDoc } from '../common/notify'
 import { cmd, patch } from '../common/ports'
 import { addOnce, recordId } from '../common/once'
@@ -24,7 +25,31 @@ async function ownPermit(ctx: Context, id: string): Promise<PermitDoc> {
 const topicOff = async (ctx: Context, topic: 'permit' | 'annualReport') => (await notifySettings(ctx.db, ctx.openid)).topics[topic] === false
 
 const inbox = (ctx: Context) => ctx.db.collection<InboxDoc>('inbox')
+const broadcasts = (ctx: Context) => ctx.db.collection<BroadcastDoc>('broadcasts')
 const unreadCount = (ctx: Context) => inbox(ctx).count({ openid: ctx.openid, read: false })
+
+type Message = { id: string; topic: string; title: string; body: string; page: string | null; read: boolean; createdAt: string }
+type Position = { createdAt: string; id: string }
+
+const parseCursor = (cursor: string): Position => {
+  const bar = cursor.indexOf('|')
+  return { createdAt: cursor.slice(0, bar), id: cursor.slice(bar + 1) }
+}
+/** 消息 is newest first, ties by id (one call can write two messages in the same millisecond). */
+const before = (a: Position, b: Position) => a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id)
+
+/**
+ * The owner's own messages after a position, newest first: those at the very same instant with a
+ * smaller id, then the older ones. Two exact queries, so paging neither repeats nor skips,
+ * however many messages share one instant.
+ */
+async function personalPage(ctx: Context, after: Position | null, n: number): Promise<InboxDoc[]> {
+  const order: Array<[string, 'asc' | 'desc']> = [['createdAt', 'desc'], ['_id', 'desc']]
+  if (!after) return inbox(ctx).find({ openid: ctx.openid }, { orderBy: order, limit: n })
+  const same = await inbox(ctx).find({ openid: ctx.openid, createdAt: after.createdAt, _id: cmd.lt(after.id) }, { orderBy: order, limit: n })
+  if (same.length >= n) return same
+  return [...same, ...(await inbox(ctx).find({ openid: ctx.openid, createdAt: cmd.lt(after.createdAt) }, { orderBy: order, limit: n - same.length }))]
+}
 
 export default defineFunction('reminder', {
   async 'reminder.permit.list'(ctx) {
@@ -47,7 +72,9 @@ export default defineFunction('reminder', {
       const same = existing.expiresOn === fields.expiresOn && existing.type === fields.type
       const sentRungs = same ? existing.sentRungs : []
       const quietRungs = same ? existing.quietRungs ?? [] : []
-      const next = { ...existing, ...fields, name, sentRungs, quietRungs, leaseUntil: '', updatedAt: at }
+      // claim '': a sweep page holding the old version no longer matches it, so its record of
+      // what it sent never lands on the new version
+      const next = { ...existing, ...fields, name, sentRungs, quietRungs, leaseUntil: '', claim: '', updatedAt: at }
       next.nextDueAt = firstDue(permitRungs(next), ctx.now, sentRungs)?.dueAt ?? null
       const { _id, ...rest } = next
       await permits(ctx.db).set(_id, rest)
@@ -99,7 +126,7 @@ export default defineFunction('reminder', {
       leaseUntil: '',
       updatedAt: at
     }
-    await obligations(ctx.db).update(id, { filedAt: next.filedAt, nextDueAt: next.nextDueAt, leaseUntil: '', updatedAt: at })
+    await obligations(ctx.db).update(id, { filedAt: next.filedAt, nextDueAt: next.nextDueAt, leaseUntil: '', claim: '', updatedAt: at })
     // the next year's report is the owner's next obligation
     if (filed) await ensureObligation(ctx.db, ctx.openid, o.reportYear + 1, ctx.now)
     const owner = await owners(ctx).get(ctx.openid)
@@ -132,23 +159,52 @@ export default defineFunction('reminder', {
     return { quota }
   },
 
-  async 'reminder.inbox.list'(ctx, { offset, limit }) {
-    // _id breaks ties (one call can write two messages in the same millisecond) so that paging
-    // by offset neither repeats nor skips a message
-    const messages = await inbox(ctx).find({ openid: ctx.openid }, { orderBy: [['createdAt', 'desc'], ['_id', 'desc']], skip: offset, limit: limit + 1 })
-    const more = messages.length > limit
+  async 'reminder.inbox.list'(ctx, { cursor, limit }) {
+    const after = cursor ? parseCursor(cursor) : null
+    const [owner, page, unreadPersonal, totalPersonal] = await Promise.all([
+      owners(ctx).get(ctx.openid),
+      personalPage(ctx, after, limit + 1),
+      unreadCount(ctx),
+      inbox(ctx).count({ openid: ctx.openid })
+    ])
+    const ledger = owner?.broadcasts ?? []
+    const read = new Set(owner?.broadcastsRead ?? [])
+    // broadcasts delivered to this owner (a few a month), merged with the personal page in one order
+    const shared = ledger.length ? await broadcasts(ctx).find({ _id: cmd.in(ledger.slice(-BATCH)) }, { limit: BATCH }) : []
+    const items: Message[] = [
+      ...page.map((m) => ({ id: m._id, topic: m.topic, title: m.title, body: m.body, page: m.page, read: m.read, createdAt: m.createdAt })),
+      ...shared
+        .map((b) => ({ id: BROADCAST_PREFIX + b._id, topic: b.topic, title: b.title, body: b.body, page: b.page, read: read.has(b._id), createdAt: b.createdAt }))
+        .filter((m) => !after || before(m, after))
+    ].sort((a, b) => (before(a, b) ? 1 : before(b, a) ? -1 : 0))
+    const messages = items.slice(0, limit)
     return {
-      messages: messages.slice(0, limit).map((m) => ({ id: m._id, topic: m.topic, title: m.title, body: m.body, page: m.page, read: m.read, createdAt: m.createdAt })),
-      unread: await unreadCount(ctx),
-      nextOffset: more ? offset + limit : null
+      messages,
+      unread: unreadPersonal + ledger.filter((id) => !read.has(id)).length,
+      total: totalPersonal + ledger.length,
+      nextCursor: items.length > limit ? inboxCursor(messages[messages.length - 1]) : null
     }
   },
 
   async 'reminder.inbox.read'(ctx, { ids, all }) {
-    if (all) await inbox(ctx).updateWhere({ openid: ctx.openid, read: false }, { read: true })
-    // the openid condition keeps an owner from marking anyone else's messages
-    else await inbox(ctx).updateWhere({ openid: ctx.openid, _id: cmd.in(ids!) }, { read: true })
-    return { unread: await unreadCount(ctx) }
+    const owner = await owners(ctx).get(ctx.openid)
+    const ledger = owner?.broadcasts ?? []
+    const read = new Set(owner?.broadcastsRead ?? [])
+    let newly: string[]
+    if (all) {
+      await inbox(ctx).updateWhere({ openid: ctx.openid, read: false }, { read: true })
+      newly = ledger.filter((id) => !read.has(id))
+    } else {
+      const shared = ids!.filter((id) => id.startsWith(BROADCAST_PREFIX)).map((id) => id.slice(BROADCAST_PREFIX.length))
+      const personal = ids!.filter((id) => !id.startsWith(BROADCAST_PREFIX))
+      // the openid condition keeps an owner from marking anyone else's messages
+      if (personal.length) await inbox(ctx).updateWhere({ openid: ctx.openid, _id: cmd.in(personal) }, { read: true })
+      // only broadcasts delivered to this owner can be marked (nothing else grows their list)
+      newly = shared.filter((id) => ledger.includes(id) && !read.has(id))
+    }
+    if (newly.length) await owners(ctx).update(ctx.openid, { broadcastsRead: patch.addToSet(newly) })
+    for (const id of newly) read.add(id)
+    return { unread: (await unreadCount(ctx)) + ledger.filter((id) => !read.has(id)).length }
   },
 
   async 'reminder.settings.get'(ctx) {

@@ -17,6 +17,8 @@ export interface Scheduled {
   leaseUntil: string
   /** of sentRungs, those handled while the owner had the topic off (nothing was sent); absent on older items */
   quietRungs?: string[]
+  /** the sweep page holding the lease (its token), '' or absent when free */
+  claim?: string
 }
 
 export interface PermitDoc extends Scheduled {
@@ -110,9 +112,21 @@ export async function ensureObligation(db: Db, openid: string, reportYear: numbe
   const _id = obligationId(openid, reportYear)
   const existing = await obligations(db).get(_id)
   if (existing) return existing
+  const doc = newObligation(openid, reportYear, now)
+  try {
+    await obligations(db).add(doc)
+    return doc
+  } catch (err) {
+    if (err instanceof DuplicateKeyError) return (await obligations(db).get(_id))!
+    throw err
+  }
+}
+
+/** A new obligation scheduled from `now`, so a late one never sends the past rungs in a burst. */
+export function newObligation(openid: string, reportYear: number, now: Date): ObligationDoc {
   const at = now.toISOString()
-  const doc: ObligationDoc = {
-    _id,
+  return {
+    _id: obligationId(openid, reportYear),
     openid,
     kind: 'annualReport',
     reportYear,
@@ -122,13 +136,6 @@ export async function ensureObligation(db: Db, openid: string, reportYear: numbe
     leaseUntil: '',
     createdAt: at,
     updatedAt: at
-  }
-  try {
-    await obligations(db).add(doc)
-    return doc
-  } catch (err) {
-    if (err instanceof DuplicateKeyError) return (await obligations(db).get(_id))!
-    throw err
   }
 }
 

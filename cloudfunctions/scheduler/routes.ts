@@ -1,10 +1,6 @@
 import { defineFunction } from '../common/router'
-import { runSweeps } from '../common/sweep'
-import { SWEEPS } from './sweeps'
+import { runScheduler } from './run'
 
-/** Kept well under the function timeout in config.json (60 s), so a run ends on its own terms. */
-export const SWEEP_BUDGET_MS = 40_000
+export { SWEEP_BUDGET_MS } from './run'
 
-export default defineFunction('scheduler', {}, async (ports) => ({
-  sweeps: await runSweeps(SWEEPS, ports, SWEEP_BUDGET_MS)
-}))
+export default defineFunction('scheduler', {}, async (ports) => runScheduler(ports))

@@ -4,5 +4,15 @@ import type { Sweep } from '../common/sweep'
 import { policyPushSweep } from '../policy/sweeps'
 import { annualReportSweep, permitSweep } from '../reminder/sweeps'
 
-/** Every due sweep, in the order the scheduler's timer runs them; each feature adds its own. */
-export const SWEEPS: Sweep[] = [permitSweep, annualReportSweep, policyPushSweep, complaintOverdueSweep, uploadCleanupSweep, pushRetrySweep]
+/**
+ * Every due sweep; each feature adds its own. The scheduler shares each run's time between them
+ * in turns (common/sweep.ts), legal deadlines first: the 诉求 time limits.
+ */
+export const SWEEPS: Sweep[] = [
+  { ...complaintOverdueSweep, legal: true },
+  annualReportSweep,
+  policyPushSweep,
+  permitSweep,
+  pushRetrySweep,
+  uploadCleanupSweep
+]

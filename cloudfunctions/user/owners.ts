@@ -28,6 +28,10 @@ export interface OwnerDoc {
   classType?: BusinessType
   /** topics and the daily cap of phone messages (absent: the defaults) */
   notify?: NotifySettings
+  /** broadcasts delivered to this owner (common/broadcast.ts), oldest first; absent: none */
+  broadcasts?: string[]
+  /** of those, the ones the owner has read */
+  broadcastsRead?: string[]
   createdAt: string
   updatedAt: string
 }

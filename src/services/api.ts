@@ -8,10 +8,13 @@ import { transport as platformTransport, type Transport } from './transport'
 export class ApiError extends Error {
   readonly code: ErrorCode
   readonly details: NonNullable<ApiErrorBody['details']>
+  /** RATE_LIMITED: when the call is let through again (the message says it in words) */
+  readonly retryAt: string | null
   constructor(body: ApiErrorBody) {
     super(body.message)
     this.code = body.code
     this.details = body.details ?? []
+    this.retryAt = body.retryAt ?? null
   }
   /** field path → message, for showing errors next to form fields */
   fieldErrors(): Record<string, string> {
@@ -49,5 +52,7 @@ export async function call<A extends ActionName>(
 }
 
 export const errorMessage = (err: unknown) => (err instanceof ApiError ? err.message : '出了点问题，请稍后再试')
+/** For a form refused as too frequent (RATE_LIMITED): the server's when-to-retry, and that nothing typed is lost. */
+export const formErrorMessage = (err: unknown) => (err instanceof ApiError && err.code === 'RATE_LIMITED' ? `${err.message}。填好的内容都还在，到时再点一次提交就行` : errorMessage(err))
 /** For a form with a single error line: the server's first field message, else its message. */
 export const firstErrorMessage = (err: unknown) => (err instanceof ApiError ? (err.details[0]?.message ?? err.message) : errorMessage(err))

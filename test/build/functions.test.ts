@@ -24,6 +24,15 @@ jest.mock(
       get: async () => {
         sdk.calls.push('get')
         return { data: [] }
+      },
+      // the scheduler's one-run-at-a-time lease: nothing there yet, so it is made
+      update: async () => {
+        sdk.calls.push('update')
+        return { stats: { updated: 0 } }
+      },
+      add: async () => {
+        sdk.calls.push('add')
+        return { _id: 'new' }
       }
     })
     return {
@@ -32,7 +41,11 @@ jest.mock(
       getWXContext: () => ({ OPENID: sdk.openid }),
       // every db.command operator (lte, in, ...) as a marker object, as the SDK builds them
       database: () => ({ command: new Proxy({}, { get: (_t, op) => (v: unknown) => ({ op, v }) }), collection: () => query, RegExp: () => ({}) }),
-      openapi: {}
+      openapi: {},
+      callFunction: async () => {
+        sdk.calls.push('callFunction')
+        return { result: null }
+      }
     }
   },
   { virtual: true }
@@ -82,16 +95,22 @@ describe('built cloud functions', () => {
   test('the scheduler runs on WeChat’s timer (no OPENID), but not when a client imitates one', async () => {
     const { main } = require(join(ROOT, 'scheduler', 'index.js'))
     sdk.openid = undefined
+    sdk.calls = []
     const run = await main({ Type: 'Timer', TriggerName: 'sweep', Time: new Date().toISOString() }, {})
     expect(run.ok).toBe(true)
+    // legal deadlines first; nothing due, so the run does not start another
     expect(run.data.sweeps.map((s: { name: string; handled: number }) => [s.name, s.handled])).toEqual([
-      ['permit-reminders', 0],
+      ['complaint-overdue', 0],
       ['annual-report-reminders', 0],
       ['policy-push', 0],
-      ['complaint-overdue', 0],
-      ['complaint-upload-cleanup', 0],
-      ['push-retries', 0]
+      ['permit-reminders', 0],
+      ['push-retries', 0],
+      ['complaint-upload-cleanup', 0]
     ])
+    expect(run.data).toMatchObject({ more: false, continued: false })
+    expect(sdk.calls).not.toContain('callFunction')
+    // the run the one before it started arrives as a timer event too
+    expect((await main({ Type: 'Timer', TriggerName: 'continue', Time: new Date().toISOString() }, {})).ok).toBe(true)
     sdk.openid = 'owner-1'
     expect((await main({ Type: 'Timer', TriggerName: 'sweep', Time: 'x' }, {})).error.code).toBe('INVALID_INPUT')
   })

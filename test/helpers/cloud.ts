@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Logger } from '../../cloudfunctions/common/ports'
+import { cmd, type Db, type Logger } from '../../cloudfunctions/common/ports'
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../scripts/local-cloud/server'
 
 /** Collects what the functions log instead of printing it; tests can assert on it. */
@@ -49,4 +49,13 @@ export async function testCloud(opts: Partial<LocalCloudOptions> = {}): Promise<
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true })
     }
   }
+}
+
+/**
+ * Forgets an owner's rate-limit counts (cloudfunctions/common/rateLimit.ts), for tests about
+ * something else that file more than an owner may in ten minutes at a frozen clock.
+ */
+export async function forgetRateLimits(db: Db, openid: string) {
+  const slots = db.collection('slots')
+  for (const s of await slots.find({ _id: cmd.prefix(`${openid}:rate:`) }, { limit: 100 })) await slots.remove(s._id)
 }

@@ -50,7 +50,7 @@ describe('user.affairs', () => {
     // two favourites, one read-only mark
     await c.ok('policy', 'policy.favorite', { id: 'wz-04-code-loan', favorite: true }, me)
     await c.ok('policy', 'policy.favorite', { id: 'wz-04-code-loan', favorite: true }, other)
-    const feed = await c.ok('policy', 'policy.list', { offset: 0, limit: 3 }, me)
+    const feed = await c.ok('policy', 'policy.list', { limit: 3 }, me)
     await c.ok('policy', 'policy.favorite', { id: feed.items.find((p: { id: string }) => p.id !== 'wz-04-code-loan').id, favorite: true }, me)
     // a certificate, as the course stores it when the test is passed
     await c.ports.db.collection('courseCertificates').set(me, { serial: 'DYK2026000123', year: 2026, businessName: PROFILE.businessName, issuedAt: '2026-11-20T02:00:00.000Z', percent: 90 } as never)

@@ -87,7 +87,9 @@ test('forty uploads at once: exactly thirty are let through in a day', async () 
   await restart()
   const r = await parallel(40, () => c.call('complaint', { action: 'complaint.upload.prepare', payload: { contentType: 'image/jpeg' } }, 'upload-racer'))
   expect(r.filter((x) => x.body.ok)).toHaveLength(30)
-  for (const x of r.filter((y) => !y.body.ok)) expect(x.body).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '今天上传的照片太多了，请先提交诉求或明天再试' } })
+  const nextMidnight = { label: '11月22日 00:00', iso: '2026-11-21T16:00:00.000Z' }
+  // refused with when to try again: the next China midnight, in China time
+  for (const x of r.filter((y) => !y.body.ok)) expect(x.body).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: `今天已上传30张照片，请在${nextMidnight.label}以后再试`, retryAt: nextMidnight.iso } })
   expect(await c.ports.db.collection('complaintUploads').count({ openid: 'upload-racer' })).toBe(30)
 })
 

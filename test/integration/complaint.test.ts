@@ -1,4 +1,4 @@
-import { testCloud, type TestCloud } from '../helpers/cloud'
+import { forgetRateLimits, testCloud, type TestCloud } from '../helpers/cloud'
 
 // a real 1×1 PNG and the start of a real JPEG: the server reads the bytes, not the declared type
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
@@ -215,6 +215,8 @@ describe('complaint function over HTTP', () => {
   })
 
   test('the closed loop: accept, assign, reply; 不满意 reopens once; every step messaged and audited', async () => {
+    // one owner files many here at a frozen clock; rate limits have their own tests (lists.test.ts)
+    await forgetRateLimits(c.ports.db, 'demo-owner-1')
     const filed = await c.ok('complaint', 'complaint.submit', { ...FILING, category: 'fine' }, 'demo-owner-1')
     const id = filed.id
     const act = (expected: string, event: object, who = 'demo-regulator') => c.call('complaint', { action: 'complaint.staff.act', payload: { id, expected, event } }, who)
@@ -290,6 +292,8 @@ describe('complaint function over HTTP', () => {
   })
 
   test('photos never filed are refused after a day and deleted after two; a filed photo that lost its link is linked, not deleted', async () => {
+    // one owner files many here at a frozen clock; rate limits have their own tests (lists.test.ts)
+    await forgetRateLimits(c.ports.db, 'demo-owner-1')
     const record = (id: string) => c.ports.db.collection<{ _id: string; complaintId: string | null }>('complaintUploads').get(id)
     const served = async (url: string) => (await fetch(`${c.url}${url}`)).status
     await setClock('2026-12-10T02:00:00Z')

@@ -4,7 +4,7 @@ import { interceptDb } from '../../scripts/intercept-db'
 import { contracts } from '../../src/core/contracts'
 import { LOAN_CONSENT_VERSION } from '../../src/core/loan/products'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
-import { testCloud, type TestCloud } from '../helpers/cloud'
+import { forgetRateLimits, testCloud, type TestCloud } from '../helpers/cloud'
 import { PROFILE } from '../helpers/fixtures'
 
 /**
@@ -39,6 +39,7 @@ async function onboard(openid: string) {
 
 /** a photo prepared and stored for `openid`, ready to confirm */
 async function storedPhoto(openid: string) {
+  await forgetRateLimits(realDb(), openid)
   const p = await c.ok('complaint', 'complaint.upload.prepare', { contentType: 'image/png' }, openid)
   const res = await fetch(`${c.url}/api/local/storage/upload?cloudPath=${encodeURIComponent(p.cloudPath)}`, {
     method: 'POST',
@@ -60,6 +61,7 @@ const confirming = new Map<number, string>()
 const complaintOf = new Map<number, string>()
 
 async function fileFor(openid: string, k: number, overdue = false) {
+  await forgetRateLimits(realDb(), openid)
   const filed = await c.ok('complaint', 'complaint.submit', { category: 'fee', party: `补充测试对象${k}`, what: '市场管理处每月另收卫生费200元，没有收据。', happenedOn: '2026-11-20', place: '东门农贸市场', photos: [], disclose: false }, openid, `file-for-${openid}-${k}`)
   // its accept deadline long gone, so the owner may urge
   if (overdue) await realDb().collection('complaints').update(filed.id, { deadline: { step: 'accept', date: '2026-11-10', calendarKnown: true }, overdueAt: '2026-11-10T16:00:00.000Z' })
@@ -94,8 +96,9 @@ const CASES: Case[] = [
   {
     action: 'loan.apply',
     as: 'once-owner',
-    // no turnover: the credit loan does not fit this owner, who applies having seen why
-    payload: (k) => ({ bankId: 'wz-rcb', productId: 'code-credit', amount: 10000 + k, termMonths: 12, phone: '13800138000', idNumber: '11010519491231002X', confirmUnfit: true }),
+    // no turnover: the credit loan does not fit this owner, who applies having seen why; each call
+    // starts with the rate limit's counts cleared (crashes inside the counting are crashed here too)
+    payload: async (k) => (await forgetRateLimits(realDb(), 'once-owner'), { bankId: 'wz-rcb', productId: 'code-credit', amount: 10000 + k, termMonths: 12, phone: '13800138000', idNumber: '11010519491231002X', confirmUnfit: true }),
     count: (db, k) => db.collection('loanApplications').count({ amount: 10000 + k })
   },
   {
@@ -116,7 +119,7 @@ const CASES: Case[] = [
   {
     action: 'complaint.upload.prepare',
     as: 'once-uploader',
-    payload: () => ({ contentType: 'image/png' }),
+    payload: async () => (await forgetRateLimits(realDb(), 'once-uploader'), { contentType: 'image/png' }),
     // each k runs with its own requestId: one upload record more per k
     count: (db) => db.collection('complaintUploads').count({ openid: 'once-uploader' })
   },
@@ -134,15 +137,18 @@ const CASES: Case[] = [
     action: 'complaint.submit',
     // four owners in turn: each may upload 30 photos a day
     as: (k) => `once-filer-${k % 4}`,
-    payload: async (k) => ({
-      category: 'fee',
-      party: `故障测试对象${k}`,
-      what: '市场管理处每月另收卫生费200元，没有收据，也没有公示收费依据。',
-      happenedOn: '2026-11-20',
-      place: '东门农贸市场',
-      photos: [await confirmedPhoto(`once-filer-${k % 4}`)],
-      disclose: false
-    }),
+    payload: async (k) => {
+      await forgetRateLimits(realDb(), `once-filer-${k % 4}`)
+      return {
+        category: 'fee',
+        party: `故障测试对象${k}`,
+        what: '市场管理处每月另收卫生费200元，没有收据，也没有公示收费依据。',
+        happenedOn: '2026-11-20',
+        place: '东门农贸市场',
+        photos: [await confirmedPhoto(`once-filer-${k % 4}`)],
+        disclose: false
+      }
+    },
     count: (db, k) => db.collection('complaints').count({ party: `故障测试对象${k}` })
   },
   {

@@ -3,6 +3,7 @@ import { dispatch } from '../../cloudfunctions/common/router'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { seedPolicies } from '../../cloudfunctions/policy/store'
 import { seedDemo } from '../../scripts/local-cloud/demo'
+import { encodeCursor } from '../../cloudfunctions/common/paging'
 import { errorSchema, ERROR_CODES } from '../../src/core/common/envelope'
 import { contracts, functionOf } from '../../src/core/contracts'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
@@ -38,17 +39,17 @@ const VALID: Record<string, Record<string, unknown>> = {
   'reminder.obligation.list': {},
   'reminder.obligation.markFiled': { id: 'ar-demo-owner-1-2026', filed: true },
   'reminder.subscription.report': { results: { 'local-reminder': 'accept' } },
-  'reminder.inbox.list': { offset: 0, limit: 20 },
+  'reminder.inbox.list': { limit: 20 },
   'reminder.inbox.read': { all: true },
   'reminder.settings.get': {},
   'reminder.settings.save': { topics: { policy: false }, dailyCap: 2 },
-  'policy.feed': { offset: 0, limit: 20 },
-  'policy.list': { category: 'finance', offset: 0, limit: 20 },
-  'policy.search': { q: '贷款', offset: 0, limit: 20 },
+  'policy.feed': { cursor: encodeCursor('p', ['wz-04-code-loan']), limit: 20 },
+  'policy.list': { category: 'finance', cursor: encodeCursor('p', ['wz-04-code-loan']), limit: 20 },
+  'policy.search': { q: '贷款', cursor: encodeCursor('p', ['wz-04-code-loan']), limit: 20 },
   'policy.get': { id: 'wz-04-code-loan' },
   'policy.read': { id: 'wz-04-code-loan' },
   'policy.favorite': { id: 'wz-04-code-loan', favorite: true },
-  'policy.admin.list': { status: 'published' },
+  'policy.admin.list': { status: 'published', cursor: encodeCursor('t', ['2026-11-20T02:00:00.000Z', 'wz-04-code-loan']), limit: 10 },
   'policy.admin.get': { id: 'wz-04-code-loan' },
   'policy.admin.save': {
     title: '测试政策',
@@ -77,18 +78,18 @@ const VALID: Record<string, Record<string, unknown>> = {
   'loan.assess': {},
   'loan.apply': { bankId: 'wz-rcb', productId: 'code-credit', amount: 50000, termMonths: 12, phone: '13800138000', idNumber: '11010519491231002X', confirmUnfit: true },
   'loan.applications': {},
-  'loan.bank.queue': { status: 'submitted' },
+  'loan.bank.queue': { status: 'submitted', cursor: encodeCursor('t', ['2026-11-20T02:00:00.000Z', 'a']), limit: 10 },
   'loan.bank.update': { id: 'no-such-application', status: 'reviewing' },
   'complaint.upload.prepare': { contentType: 'image/png' },
   'complaint.upload.confirm': { uploadId: 'no-such-upload', fileId: 'local:complaint-uploads/x/no-such-upload.png' },
   'complaint.submit': { category: 'fee', party: '市场管理处', what: '每月另收卫生费200元，没有收据。', happenedOn: '2026-11-18', place: '东门农贸市场A-01', photos: [], disclose: false },
-  'complaint.list': {},
+  'complaint.list': { cursor: encodeCursor('t', ['2026-11-20T02:00:00.000Z', 'SQ20261120K7M2QX']), limit: 10 },
   'complaint.get': { id: 'SQ20261120ABCDEF' },
   'complaint.rate': { id: 'SQ20261120ABCDEF', rating: 'unsatisfied', comment: '没有解决' },
   'complaint.withdraw': { id: 'SQ20261120ABCDEF', reason: '问题已经解决' },
   'complaint.supplement': { id: 'SQ20261120ABCDEF', text: '又收了一次', photos: [] },
   'complaint.urge': { id: 'SQ20261120ABCDEF' },
-  'complaint.staff.queue': { status: 'submitted', overdue: true },
+  'complaint.staff.queue': { status: 'submitted', overdue: true, cursor: encodeCursor('t', ['2026-11-20T02:00:00.000Z', 'SQ20261120K7M2QX']), limit: 10 },
   'complaint.staff.get': { id: 'SQ20261120ABCDEF' },
   'course.status': {},
   'course.catalog': {},

@@ -192,7 +192,7 @@ describe('policy function over HTTP', () => {
     await c.ok('policy', 'policy.favorite', { id: 'gz-08-veteran-loan', favorite: true }, 'pol-vet')
     const favs = await c.ok('policy', 'policy.list', { favorites: true }, 'pol-vet')
     expect(favs.items.map((i: { id: string; read: boolean }) => [i.id, i.read])).toEqual([['gz-08-veteran-loan', true]])
-    const staff = await c.ok('policy', 'policy.admin.list', { status: 'published' }, 'demo-regulator')
+    const staff = await c.ok('policy', 'policy.admin.list', { status: 'published', limit: 100 }, 'demo-regulator')
     expect(staff.policies.find((p: { id: string }) => p.id === 'gz-08-veteran-loan').stats).toEqual({ pushed: 0, opened: 1, favorited: 1 })
     await c.ok('policy', 'policy.favorite', { id: 'gz-08-veteran-loan', favorite: false }, 'pol-vet')
     expect((await c.ok('policy', 'policy.list', { favorites: true }, 'pol-vet')).items).toEqual([])
@@ -253,7 +253,7 @@ describe('policy function over HTTP', () => {
     expect((await outbox('pol-wz')).some((m) => m.key.startsWith(`policy:${saved.id}`))).toBe(false)
     const inbox = await c.ok('reminder', 'reminder.inbox.list', {}, 'pol-vet')
     expect(inbox.messages[0].title).toBe(`新政策：${draft.title}`)
-    const stats = (await c.ok('policy', 'policy.admin.list', {}, 'demo-regulator')).policies.find((p: { id: string }) => p.id === saved.id)
+    const stats = (await c.ok('policy', 'policy.admin.list', { limit: 100 }, 'demo-regulator')).policies.find((p: { id: string }) => p.id === saved.id)
     expect(stats).toMatchObject({ push: 'done', stats: { pushed: 1, opened: 0, favorited: 0 } })
     // the new policy is now in the owner's feed, at the top of the matches
     const feed = await c.ok('policy', 'policy.feed', {}, 'pol-vet')

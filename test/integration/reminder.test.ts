@@ -230,28 +230,54 @@ describe('reminder function over HTTP', () => {
     expect(off).toMatchObject({ remindersOff: true, nextReminder: null })
   })
 
-  test('inbox: newest first, paging, unread count, mark read; never someone else’s', async () => {
+  test('inbox: newest first, cursor paging with a total, unread count, mark read; never someone else’s', async () => {
     const who = 'rem-inbox'
+    const other = 'rem-inbox-other'
     await onboard(who)
+    await onboard(other)
     await setClock('2027-01-01T02:00:00Z')
     await trigger()
     const page = await c.ok('reminder', 'reminder.inbox.list', { limit: 1 }, who)
+    expect(reminderContract['reminder.inbox.list'].output.parse(page)).toBeTruthy()
     expect(page.messages).toHaveLength(1)
     expect(page.messages[0].title).toBe('年报开始填报')
+    // the same for every owner on that rung: one broadcast, listed in its own id space
+    expect(page.messages[0].id).toBe('bc:annual:2026:open:2027-01-01')
     // the annual report, plus the two messages of joining (welcome and the 开业第一课 invitation)
-    expect(page.unread).toBe(3)
-    expect(page.nextOffset).toBe(1)
-    const rest = await c.ok('reminder', 'reminder.inbox.list', { offset: 1, limit: 2 }, who)
+    expect(page).toMatchObject({ unread: 3, total: 3 })
+    expect(page.nextCursor).toBe(`${page.messages[0].createdAt}|${page.messages[0].id}`)
+    const rest = await c.ok('reminder', 'reminder.inbox.list', { cursor: page.nextCursor, limit: 2 }, who)
     expect(rest.messages.map((m: { title: string }) => m.title).sort()).toEqual(['建档成功', '邀请您学习开业第一课'].sort())
-    expect(rest.nextOffset).toBeNull()
+    expect(rest.nextCursor).toBeNull()
     // the two joining messages share one instant: one at a time, each still comes exactly once
-    const one = await c.ok('reminder', 'reminder.inbox.list', { offset: 1, limit: 1 }, who)
-    const two = await c.ok('reminder', 'reminder.inbox.list', { offset: 2, limit: 1 }, who)
+    const one = await c.ok('reminder', 'reminder.inbox.list', { cursor: page.nextCursor, limit: 1 }, who)
+    const two = await c.ok('reminder', 'reminder.inbox.list', { cursor: one.nextCursor, limit: 1 }, who)
     expect([...one.messages, ...two.messages].map((m: { title: string }) => m.title).sort()).toEqual(['建档成功', '邀请您学习开业第一课'].sort())
+    expect(two.nextCursor).toBeNull()
+    // a message arriving while the owner pages is not shown twice and pushes nothing out of the next page
+    await c.ok('reminder', 'reminder.permit.save', { ...licence, expiresOn: '2027-01-05' }, who)
+    await setClock('2027-01-01T03:00:00Z')
+    await trigger()
+    const after = await c.ok('reminder', 'reminder.inbox.list', { cursor: page.nextCursor, limit: 5 }, who)
+    expect(after.messages.map((m: { id: string }) => m.id)).toEqual(rest.messages.map((m: { id: string }) => m.id))
+    expect(after).toMatchObject({ total: 4, unread: 4 })
+    expect((await c.ok('reminder', 'reminder.inbox.list', { limit: 1 }, who)).messages[0].id).toMatch(/^permit:/)
     // another owner naming these ids changes nothing
-    expect(await c.ok('reminder', 'reminder.inbox.read', { ids: [page.messages[0].id] }, 'rem-a')).toEqual({ unread: expect.any(Number) })
-    expect((await c.ok('reminder', 'reminder.inbox.list', {}, who)).unread).toBe(3)
-    expect(await c.ok('reminder', 'reminder.inbox.read', { ids: [page.messages[0].id] }, who)).toEqual({ unread: 2 })
+    expect(await c.ok('reminder', 'reminder.inbox.read', { ids: [page.messages[0].id, rest.messages[0].id] }, 'rem-a')).toEqual({ unread: expect.any(Number) })
+    expect((await c.ok('reminder', 'reminder.inbox.list', {}, who)).unread).toBe(4)
+    // a broadcast read by one owner stays unread for the other
+    expect(await c.ok('reminder', 'reminder.inbox.read', { ids: [page.messages[0].id] }, who)).toEqual({ unread: 3 })
+    expect((await c.ok('reminder', 'reminder.inbox.list', { limit: 1 }, who)).messages[0].read).toBe(false)
+    const theirs = await c.ok('reminder', 'reminder.inbox.list', {}, other)
+    expect(theirs.messages.find((m: { id: string }) => m.id === page.messages[0].id)).toMatchObject({ read: false })
+    expect((await c.ok('reminder', 'reminder.inbox.list', {}, who)).messages.find((m: { id: string }) => m.id === page.messages[0].id)).toMatchObject({ read: true })
+    // reading it again, or a broadcast the owner never got, changes nothing
+    expect(await c.ok('reminder', 'reminder.inbox.read', { ids: [page.messages[0].id, 'bc:annual:2030:open:2031-01-01'] }, who)).toEqual({ unread: 3 })
     expect(await c.ok('reminder', 'reminder.inbox.read', { all: true }, who)).toEqual({ unread: 0 })
+    expect((await c.ok('reminder', 'reminder.inbox.list', {}, who)).messages.every((m: { read: boolean }) => m.read)).toBe(true)
+    expect((await c.ok('reminder', 'reminder.inbox.list', {}, other)).unread).toBe(theirs.unread)
+    // a cursor that is not one is refused in plain words
+    const bad = await c.call('reminder', { action: 'reminder.inbox.list', payload: { cursor: 'page-2' } }, who)
+    expect(!bad.body.ok && bad.body.error).toMatchObject({ code: 'INVALID_INPUT', message: '翻页位置不对，请下拉刷新后再看' })
   })
 })

@@ -79,9 +79,22 @@ async function overAYear(env: ReturnType<typeof localPorts>, step: (t: Date) => 
   }
 }
 
+/**
+ * Every message an owner can see, by its per-owner key: personal inbox entries, and broadcasts
+ * delivered to them (an annual rung's broadcast `annual:<year>:<rung>:<day>` reads as the owner's
+ * `annual:<openid>:<year>:<rung>`). A message delivered twice appears twice.
+ */
 async function delivered(ports: Ports) {
   const inbox = await ports.db.collection<InboxDoc>('inbox').find({}, { limit: 1000 })
-  return inbox.map((d) => d._id).sort()
+  const owners = await ports.db.collection<{ _id: string; broadcasts?: string[] }>('owners').find({}, { limit: 1000 })
+  const shared = owners.flatMap((o) =>
+    (o.broadcasts ?? []).map((b) => {
+      const [kind, year, rung] = b.split(':')
+      expect(kind).toBe('annual')
+      return `annual:${o._id}:${year}:${rung}`
+    })
+  )
+  return [...inbox.map((d) => d._id), ...shared].sort()
 }
 
 const pushKeys = (ports: Ports) => (ports.push as LocalPush).sent.map((m) => m.key)
@@ -177,7 +190,10 @@ describe('reminders are delivered exactly once', () => {
     expect(await delivered(env.ports)).toEqual(reference)
     expect(push.sent.map((m) => m.key).sort()).toEqual(referencePushes)
     expect([...attempts.values()].every((n) => n === 3)).toBe(true)
-    const states = (await env.ports.db.collection<InboxDoc>('inbox').find({}, { limit: 1000 })).map((d) => d.pushState)
+    const states = [
+      ...(await env.ports.db.collection<InboxDoc>('inbox').find({}, { limit: 1000 })),
+      ...(await env.ports.db.collection<InboxDoc>('pushes').find({}, { limit: 1000 }))
+    ].map((d) => d.pushState)
     expect(new Set(states)).toEqual(new Set(['sent']))
     env.cleanup()
   }, 120_000)
@@ -189,11 +205,18 @@ describe('reminders are delivered exactly once', () => {
     env.clock.set(new Date('2027-01-01T01:30:00Z'))
     push.failNext(43101)
     await runSweeps(SWEEPS, env.ports, 60_000)
-    const failed = (await env.ports.db.collection<InboxDoc>('inbox').find({ pushState: 'failed' }))
+    // 1 January: the annual report's window opens for all twelve (a broadcast; phone states in pushes)
+    const failed = [
+      ...(await env.ports.db.collection<InboxDoc>('inbox').find({ pushState: 'failed' })),
+      ...(await env.ports.db.collection<InboxDoc>('pushes').find({ pushState: 'failed' }))
+    ]
     expect(failed).toHaveLength(1)
     expect(failed[0].pushError).toBe(43101)
     const quota = await env.ports.db.collection<{ _id: string; count: number }>('quotas').get(`${failed[0].openid}:local-reminder`)
     expect(quota!.count).toBe(0)
+    // the owner still sees the message in 消息
+    const owner = await env.ports.db.collection<{ _id: string; broadcasts?: string[] }>('owners').get(failed[0].openid)
+    expect(owner!.broadcasts).toEqual(['annual:2026:open:2027-01-01'])
     env.cleanup()
   })
 })

@@ -19,13 +19,14 @@ function fakeCloud() {
       orderBy: (f, d) => (log.push(['orderBy', f, d]), q),
       skip: (n) => (log.push(['skip', n]), q),
       limit: (n) => (log.push(['limit', n]), q),
+      field: (f) => (log.push(['field', f]), q),
       get: async () => ({ data: [{ _id: 'a' }] }),
       count: async () => ({ total: 7 }),
       update: async (o) => (log.push(['updateWhere', o.data]), { stats: { updated: 3 } }),
       add: async (o) => {
         if (addError) throw addError
         log.push(['add', o.data])
-        return { _id: 'new-id' }
+        return Array.isArray(o.data) ? { _ids: o.data.map((d, i) => String(d._id ?? `new-${i}`)) } : { _id: 'new-id' }
       },
       doc: (id) => ({
         set: async (o) => log.push(['set', id, o.data]),
@@ -90,6 +91,27 @@ describe('cloud database adapter', () => {
       ['updateWhere', { status: 'done' }],
       ['remove', 'o1']
     ])
+  })
+
+  test('addMany sends the array as one add (wx-server-sdk 3), answering its ids; addToSet uses $each; fields become field()', async () => {
+    const f = fakeCloud()
+    const c = new CloudDb(f.db).collection('pushes')
+    expect(await c.addMany([{ _id: 'p1' }, { _id: 'p2' }] as never)).toEqual(['p1', 'p2'])
+    expect(await c.addMany([])).toEqual([])
+    await c.updateWhere({ _id: cmd.in(['o1', 'o2']) }, { broadcasts: patch.addToSet(['annual:2026:jun30:2027-06-30']) })
+    await c.find({ _id: cmd.in(['o1']) }, { fields: ['notify', 'broadcasts'] })
+    expect(f.log).toEqual([
+      ['add', [{ _id: 'p1' }, { _id: 'p2' }]],
+      ['where', { _id: { cmd: 'in', args: [['o1', 'o2']] } }],
+      ['updateWhere', { broadcasts: { cmd: 'addToSet', args: [{ $each: ['annual:2026:jun30:2027-06-30'] }] } }],
+      ['where', { _id: { cmd: 'in', args: [['o1']] } }],
+      ['limit', 100],
+      ['field', { notify: true, broadcasts: true }]
+    ])
+    // a duplicate anywhere in the batch: the whole call fails and says nothing of what was written
+    f.failAdd({ errCode: -502001, message: 'duplicate key' })
+    await expect(c.addMany([{ _id: 'p3' }] as never)).rejects.toBeInstanceOf(DuplicateKeyError)
+    await expect(c.addMany(Array.from({ length: 1001 }, (_, i) => ({ _id: `x${i}` })) as never)).rejects.toThrow('at most 1000')
   })
 
   test('a duplicate key from the cloud becomes DuplicateKeyError; other errors pass through', async () => {

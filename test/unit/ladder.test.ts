@@ -1,4 +1,4 @@
-import { annualLadder, annualState, currentReportYear, firstDue, lastApplyDate, permitLadder, permitState, planAt } from '../../src/core/reminder/ladder'
+import { annualLadder, annualState, asOf, currentReportYear, firstDue, isStale, lastApplyDate, permitLadder, permitState, planAt } from '../../src/core/reminder/ladder'
 import { containsPaymentLink } from '../../src/core/reminder/guidance'
 import { annualText, permitText } from '../../src/core/reminder/messages'
 import { buildData, fitField, REMINDER_TEMPLATE } from '../../src/core/notify/template'
@@ -129,6 +129,40 @@ describe('annual report (window 1 January – 30 June)', () => {
     const rungs = annualLadder(2025)
     expect(planAt(rungs, at('2026-06-29T16:00:01Z'), ['open', 'jun01', 'jun20', 'jun28']).dueNow).toBeNull()
     expect(planAt(rungs, at('2026-06-30T01:00:00Z'), ['open', 'jun01', 'jun20', 'jun28']).dueNow!.id).toBe('jun30')
+  })
+
+  test('a late run: "30 June, today" is still sent until midnight China time on 30 June, never after', () => {
+    const rungs = annualLadder(2025)
+    const before30 = ['open', 'jun01', 'jun20', 'jun28']
+    // the sweep reaches the owner at 23:59:59 China time on 30 June (15:59:59 UTC): still that day
+    expect(planAt(rungs, at('2026-06-30T15:59:59Z'), before30).dueNow!.id).toBe('jun30')
+    // one second later it is 1 July in China: "today is the last day" would be false, so it is dropped,
+    // and nothing is due until the 1 July rung at 09:00 China time (01:00 UTC)
+    expect(planAt(rungs, at('2026-06-30T16:00:00Z'), before30)).toEqual({ dueNow: null, next: rungs.find((r) => r.id === 'jul01') })
+    expect(firstDue(rungs, at('2026-06-30T16:00:00Z'), before30)!.id).toBe('jul01')
+    expect(planAt(rungs, at('2026-07-01T01:00:00Z'), before30).dueNow!.id).toBe('jul01')
+    // the rule itself: a rung counting down is true until the day it counts to has passed
+    const jun30 = rungs.find((r) => r.id === 'jun30')!
+    expect([isStale(jun30, '2026-06-30'), isStale(jun30, '2026-07-01')]).toEqual([false, true])
+    const jun28 = rungs.find((r) => r.id === 'jun28')!
+    // sent two days late it says 今天是截止日 (asOf); a day later it is stale
+    expect(asOf(jun28, '2026-06-30').daysLeft).toBe(0)
+    expect([isStale(jun28, '2026-06-30'), isStale(jun28, '2026-07-01')]).toEqual([false, true])
+    // the window-open notice stays true until the deadline; "overdue" never goes stale
+    expect(isStale(rungs[0], '2026-06-30')).toBe(false)
+    expect(isStale(rungs[0], '2026-07-01')).toBe(true)
+    expect(isStale(rungs.find((r) => r.id === 'jul01')!, '2027-03-01')).toBe(false)
+  })
+
+  test('the same rule for permits: the last day to apply only on that day, a 1-day notice until expiry', () => {
+    const food = permitLadder('foodBusiness', '2027-03-31')
+    // 今天是申请延续的最后一天 (9 Feb): a run at 23:30 China time sends it, at 00:30 on 10 Feb it is dropped
+    expect(planAt(food, at('2027-02-09T15:30:00Z'), ['a40', 'a20', 'a7', 'a1']).dueNow!.id).toBe('applyDue')
+    expect(planAt(food, at('2027-02-09T16:30:00Z'), ['a40', 'a20', 'a7', 'a1'])).toEqual({ dueNow: null, next: food.find((r) => r.id === 'applyPassed') })
+    const health = permitLadder('healthCert', '2027-03-31')
+    // the 1-day notice sent late on the expiry day says 今天到期; after that day, it is stale
+    expect(planAt(health, at('2027-03-31T15:00:00Z'), ['d30', 'd7']).dueNow!.id).toBe('d1')
+    expect(planAt(health, at('2027-03-31T16:30:00Z'), ['d30', 'd7']).dueNow).toBeNull()
   })
 
   test('filed is filed; before the window it is not open yet', () => {

@@ -81,6 +81,29 @@ describe('local database (NeDB under DATA_DIR)', () => {
     await expect(stalls.add({ code: 'XYZ234', marketId: 'm', number: 'A-01' } as never)).rejects.toBeInstanceOf(DuplicateKeyError)
   })
 
+  test('addMany: one batch; on a duplicate, what came before it is written and the rest is not (an ordered insert)', async () => {
+    const items = await seed()
+    expect(await items.addMany([{ _id: 'a1', n: 1, tag: 'x' }, { _id: 'a2', n: 2, tag: 'x' }])).toEqual(['a1', 'a2'])
+    // i3 is taken: b1 goes in, b2 after the clash does not (the cloud promises no more than this)
+    await expect(items.addMany([{ _id: 'b1', n: 1, tag: 'y' }, { _id: 'i3', n: 3, tag: 'y' }, { _id: 'b2', n: 2, tag: 'y' }])).rejects.toBeInstanceOf(DuplicateKeyError)
+    expect((await items.find({ tag: 'y' })).map((d) => d._id)).toEqual(['b1'])
+    expect((await items.get('i3'))!.tag).toBe('odd')
+    // two equal ids inside one batch clash too
+    await expect(items.addMany([{ _id: 'c1', n: 1, tag: 'z' }, { _id: 'c1', n: 2, tag: 'z' }])).rejects.toBeInstanceOf(DuplicateKeyError)
+    expect(await items.count({ tag: 'z' })).toBe(1)
+    expect(await items.addMany([])).toEqual([])
+    await expect(items.addMany(Array.from({ length: 1001 }, (_, i) => ({ _id: `many-${i}`, n: i, tag: 'm' })))).rejects.toThrow('at most 1000')
+  })
+
+  test('addToSet adds each value once; fields limits what a find returns', async () => {
+    const items = await seed()
+    expect(await items.updateWhere({ _id: cmd.in(['i1', 'i2']) }, { seen: patch.addToSet(['a', 'b']) })).toBe(2)
+    await items.update('i1', { seen: patch.addToSet(['b', 'c']) })
+    expect((await items.get('i1')) as unknown).toMatchObject({ seen: ['a', 'b', 'c'] })
+    expect((await items.get('i2')) as unknown).toMatchObject({ seen: ['a', 'b'] })
+    expect(await items.find({ _id: 'i1' }, { fields: ['tag'] })).toEqual([{ _id: 'i1', tag: 'odd' }])
+  })
+
   test('documents returned are copies: changing one does not change the store', async () => {
     const items = await seed()
     const a = (await items.get('i1'))!

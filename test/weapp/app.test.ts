@@ -319,6 +319,39 @@ describe('dist/weapp in a simulated WeChat', () => {
     expect(inbox.messages.find((m: { title: string }) => m.title === '诉求已提交')).toMatchObject({ read: true })
   })
 
+  test('消息 merges the annual broadcast with the owner’s own messages, pages by a cursor, and reads it for this owner', async () => {
+    const who = 'weapp-broadcast-owner'
+    cloud.clock.set(new Date('2026-12-31T02:00:00Z'))
+    try {
+      await cloud.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, who)
+      await cloud.ok('user', 'user.profile.save', PROFILE, who)
+      for (let i = 0; i < 21; i++) {
+        await cloud.ports.db.collection('inbox').add({ _id: `weapp-bc-${i}`, openid: who, topic: 'complaint', title: `诉求进度${i + 1}`, body: `第${i + 1}条进度`, page: null, read: true, createdAt: new Date(Date.parse('2026-12-20T02:00:00Z') + i * 60_000).toISOString(), pushState: 'none', pushTemplateId: null, pushData: null, pushAttempts: 0, pushNextAt: '', pushError: null, pushSkipReason: null } as never)
+      }
+      // 1 January: the annual report's window opens, one broadcast for every owner
+      cloud.clock.set(new Date('2027-01-01T01:30:00Z'))
+      expect((await cloud.post('/api/local/trigger/scheduler', '')).status).toBe(200)
+      await withSim(cloud, who, '/reminder/pages/inbox/index', async (sim) => {
+        // 21 of the owner's own (read), welcome, the course invitation and the broadcast
+        expect(sim.text()).toContain('共24条，3条未读')
+        expect(sim.text()).toContain('已显示20条，点此或上滑看更早的')
+        expect(sim.text()).not.toContain('第1条进度')
+        await weappShot(sim, '60-inbox-broadcast')
+        await sim.tap('已显示20条，点此或上滑看更早的')
+        expect(sim.text()).toContain('第1条进度')
+        expect(sim.text()).not.toContain('点此或上滑看更早的')
+        await sim.tap('年报开始填报')
+        expect(sim.page.route).toBe('reminder/pages/annual/index')
+        expect(sim.errors).toEqual([])
+      })
+      const after = await cloud.ok('reminder', 'reminder.inbox.list', { limit: 1 }, who)
+      expect(after.messages[0]).toMatchObject({ id: 'bc:annual:2026:open:2027-01-01', read: true })
+      expect(after.unread).toBe(2)
+    } finally {
+      cloud.clock.set(null)
+    }
+  })
+
   test('诉求: the 还有几项没填好 banner goes with the last red field; the filed number can be copied', async () => {
     await withSim(cloud, OWNER, '/complaint/pages/new/index', async (sim) => {
       await sim.tap('提交')

@@ -34,7 +34,9 @@ export type ErrorDetail = z.infer<typeof errorDetailSchema>
 export const errorSchema = z.strictObject({
   code: z.enum(ERROR_CODES),
   message: z.string().min(1).max(200),
-  details: z.array(errorDetailSchema).max(50).optional()
+  details: z.array(errorDetailSchema).max(50).optional(),
+  /** RATE_LIMITED: when (ISO instant) the same call is let through again; the message says it in China time */
+  retryAt: z.string().max(40).optional()
 })
 export type ApiError = z.infer<typeof errorSchema>
 

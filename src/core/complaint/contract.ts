@@ -1,5 +1,6 @@
 import { action, OWNER, REGULATOR } from '../common/action'
 import { id, isoDate, text, z } from '../zod'
+import { pageInput, pageOutput } from '../common/paging'
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, MAX_PHOTOS, PHOTO_TYPES, RATINGS, type ComplaintCategory, type ComplaintStatus, type PhotoType, type Rating } from './labels'
 
 export * from './labels'
@@ -141,9 +142,10 @@ export const complaintContract = {
     roles: OWNER,
     creates: true
   }),
+  /** The owner's own, newest first, a page at a time (cursor: core/common/paging.ts). */
   'complaint.list': action({
-    input: z.strictObject({}),
-    output: z.strictObject({ complaints: z.array(complaintSummarySchema) }),
+    input: z.strictObject(pageInput()),
+    output: z.strictObject({ complaints: z.array(complaintSummarySchema), ...pageOutput }),
     roles: OWNER
   }),
   'complaint.get': action({
@@ -190,16 +192,23 @@ export const complaintContract = {
     roles: OWNER,
     creates: true
   }),
+  /**
+   * The workbench queue: every complaint of the officer's region that meets the filters, newest
+   * first, a page at a time, with how many there are.
+   */
   'complaint.staff.queue': action({
     input: z.strictObject({
       status: statusEnum.optional(),
       category: categoryEnum.optional(),
       marketId: id.optional(),
-      overdue: z.boolean().optional()
+      overdue: z.boolean().optional(),
+      ...pageInput()
     }),
     output: z.strictObject({
       items: z.array(complaintSummarySchema.extend({ marketName: z.string().nullable(), reporter: z.string(), urged: z.boolean(), supplemented: z.boolean() })),
-      markets: z.array(z.strictObject({ id: z.string(), name: z.string() }))
+      ...pageOutput,
+      /** the market filter's choices; on the first page only (null after) */
+      markets: z.array(z.strictObject({ id: z.string(), name: z.string() })).nullable()
     }),
     roles: REGULATOR
   }),

@@ -1,5 +1,6 @@
 import { action, OWNER } from '../common/action'
 import { id, text, z } from '../zod'
+import { pageInput, pageOutput } from '../common/paging'
 import { checkIdNumber } from './identity'
 
 export { APPLICATION_STATUSES, TRANSITIONS, type ApplicationStatus } from './status'
@@ -142,9 +143,10 @@ export const loanContract = {
     output: z.strictObject({ applications: z.array(applicationViewSchema) }),
     roles: OWNER
   }),
+  /** This bank's applications, newest first, a page at a time (core/common/paging.ts). */
   'loan.bank.queue': action({
-    input: z.strictObject({ status: statusEnum.optional() }),
-    output: z.strictObject({ applications: z.array(bankApplicationSchema) }),
+    input: z.strictObject({ status: statusEnum.optional(), ...pageInput() }),
+    output: z.strictObject({ applications: z.array(bankApplicationSchema), ...pageOutput }),
     roles: BANK
   }),
   'loan.bank.update': action({

@@ -5,6 +5,7 @@ import { CATEGORIES } from './categories'
 import { rulesSchema } from './rules'
 import { actOutSchema, contactInputSchema, contactSchema, departmentSchema, staffActSchema } from './actSchema'
 import { areaCodeSchema } from '../region/schema'
+import { pageInput as cursorPage, pageOutput as cursorPageOutput } from '../common/paging'
 
 const reasonSchema = z.strictObject({ met: z.boolean(), text: z.string() })
 
@@ -74,8 +75,11 @@ export const policyInputSchema = z
   })
   .refine((p) => !p.effectiveTo || p.effectiveTo >= p.effectiveFrom, { message: '失效日期不能早于生效日期', path: ['effectiveTo'] })
 
-const pageInput = { offset: z.number().int().min(0).max(5000).default(0), limit: z.number().int().min(1).max(50).default(20) }
-const pageOutput = { items: z.array(policyItemSchema), total: z.number().int(), nextOffset: z.number().int().nullable() }
+/** Owners' lists page with a cursor (core/common/paging.ts): a policy published meanwhile never shifts a page. */
+const pageInput = cursorPage(20, 50)
+const pageOutput = { items: z.array(policyItemSchema), ...cursorPageOutput }
+/** The staff contacts list: a short list of offices, paged by position. */
+const offsetPageInput = { offset: z.number().int().min(0).max(5000).default(0), limit: z.number().int().min(1).max(50).default(20) }
 
 export const policyDetailSchema = policyItemSchema.extend({
   summary: summarySchema,
@@ -141,9 +145,10 @@ export const policyContract = {
     output: z.strictObject({ favorite: z.boolean() }),
     roles: OWNER
   }),
+  /** Every policy, newest written first, a page at a time, with how many there are. */
   'policy.admin.list': action({
-    input: z.strictObject({ status: z.enum(['draft', 'published', 'withdrawn']).optional() }),
-    output: z.strictObject({ policies: z.array(staffPolicySchema) }),
+    input: z.strictObject({ status: z.enum(['draft', 'published', 'withdrawn']).optional(), ...cursorPage(30) }),
+    output: z.strictObject({ policies: z.array(staffPolicySchema), ...cursorPageOutput }),
     roles: REGULATOR
   }),
   /** 待复核: published policies with no stated end that nobody has confirmed for 12 months */
@@ -201,7 +206,7 @@ export const policyContract = {
    * those of their region and of the regions above it (read only), an admin all.
    */
   'policy.contact.list': action({
-    input: z.strictObject(pageInput),
+    input: z.strictObject(offsetPageInput),
     output: z.strictObject({
       contacts: z.array(contactSchema.extend({ editable: z.boolean() })),
       total: z.number().int(),

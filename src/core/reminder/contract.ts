@@ -98,6 +98,13 @@ export const inboxMessageSchema = z.strictObject({
 
 const SUBSCRIBE_RESULTS = ['accept', 'reject', 'ban', 'filter'] as const
 
+/**
+ * A position in 消息, newest first: the last message's time and id (`<ISO time>|<id>`). Paging
+ * by it (not by an offset) neither repeats nor skips a message when new ones arrive meanwhile.
+ */
+export const INBOX_CURSOR = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z\|[A-Za-z0-9:_.-]{1,160}$/
+export const inboxCursor = (m: { createdAt: string; id: string }) => `${m.createdAt}|${m.id}`
+
 export const reminderContract = {
   'reminder.permit.list': action({
     input: z.strictObject({}),
@@ -134,8 +141,19 @@ export const reminderContract = {
     roles: OWNER
   }),
   'reminder.inbox.list': action({
-    input: z.strictObject({ offset: z.number().int().min(0).max(10000).default(0), limit: z.number().int().min(1).max(50).default(20) }),
-    output: z.strictObject({ messages: z.array(inboxMessageSchema), unread: z.number().int(), nextOffset: z.number().int().nullable() }),
+    input: z.strictObject({
+      /** where the previous page ended (its nextCursor); absent: the newest messages */
+      cursor: z.string().regex(INBOX_CURSOR, '翻页位置不对，请下拉刷新后再看').optional(),
+      limit: z.number().int().min(1).max(50).default(20)
+    }),
+    output: z.strictObject({
+      messages: z.array(inboxMessageSchema),
+      unread: z.number().int(),
+      /** how many messages there are in all */
+      total: z.number().int(),
+      /** the next page's cursor; null on the last page */
+      nextCursor: z.string().nullable()
+    }),
     // staff get messages too (overdue 诉求 for supervisors)
     roles: ANYONE
   }),

@@ -86,15 +86,32 @@ export function annualLadder(reportYear: number, ladder = ANNUAL_LADDER): Rung[]
 }
 
 /**
+ * Whether a rung still tells the truth on China date `today`. A rung that counts down (还有N天,
+ * 今天是截止日, 年报开始填报…截止) is true until the day it counts to has passed: sent late on its
+ * own date or later it counts the days really left (asOf); once that day is over it would say
+ * something false ("今天是截止日" on 1 July), so it is no longer sent. Notices that something has
+ * passed (overdue, applyPassed) stay true.
+ */
+export function isStale(rung: Rung, today: string): boolean {
+  if (rung.kind === 'overdue' || rung.kind === 'applyPassed') return false
+  return daysBetween(today, addDays(rung.date, rung.daysLeft)) < 0
+}
+
+/**
  * What to send at `now`: of the rungs already due and not yet sent, only the latest one (never
  * a burst of stale reminders after an edit or an outage), and the first rung still to come.
  * `sentIds` are the rungs already delivered for this version of the item.
+ *
+ * The rule for a late run: the latest rung whose time has come is sent as long as it is still
+ * true on today's China date (isStale). So an owner due for "30 June, today" whom the sweep
+ * reaches at 23:59 on 30 June (China time) still gets it; at 00:00 on 1 July it is dropped, and
+ * the 1 July rung follows at its own time (09:00). Day boundaries are China midnight (UTC+8).
  */
 export function planAt(rungs: Rung[], now: Date, sentIds: readonly string[] = []): { dueNow: Rung | null; next: Rung | null } {
   const t = now.toISOString()
   const past = rungs.filter((r) => r.dueAt <= t)
   const latest = past[past.length - 1] ?? null
-  const dueNow = latest && !sentIds.includes(latest.id) ? latest : null
+  const dueNow = latest && !sentIds.includes(latest.id) && !isStale(latest, chinaDate(now)) ? latest : null
   const next = rungs.find((r) => r.dueAt > t) ?? null
   return { dueNow, next }
 }

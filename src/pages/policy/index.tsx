@@ -1,13 +1,15 @@
 import { Input, ScrollView, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import { LoadMore } from '../../components/LoadMore'
 import { Page } from '../../components/Page'
+import { usePaged } from '../../components/usePaged'
 import { PolicyCard } from '../../components/PolicyCard'
 import { Empty, Loading, Notice, PrimaryButton, SecondaryButton } from '../../components/ui'
 import { useSession } from '../../store/session'
 import type { PolicyItem } from '../../core/policy/contract'
 import { CATEGORIES, type Category } from '../../core/policy/categories'
-import { call, errorMessage } from '../../services/api'
+import { call } from '../../services/api'
 import { takePolicyTab } from '../../services/policyTab'
 import './index.css'
 
@@ -50,41 +52,32 @@ function OwnerPolicy() {
   const [departments, setDepartments] = useState<string[]>([])
   const [q, setQ] = useState('')
   const [searching, setSearching] = useState<string | null>(null)
-  const [items, setItems] = useState<PolicyItem[] | null>(null)
-  const [nextOffset, setNextOffset] = useState<number | null>(null)
   const [info, setInfo] = useState<{ personalized: boolean; hasProfile: boolean } | null>(null)
-  const [error, setError] = useState<string | null>(null)
 
-  const fetchPage = useCallback(
-    async (offset: number) => {
-      if (searching) return call('policy.search', { q: searching, offset, limit: 20 })
+  // a page at a time with the server's cursor: a policy published meanwhile never repeats or skips one
+  const list = usePaged<PolicyItem>(
+    async (cursor, limit) => {
+      const at = { ...(cursor ? { cursor } : {}), limit }
+      if (searching) return call('policy.search', { q: searching, ...at })
       if (tab === 'feed') {
-        const r = await call('policy.feed', { offset, limit: 20 })
+        const r = await call('policy.feed', at)
         setInfo({ personalized: r.personalized, hasProfile: r.hasProfile })
         return r
       }
-      const r = await call('policy.list', { offset, limit: 20, ...(tab === 'favorites' ? { favorites: true } : { category, department }) })
+      const r = await call('policy.list', { ...at, ...(tab === 'favorites' ? { favorites: true } : { category, department }) })
       setDepartments(r.departments)
       return r
     },
-    [tab, category, department, searching]
+    20,
+    50
   )
+  const items = list.items
+  const error = list.error
 
-  const load = useCallback(async () => {
-    try {
-      const r = await fetchPage(0)
-      setItems(r.items)
-      setNextOffset(r.nextOffset)
-      setError(null)
-    } catch (err) {
-      setError(errorMessage(err))
-    }
-  }, [fetchPage])
   // a new view (tab, filter, search) starts from the top
   useEffect(() => {
-    setItems(null)
-    void load()
-  }, [load])
+    void list.reset(true)
+  }, [tab, category, department, searching])
   // back from a detail page: read and favourite marks may have changed (the first show is the
   // effect's load above, not a second one)
   const shown = useRef(false)
@@ -94,14 +87,8 @@ function OwnerPolicy() {
       setSearching(null)
       setTab(asked)
     }
-    if (shown.current && (!asked || asked === tab)) void load()
+    if (shown.current && (!asked || asked === tab)) void list.reload()
     shown.current = true
-  })
-  useReachBottom(async () => {
-    if (nextOffset === null || !items) return
-    const r = await fetchPage(nextOffset)
-    setItems([...items, ...r.items])
-    setNextOffset(r.nextOffset)
   })
 
   const search = () => setSearching(q.trim() ? q.trim().slice(0, 40) : null)
@@ -152,6 +139,7 @@ function OwnerPolicy() {
       {error ? <Notice tone='error'>{error}</Notice> : null}
       {items === null && !error ? <Loading /> : null}
       {items?.length === 0 ? <Empty title={tab === 'favorites' && !searching ? '还没有收藏' : '没有找到政策'}>{tab === 'feed' && !searching ? '暂时没有符合您条件的政策，可以看看“全部”。' : null}</Empty> : null}
+      {items?.length ? <View className='section__title' id='policy-count'>{searching ? `找到${list.total}条` : `共${list.total}条`}</View> : null}
       <View className='cells' id='policy-list'>
         {items?.map((p, i) => (
           <View key={p.id}>
@@ -163,6 +151,7 @@ function OwnerPolicy() {
           </View>
         ))}
       </View>
+      {items ? <LoadMore shown={items.length} total={list.total} more={list.more} beyond={list.beyond} loading={list.loadingMore} onMore={list.loadMore} onRefresh={() => void list.reset()} /> : null}
     </Page>
   )
 }

@@ -25,7 +25,10 @@ export function toCloudData(_: CloudCommand, data: Patch): Record<string, unknow
   const d: Record<string, unknown> = {}
   for (const [field, v] of Object.entries(data)) {
     if (field === '_id') throw new Error('cannot update _id')
-    d[field] = isPatchOp(v) ? (v.$patch === 'inc' ? _.inc(v.value ?? 1) : _.remove()) : v
+    if (!isPatchOp(v)) d[field] = v
+    else if (v.$patch === 'inc') d[field] = _.inc((v.value as number | undefined) ?? 1)
+    else if (v.$patch === 'addToSet') d[field] = _.addToSet({ $each: v.value })
+    else d[field] = _.remove()
   }
   return d
 }
@@ -72,8 +75,20 @@ export class CloudDb implements Db {
       },
       async add(data) {
         try {
-          return (await coll.add({ data: data as Record<string, unknown> }))._id
+          return (await coll.add({ data: data as Record<string, unknown> }))._id!
         } catch (err) {
+          if (isDuplicate(err)) throw new DuplicateKeyError()
+          throw err
+        }
+      },
+      async addMany(docs) {
+        if (docs.length > 1000) throw new Error('addMany takes at most 1000 documents')
+        if (!docs.length) return []
+        try {
+          // one insertDocument request for the whole array (wx-server-sdk 3 / @cloudbase/database)
+          return (await coll.add({ data: docs as Record<string, unknown>[] }))._ids ?? []
+        } catch (err) {
+          // which documents went in is not reported: the caller reads back (common/bulk.ts)
           if (isDuplicate(err)) throw new DuplicateKeyError()
           throw err
         }
@@ -99,6 +114,7 @@ export class CloudDb implements Db {
         for (const [f, d] of options.orderBy ?? []) q = q.orderBy(f, d)
         if (options.skip) q = q.skip(options.skip)
         q = q.limit(Math.min(options.limit ?? 100, 1000))
+        if (options.fields?.length) q = q.field(Object.fromEntries(options.fields.map((f) => [f, true])))
         return (await q.get()).data as T[]
       },
       async count(w) {

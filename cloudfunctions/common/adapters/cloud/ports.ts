@@ -98,9 +98,29 @@ const cloudLogger: Logger = {
   info: (message, fields) => console.log(message, JSON.stringify(fields ?? {}))
 }
 
+/** The TriggerName a run that continues itself gives the next one (it arrives as a timer event). */
+export const RELAUNCH_TRIGGER = 'continue'
+/**
+ * How long a run waits for the call that starts the next one. wx-server-sdk's callFunction
+ * answers only when the callee has finished (its async invocation is not exposed), so the run
+ * does not await it to the end: it waits long enough for the request to be on its way, then
+ * returns. Should the call be lost, the 5-minute timer starts the next run all the same.
+ */
+export const RELAUNCH_WAIT_MS = 2_000
+
+export function cloudRelaunch(cloud: WxCloud, log: Logger, waitMs = RELAUNCH_WAIT_MS) {
+  return async (name: string) => {
+    const call = cloud
+      .callFunction({ name, data: { Type: 'Timer', TriggerName: RELAUNCH_TRIGGER, Time: new Date().toISOString() } })
+      .then(() => undefined, (err) => log.error(`[${name}] relaunch failed; the timer takes over`, err))
+    await Promise.race([call, new Promise<void>((resolve) => setTimeout(resolve, waitMs))])
+  }
+}
+
 export function cloudPorts(cloud: WxCloud): Ports {
   const db = new CloudDb(cloud.database())
   return {
+    relaunch: cloudRelaunch(cloud, cloudLogger),
     // Template ids are environment variables of the function (cloud console), see README.
     config: {
       templates: { reminder: process.env.TMPL_REMINDER || null, policy: process.env.TMPL_POLICY || null },

@@ -14,6 +14,8 @@ export interface CloudCommand {
   exists(v: boolean): unknown
   inc(n: number): unknown
   remove(): unknown
+  /** `_.addToSet({$each: [...]})`: each value once (wx-server-sdk's command, as in the docs) */
+  addToSet(v: unknown): unknown
 }
 
 export interface CloudQuery {
@@ -21,13 +23,19 @@ export interface CloudQuery {
   orderBy(field: string, dir: 'asc' | 'desc'): CloudQuery
   skip(n: number): CloudQuery
   limit(n: number): CloudQuery
+  /** projection: `{field: true}` for each field wanted */
+  field(f: Record<string, boolean>): CloudQuery
   get(): Promise<{ data: Record<string, unknown>[] }>
   count(): Promise<{ total: number }>
   update(o: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }>
 }
 
 export interface CloudCollection extends CloudQuery {
-  add(o: { data: Record<string, unknown> }): Promise<{ _id: string }>
+  /**
+   * One document answers `{_id}`; an array (wx-server-sdk 3) is sent as ONE database.insertDocument
+   * request and answers `{_ids}`; on failure only the error comes back (see Collection.addMany).
+   */
+  add(o: { data: Record<string, unknown> | Record<string, unknown>[] }): Promise<{ _id?: string; _ids?: string[] }>
   doc(id: string): {
     set(o: { data: Record<string, unknown> }): Promise<unknown>
     update(o: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }>
@@ -47,6 +55,8 @@ export interface WxCloud {
   init(o: { env: unknown }): void
   getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string; ENV?: string }
   database(): CloudDatabase
+  /** invokes a cloud function of the same environment and resolves with its result once it has run */
+  callFunction(o: { name: string; data: Record<string, unknown> }): Promise<{ result?: unknown }>
   uploadFile(o: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
   downloadFile(o: { fileID: string }): Promise<{ fileContent: Buffer }>
   getTempFileURL(o: { fileList: string[] }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string; status: number }> }>

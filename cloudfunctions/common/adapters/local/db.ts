@@ -93,10 +93,12 @@ export function toNedbUpdate(data: Patch): Record<string, Record<string, unknown
   const $set: Record<string, unknown> = {}
   const $inc: Record<string, number> = {}
   const $unset: Record<string, true> = {}
+  const $addToSet: Record<string, { $each: unknown[] }> = {}
   for (const [field, v] of Object.entries(data)) {
     if (field === '_id' || field.startsWith('$')) throw new Error(`bad field ${field}`)
     if (isPatchOp(v)) {
-      if (v.$patch === 'inc') $inc[field] = v.value ?? 1
+      if (v.$patch === 'inc') $inc[field] = (v.value as number | undefined) ?? 1
+      else if (v.$patch === 'addToSet') $addToSet[field] = { $each: v.value as unknown[] }
       else $unset[field] = true
     } else $set[field] = v
   }
@@ -104,6 +106,7 @@ export function toNedbUpdate(data: Patch): Record<string, Record<string, unknown
   if (Object.keys($set).length) u.$set = $set
   if (Object.keys($inc).length) u.$inc = $inc
   if (Object.keys($unset).length) u.$unset = $unset
+  if (Object.keys($addToSet).length) u.$addToSet = $addToSet
   return u
 }
 
@@ -127,6 +130,35 @@ class LocalCollection<T extends Doc> implements Collection<T> {
       if (isUnique(err)) throw new DuplicateKeyError()
       throw err
     }
+  }
+
+  /**
+   * One append for the batch. On a duplicate, NeDB would undo the whole batch; the cloud does not
+   * promise that (wx-server-sdk reports only the error), so this store does what an ordered
+   * insert does, the case callers must survive: the documents before the duplicate are written,
+   * the rest are not, and DuplicateKeyError is thrown.
+   */
+  async addMany(docs: Array<Omit<T, '_id'> & { _id?: string }>): Promise<string[]> {
+    if (docs.length > 1000) throw new Error('addMany takes at most 1000 documents')
+    if (!docs.length) return []
+    const ds = await this.ds()
+    try {
+      const written = await ds.insertAsync(clone(docs) as Array<Record<string, unknown>>)
+      return (written as unknown as Array<{ _id: string }>).map((d) => d._id)
+    } catch (err) {
+      if (!isUnique(err)) throw err
+    }
+    const ids: string[] = []
+    for (const doc of docs) {
+      try {
+        ids.push(((await ds.insertAsync(clone(doc) as Record<string, unknown>)) as { _id: string })._id)
+      } catch (err) {
+        if (isUnique(err)) throw new DuplicateKeyError()
+        throw err
+      }
+    }
+    // the clash went away meanwhile (a document removed): everything is written
+    return ids
   }
 
   async set(id: string, data: Omit<T, '_id'>): Promise<void> {
@@ -166,6 +198,7 @@ class LocalCollection<T extends Doc> implements Collection<T> {
     }
     if (options.skip) cursor = cursor.skip(options.skip)
     cursor = cursor.limit(Math.min(options.limit ?? 100, 1000))
+    if (options.fields?.length) cursor = cursor.projection(Object.fromEntries(options.fields.map((f) => [f, 1])))
     return clone((await cursor) as unknown as T[])
   }
 

@@ -6,7 +6,7 @@ import { useFormErrors } from '../../../components/useFormErrors'
 import { Cell, Notice, PrimaryButton, Section } from '../../../components/ui'
 import { chinaDate } from '../../../core/common/time'
 import { COMPLAINT_CATEGORIES, MAX_PHOTOS, type ComplaintCategory } from '../../../core/complaint/labels'
-import { call, newRequestId } from '../../../services/api'
+import { call, formErrorMessage, newRequestId } from '../../../services/api'
 import { useSession } from '../../../store/session'
 import { TextBox } from '../../parts'
 import { PhotoPicker, usePhotos } from '../../photos'
@@ -38,7 +38,7 @@ export default function NewComplaint() {
     disclose: false,
     ...((Taro.getStorageSync(DRAFT_KEY) || {}) as Partial<Draft>)
   }))
-  const { setError, check, fail, fieldError: err, formNotice } = useFormErrors()
+  const { setError, check, fail, setFormError, fieldError: err, formNotice } = useFormErrors()
   const [saving, setSaving] = useState(false)
   const photoState = usePhotos(() => setError('photos', ''))
   const { photos, uploading } = photoState
@@ -86,6 +86,8 @@ export default function NewComplaint() {
       Taro.redirectTo({ url: `/complaint/pages/detail/index?id=${c.id}&new=1` })
     } catch (err) {
       fail(err)
+      // too many too fast: say when, and that the form is kept as it is
+      setFormError(formErrorMessage(err))
     } finally {
       setSaving(false)
     }

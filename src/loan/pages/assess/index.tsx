@@ -7,7 +7,7 @@ import { SelectCell } from '../../../components/SelectCell'
 import { Cell, Loading, Notice, PrimaryButton, SecondaryButton, Section, Tag } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
-import { ApiError, call, errorMessage, newRequestId } from '../../../services/api'
+import { ApiError, call, errorMessage, formErrorMessage, newRequestId } from '../../../services/api'
 import { chinaDate } from '../../../core/common/time'
 
 type Assessment = Output<Contracts['loan.assess']>
@@ -83,7 +83,7 @@ export default function LoanAssess() {
       else void Taro.redirectTo({ url: '/loan/pages/index/index' })
     } catch (err) {
       if (err instanceof ApiError) setErrors(err.fieldErrors())
-      setError(errorMessage(err))
+      setError(formErrorMessage(err))
     } finally {
       setBusy(false)
     }

@@ -26,17 +26,19 @@ function openPage(page: string) {
 export default function Inbox() {
   const [messages, setMessages] = useState<Message[] | null>(null)
   const [unread, setUnread] = useState(0)
-  const [nextOffset, setNextOffset] = useState<number | null>(null)
+  const [total, setTotal] = useState(0)
+  const [nextCursor, setNextCursor] = useState<string | null>(null)
   const [open, setOpen] = useState<string | null>(null)
   const [settings, setSettings] = useState<NotifySettings | null>(null)
   const [error, setError] = useState<string | null>(null)
 
   const load = useCallback(async () => {
     try {
-      const [page, s] = await Promise.all([call('reminder.inbox.list', { offset: 0, limit: 20 }), call('reminder.settings.get', {})])
+      const [page, s] = await Promise.all([call('reminder.inbox.list', { limit: 20 }), call('reminder.settings.get', {})])
       setMessages(page.messages)
       setUnread(page.unread)
-      setNextOffset(page.nextOffset)
+      setTotal(page.total)
+      setNextCursor(page.nextCursor)
       setSettings({ topics: s.topics, dailyCap: s.dailyCap })
       showUnread(page.unread)
       setError(null)
@@ -46,12 +48,21 @@ export default function Inbox() {
   }, [])
   useDidShow(() => void load())
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
-  useReachBottom(async () => {
-    if (nextOffset === null || !messages) return
-    const page = await call('reminder.inbox.list', { offset: nextOffset, limit: 20 })
-    setMessages([...messages, ...page.messages])
-    setNextOffset(page.nextOffset)
-  })
+  // the next page starts where this one ended (a cursor), so a message arriving meanwhile is
+  // neither shown twice nor skipped
+  const more = async () => {
+    if (nextCursor === null || !messages) return
+    try {
+      const page = await call('reminder.inbox.list', { cursor: nextCursor, limit: 20 })
+      setMessages([...messages, ...page.messages])
+      setNextCursor(page.nextCursor)
+      setUnread(page.unread)
+      setTotal(page.total)
+    } catch (err) {
+      Taro.showToast({ title: errorMessage(err), icon: 'none' })
+    }
+  }
+  useReachBottom(() => void more())
 
   const read = async (ids: string[] | 'all') => {
     const r = await call('reminder.inbox.read', ids === 'all' ? { all: true } : { ids })
@@ -78,7 +89,7 @@ export default function Inbox() {
   if (!messages) return <Page><Loading /></Page>
   return (
     <Page>
-      <Section title={unread ? `${unread}条未读` : '全部已读'} footer={unread ? <Text className='cell--link' style={{ color: 'var(--c-link)' }} onClick={() => read('all')}>全部标为已读</Text> : undefined}>
+      <Section title={total ? `共${total}条，${unread ? `${unread}条未读` : '全部已读'}` : '消息'} footer={unread ? <Text className='cell--link' style={{ color: 'var(--c-link)' }} onClick={() => read('all')}>全部标为已读</Text> : undefined}>
         {messages.length === 0 ? <Empty title='还没有消息'>证照到期、年报截止、政策推送都会出现在这里。</Empty> : null}
         {messages.map((m) => (
           <View key={m.id} className='notice-text inbox-item' style={{ borderBottom: '1px solid var(--c-line)' }} onClick={() => tap(m)}>
@@ -93,6 +104,11 @@ export default function Inbox() {
             {m.page ? <Text className='link' style={{ fontSize: 'var(--fs-sm)' }}>查看详情 ›</Text> : null}
           </View>
         ))}
+        {nextCursor ? (
+          <View className='notice-text inbox-more' style={{ textAlign: 'center', color: 'var(--c-link)' }} onClick={() => void more()}>
+            已显示{messages.length}条，点此或上滑看更早的
+          </View>
+        ) : null}
       </Section>
 
       {settings ? (

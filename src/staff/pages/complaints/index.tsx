@@ -1,14 +1,16 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useCallback, useState } from 'react'
+import { useRef, useState } from 'react'
 import { SelectCell } from '../../../components/SelectCell'
 import { Page } from '../../../components/Page'
+import { LoadMore } from '../../../components/LoadMore'
+import { usePaged } from '../../../components/usePaged'
 import { Empty, LoadFailed, Loading, Section, Tag } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, type ComplaintCategory, type ComplaintStatus } from '../../../core/complaint/labels'
 import { deadlineText, statusTone } from '../../../complaint/status'
-import { call, errorMessage } from '../../../services/api'
+import { call } from '../../../services/api'
 
 type Queue = Output<Contracts['complaint.staff.queue']>
 interface Filters {
@@ -20,31 +22,43 @@ interface Filters {
 
 const ALL = { all: '全部' } as const
 
-/** The regulator's queue: their region only, filtered by status, category, market and overdue. */
+/**
+ * The regulator's queue: their region only, filtered by status, category, market and overdue;
+ * every complaint reachable a page at a time (加载更多), with how many there are.
+ */
 export default function ComplaintQueue() {
-  const [q, setQ] = useState<Queue | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [f, setF] = useState<Filters>({ status: 'all', category: 'all', marketId: 'all', overdue: false })
-  const load = useCallback((filters: Filters) => {
-    call('complaint.staff.queue', {
-      ...(filters.status !== 'all' ? { status: filters.status } : {}),
-      ...(filters.category !== 'all' ? { category: filters.category } : {}),
-      ...(filters.marketId !== 'all' ? { marketId: filters.marketId } : {}),
-      ...(filters.overdue ? { overdue: true } : {})
+  const [markets, setMarkets] = useState<NonNullable<Queue['markets']>>([])
+  const filters = useRef(f)
+  filters.current = f
+  const list = usePaged<Queue['items'][number]>(async (cursor, limit) => {
+    const now = filters.current
+    const r = await call('complaint.staff.queue', {
+      ...(now.status !== 'all' ? { status: now.status } : {}),
+      ...(now.category !== 'all' ? { category: now.category } : {}),
+      ...(now.marketId !== 'all' ? { marketId: now.marketId } : {}),
+      ...(now.overdue ? { overdue: true } : {}),
+      ...(cursor ? { cursor } : {}),
+      limit
     })
-      .then(setQ)
-      .catch((err) => setError(errorMessage(err)))
-  }, [])
-  useDidShow(() => load(f))
+    if (r.markets) setMarkets(r.markets)
+    return { items: r.items, total: r.total, nextCursor: r.nextCursor }
+  })
+  // the first show loads the first page; back from a complaint, what was loaded is refreshed in place
+  const shown = useRef(false)
+  useDidShow(() => {
+    void (shown.current ? list.reload() : list.reset())
+    shown.current = true
+  })
   const change = (patch: Partial<Filters>) => {
-    const next = { ...f, ...patch }
-    setF(next)
-    load(next)
+    filters.current = { ...f, ...patch }
+    setF(filters.current)
+    void list.reset()
   }
 
-  if (error) return <Page><LoadFailed message={error} /></Page>
-  if (!q) return <Page><Loading /></Page>
-  const marketOptions: Record<string, string> = { all: '全部市场', ...Object.fromEntries(q.markets.map((m) => [m.id, m.name])) }
+  if (list.error) return <Page><LoadFailed message={list.error} /></Page>
+  if (!list.items) return <Page><Loading /></Page>
+  const marketOptions: Record<string, string> = { all: '全部市场', ...Object.fromEntries(markets.map((m) => [m.id, m.name])) }
   return (
     <Page>
       <Section title='筛选'>
@@ -55,9 +69,9 @@ export default function ComplaintQueue() {
           <View id='filterOverdue' className={`chip ${f.overdue ? 'chip--on' : ''}`} onClick={() => change({ overdue: !f.overdue })}>只看超期</View>
         </View>
       </Section>
-      {q.items.length ? (
-        <Section title={`共${q.items.length}条`}>
-          {q.items.map((c) => (
+      {list.items.length ? (
+        <Section title={`共${list.total}条`}>
+          {list.items.map((c) => (
             <View key={c.id} className='notice-text staff-complaint' style={{ borderBottom: '1px solid var(--c-line)' }} onClick={() => Taro.navigateTo({ url: `/staff/pages/complaint/index?id=${c.id}` })}>
               <View className='notice-text__heading' style={{ marginTop: 0 }}>
                 {c.categoryLabel} · {c.party} <Tag tone={statusTone(c.status)}>{c.statusLabel}</Tag>
@@ -76,6 +90,7 @@ export default function ComplaintQueue() {
       ) : (
         <Empty title='没有符合条件的诉求' />
       )}
+      <LoadMore shown={list.items.length} total={list.total} more={list.more} beyond={list.beyond} loading={list.loadingMore} onMore={list.loadMore} onRefresh={() => void list.reset()} />
     </Page>
   )
 }

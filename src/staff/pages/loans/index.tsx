@@ -1,7 +1,9 @@
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useCallback, useState } from 'react'
+import { useRef, useState } from 'react'
+import { LoadMore } from '../../../components/LoadMore'
 import { Page } from '../../../components/Page'
+import { usePaged } from '../../../components/usePaged'
 import { Cell, Empty, LoadFailed, Loading, Section, Tag } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
@@ -14,22 +16,26 @@ type Row = Output<Contracts['loan.bank.queue']>['applications'][number]
 const blank = (r: Row): DecisionForm => ({ note: '', amount: String(r.amount), rate: '', term: String(r.termMonths) })
 
 /**
- * The bank officer's queue: only this bank's applications, phone and ID masked. Approving,
- * declining and recording a disbursement are told to the applicant and cannot be undone, so each
- * asks to confirm, naming the business; a missing or wrong field is said next to it first.
+ * The bank officer's queue: only this bank's applications, phone and ID masked, every one of them
+ * a page at a time (加载更多). Approving, declining and recording a disbursement are told to the
+ * applicant and cannot be undone, so each asks to confirm, naming the business; a missing or
+ * wrong field is said next to it first.
  */
 export default function BankQueue() {
-  const [rows, setRows] = useState<Row[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const list = usePaged<Row>(async (cursor, limit) => {
+    const r = await call('loan.bank.queue', { ...(cursor ? { cursor } : {}), limit })
+    return { items: r.applications, total: r.total, nextCursor: r.nextCursor }
+  })
+  const rows = list.items
   const [form, setForm] = useState<Record<string, DecisionForm>>({})
   const [errors, setErrors] = useState<Record<string, Record<string, string>>>({})
   const [busy, setBusy] = useState<string | null>(null)
-  const load = useCallback(() => {
-    call('loan.bank.queue', {})
-      .then((r) => setRows(r.applications))
-      .catch((err) => setError(errorMessage(err)))
-  }, [])
-  useDidShow(load)
+  // what was loaded is refreshed in place when the page shows again; what was typed stays (by id)
+  const shown = useRef(false)
+  useDidShow(() => {
+    void (shown.current ? list.reload() : list.reset())
+    shown.current = true
+  })
 
   const move = async (r: Row, status: ApplicationStatus) => {
     if (busy) return
@@ -50,11 +56,12 @@ export default function BankQueue() {
     }
     setBusy(r.id)
     try {
-      await call('loan.bank.update', { id: r.id, ...checked.payload })
+      const next = await call('loan.bank.update', { id: r.id, ...checked.payload })
       Taro.showToast({ title: `已${ACTION_LABELS[status]}`, icon: 'none' })
       const { [r.id]: _done, ...rest } = form
       setForm(rest)
-      load()
+      // only this application changed: the pages loaded below it stay where they are
+      list.replace(next)
     } catch (err) {
       const fields = err instanceof ApiError ? err.fieldErrors() : {}
       if (Object.keys(fields).length) setErrors({ ...errors, [r.id]: fields })
@@ -64,12 +71,12 @@ export default function BankQueue() {
     }
   }
 
-  if (error) return <Page><LoadFailed message={error} /></Page>
+  if (list.error) return <Page><LoadFailed message={list.error} /></Page>
   if (!rows) return <Page><Loading /></Page>
   if (!rows.length) return <Page><Empty title='还没有申请' /></Page>
   return (
     <Page>
-      <Section title={`共${rows.length}份`}>
+      <Section title={`共${list.total}份`}>
         {rows.map((r) => {
           const f = form[r.id] ?? blank(r)
           const e = errors[r.id] ?? {}
@@ -150,6 +157,7 @@ export default function BankQueue() {
           )
         })}
       </Section>
+      <LoadMore shown={rows.length} total={list.total} more={list.more} beyond={list.beyond} loading={list.loadingMore} onMore={list.loadMore} onRefresh={() => void list.reset()} unit='份' />
     </Page>
   )
 }

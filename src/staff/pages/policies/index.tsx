@@ -1,7 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
+import { LoadMore } from '../../../components/LoadMore'
 import { Page } from '../../../components/Page'
+import { usePaged } from '../../../components/usePaged'
 import { Cell, LoadFailed, Loading, PrimaryButton, SecondaryButton, Section, Tag } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
@@ -11,20 +13,26 @@ type Row = Output<Contracts['policy.admin.list']>['policies'][number]
 const STATUS = { draft: ['草稿', 'gray'], published: ['已发布', 'green'], withdrawn: ['已撤回', 'orange'] } as const
 const PUSH = { none: '', queued: '推送中', done: '已推送', stopped: '推送已停止' } as const
 
+/** Staff policies: 待复核 first, then every policy, newest written first, a page at a time. */
 export default function StaffPolicies() {
-  const [rows, setRows] = useState<Row[] | null>(null)
+  const list = usePaged<Row>(async (cursor, limit) => {
+    const r = await call('policy.admin.list', { ...(cursor ? { cursor } : {}), limit })
+    return { items: r.policies, total: r.total, nextCursor: r.nextCursor }
+  }, 30)
+  const rows = list.items
   const [toReview, setToReview] = useState<Row[]>([])
-  const [error, setError] = useState<string | null>(null)
-  const load = () =>
-    Promise.all([call('policy.admin.list', {}), call('policy.admin.reviewList', {})])
-      .then(([all, due]) => {
-        setRows(all.policies)
-        setToReview(due.policies)
-      })
-      .catch((err) => setError(errorMessage(err)))
+  const [reviewError, setReviewError] = useState<string | null>(null)
+  const loadReview = () =>
+    call('policy.admin.reviewList', {})
+      .then((due) => setToReview(due.policies))
+      .catch((err) => setReviewError(errorMessage(err)))
+  const shown = useRef(false)
+  const load = () => Promise.all([shown.current ? list.reload() : list.reset(), loadReview()])
   useDidShow(() => {
     void load()
+    shown.current = true
   })
+  const error = list.error ?? reviewError
   // one tap records that a policy with no stated end is still in force (who and when)
   const review = async (p: Row) => {
     try {
@@ -55,7 +63,7 @@ export default function StaffPolicies() {
           ))}
         </Section>
       ) : null}
-      <Section title={`共${rows.length}条`} footer='推送：发送给按档案可能符合条件的个体户；打开、收藏按户计。'>
+      <Section title={`共${list.total}条`} footer='推送：发送给按档案可能符合条件的个体户；打开、收藏按户计。'>
         {rows.map((p) => (
           <Cell key={p.id} wide label={<Text>{p.title}</Text>} arrow onClick={() => Taro.navigateTo({ url: `/staff/pages/policy/index?id=${p.id}` })}>
             <Tag tone={STATUS[p.status][1]}>{STATUS[p.status][0]}</Tag>
@@ -65,6 +73,7 @@ export default function StaffPolicies() {
           </Cell>
         ))}
       </Section>
+      <LoadMore shown={rows.length} total={list.total} more={list.more} beyond={list.beyond} loading={list.loadingMore} onMore={list.loadMore} onRefresh={() => void list.reset()} />
     </Page>
   )
 }
