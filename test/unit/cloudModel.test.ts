@@ -12,6 +12,10 @@ function fakeDb(docsPerFind = 5000) {
         added.push(d._id ?? String(added.length))
         return d._id ?? String(added.length)
       },
+      addMany: async (ds: Array<{ _id?: string }>) => ds.map((d) => {
+        added.push(d._id ?? String(added.length))
+        return d._id ?? String(added.length)
+      }),
       set: async () => undefined,
       update: async () => true,
       updateWhere: async () => 1,
