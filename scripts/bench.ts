@@ -10,6 +10,7 @@ import { benchAudience, benchFeed } from './bench-policy'
 import { benchComplaint } from './bench-complaint'
 import { benchSweep, countingDb, printSweep } from './bench-sweep'
 import { benchWeapp } from './bench-weapp'
+import { benchPeak } from './bench-peak'
 import { h5InitialJs, kb, weappPackages } from '../test/helpers/sizes'
 
 /**
@@ -24,6 +25,8 @@ import { h5InitialJs, kb, weappPackages } from '../test/helpers/sizes'
  *   policy's audience over BENCH_OWNERS owners (time, peak memory)
  * - complaint.submit with a photo under 50 concurrent owners: p50/p95 of upload + submit, and
  *   of submit alone
+ * - the peak days of #15 in the cloud model (scripts/bench-peak.ts): one `PEAK scenario=...` line
+ *   each for annual-30jun, policy-250k and mixed. `npm run bench -- peak` runs only these.
  */
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 50)
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 2000)
@@ -37,6 +40,12 @@ function build(label: string, args: string[], output: string) {
 
 
 async function main() {
+  if (process.argv[2] === 'peak') {
+    // `npm run bench -- peak [annual-30jun|policy-250k|mixed ...]`
+    const names = process.argv.slice(3)
+    await benchPeak(names.length ? (names as Parameters<typeof benchPeak>[0]) : undefined)
+    return
+  }
   build('weapp', ['build', '--type', 'weapp'], 'dist/weapp/app.json')
   build('H5', ['build', '--type', 'h5'], 'dist/h5/index.html')
 
@@ -99,6 +108,8 @@ async function main() {
   console.log(`\n== policy ==`)
   await benchFeed(1000)
   await benchAudience(owners)
+
+  await benchPeak()
 }
 
 main().catch((err) => {
