@@ -16,7 +16,7 @@ module.exports = {
     // checks of dist/ (weapp package, built function bundles): run by scripts/test.ts after building
     { ...base, displayName: 'build', testEnvironment: 'node', testMatch: ['<rootDir>/test/build/**/*.test.ts'] },
     // dist/weapp in a simulated WeChat logic layer (test/weapp/sim.ts): run by scripts/test.ts after the weapp build
-    { ...base, displayName: 'weapp', testEnvironment: 'node', testMatch: ['<rootDir>/test/weapp/**/*.test.ts'] },
+    { ...base, displayName: 'weapp', testEnvironment: 'node', testMatch: ['<rootDir>/test/weapp/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/test/weapp/timeout.ts'] },
     { ...base, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] }
   ]
 }

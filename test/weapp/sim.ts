@@ -373,7 +373,7 @@ export class WeappSim {
   /** time spent by settle() confirming idleness (50 ms a call), for figures that leave it out */
   idleWaitMs = 0
 
-  async settle(maxMs = 15_000) {
+  async settle(maxMs = 45_000) {
     const start = Date.now()
     let quiet = 0
     while (Date.now() - start < maxMs) {
