@@ -164,7 +164,7 @@ export default function RegisterPage() {
     <Section title='文件检查结果'>
       <Cell label='数据行' value={`${n(p.rows)}行`} />
       <Cell label='可以导入' value={`${n(p.valid)}行`} />
-      <Cell label='有问题（不导入）' value={p.errors ? <Text className='register-bad'>{n(p.errors)}行</Text> : '无'} />
+      <Cell label='有问题' value={p.errors ? <Text className='register-bad'>{n(p.errors)}行（不导入）</Text> : '无'} />
       <Cell label='将新增' value={`${n(p.willAdd)}户`} />
       <Cell label='将更新' value={`${n(p.willUpdate)}户`} />
       <Cell label='与名录一致' value={`${n(p.unchanged)}户`} />
