@@ -8,6 +8,7 @@ import type { Db } from '../cloudfunctions/common/ports'
 import { concurrently, onboardOwners, pct, poster } from './bench-client'
 import { benchAudience, benchFeed } from './bench-policy'
 import { benchComplaint } from './bench-complaint'
+import { benchRegister } from './bench-register'
 import { benchSweep, countingDb, printSweep } from './bench-sweep'
 import { benchWeapp } from './bench-weapp'
 import { benchPeak } from './bench-peak'
@@ -104,6 +105,8 @@ async function main() {
   printSweep(await benchSweep(Math.round(owners / 10), Math.round(owners / 100)))
 
   await benchComplaint(CONCURRENCY)
+
+  await benchRegister(Number(process.env.BENCH_REGISTER_ROWS) || 100_000)
 
   console.log(`\n== policy ==`)
   await benchFeed(1000)

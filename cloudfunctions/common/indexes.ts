@@ -49,7 +49,12 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   courseCertificates: [{ fields: 'serial', unique: true }, { fields: 'code', unique: true, sparse: true }, { fields: 'year' }],
   requests: [{ fields: 'createdAt' }],
   // openKey is unique: one open request per owner and stall, decided by the database (user/stalls.ts)
-  stallRequests: [{ fields: 'openKey', unique: true }, { fields: ['region', 'createdAt'] }, { fields: ['openid', 'createdAt'] }]
+  stallRequests: [{ fields: 'openKey', unique: true }, { fields: ['region', 'createdAt'] }, { fields: ['openid', 'createdAt'] }],
+  // _id is the credit code; staff pages list a region (a prefix), a market, or search a name or
+  // code prefix, ordered by _id
+  register: [{ fields: ['region', '_id'] }, { fields: ['marketId', '_id'] }, { fields: ['name', '_id'] }, { fields: ['creditCode'] }],
+  // an import's chunks: a run's pending ones in order, its progress
+  registerChunks: [{ fields: ['jobId', 'kind', 'state', 'index'] }]
 }
 
 
@@ -58,7 +63,8 @@ export const COLLECTIONS = [
   'owners', 'staff', 'markets', 'stalls', 'consents', 'inbox', 'broadcasts', 'pushes', 'requests', 'permits', 'obligations',
   'quotas', 'pushCounts', 'policies', 'policyMarks', 'meta', 'loanConsents', 'loanConsentLog',
   'loanTurnover', 'loanApplications', 'complaints', 'complaintUploads', 'complaintAudit',
-  'courseProgress', 'courseAttempts', 'courseCertificates', 'slots', 'stallRequests', 'officeContacts'
+  'courseProgress', 'courseAttempts', 'courseCertificates', 'slots', 'stallRequests', 'officeContacts',
+  'register', 'registerImports', 'registerChunks'
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 

@@ -168,6 +168,8 @@ export interface FunctionConfig {
    * 市场监督管理局); absent: the certificate names no issuer and says the mini-program issued it
    */
   courseIssuer?: string | null
+  /** how long one register.import.run call writes before answering (absent: 40 s); tests set it shorter */
+  registerRunBudgetMs?: number
 }
 
 export interface Ports {

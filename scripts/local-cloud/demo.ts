@@ -7,6 +7,7 @@ import type { Db } from '../../cloudfunctions/common/ports'
 import type { MarketDoc, OwnerDoc, StallDoc } from '../../cloudfunctions/user/owners'
 import type { ContactDoc } from '../../cloudfunctions/policy/contacts'
 import { DEFAULT_SETTINGS } from '../../src/core/user/contract'
+import { seedDemoRegister } from '../../cloudfunctions/register/seed'
 
 /** A valid 个体工商户 credit code (92 + region + body + check character) for demo data. */
 export const demoCreditCode = (region6: string, body9: string) => {
@@ -128,6 +129,9 @@ export async function seedDemo(db: Db, now: Date): Promise<{ seeded: boolean }> 
     }
   ]
   for (const c of demoContacts) await db.collection<ContactDoc>('officeContacts').set(c._id, c)
+
+  // the register of 个体工商户 as a regulator would import it (cloudfunctions/common/demoRegister.ts)
+  await seedDemoRegister(db, now)
 
   await db.collection('meta').set('demo-seed', { at })
   return { seeded: true }

@@ -23,6 +23,8 @@ import { migrateRegions } from '../../cloudfunctions/admin/migrate'
 import type { ErrorCode } from '../../src/core/common/envelope'
 import { seedPolicies } from '../../cloudfunctions/policy/store'
 import { ownerFolder } from '../../cloudfunctions/complaint/store'
+import { registerFolder } from '../../cloudfunctions/register/store'
+import { MAX_FILE_BYTES as REGISTER_MAX_FILE_BYTES } from '../../src/core/register/rows'
 import { DEMO_IDENTITIES, seedDemo } from './demo'
 import { startTimers, type TimerSpec } from './timers'
 
@@ -304,12 +306,15 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       if (!openid) return send(res, 401, failure('UNAUTHENTICATED', '请先登录'))
       const cloudPath = url.searchParams.get('cloudPath') ?? ''
       if (!CLOUD_PATH.test(cloudPath)) return send(res, 400, failure('INVALID_INPUT', '文件路径不对'))
-      if (!cloudPath.startsWith(`${ownerFolder(openid)}/`)) return send(res, 403, failure('FORBIDDEN', '只能上传到自己的文件夹'))
+      // a staff member's register export (register.import.prepare) may be far larger than a photo
+      const registerFile = cloudPath.startsWith(`${registerFolder(openid)}/`)
+      if (!registerFile && !cloudPath.startsWith(`${ownerFolder(openid)}/`)) return send(res, 403, failure('FORBIDDEN', '只能上传到自己的文件夹'))
+      const max = registerFile ? REGISTER_MAX_FILE_BYTES : LOCAL_STORAGE_MAX_BYTES
       let bytes: Buffer
       try {
-        bytes = await readBytes(req, LOCAL_STORAGE_MAX_BYTES)
+        bytes = await readBytes(req, max)
       } catch (err) {
-        if (err instanceof BodyTooLarge) return tooLarge(req, res, err, `文件太大，不能超过${LOCAL_STORAGE_MAX_BYTES / 1024 / 1024}MB`)
+        if (err instanceof BodyTooLarge) return tooLarge(req, res, err, `文件太大，不能超过${Math.floor(max / 1024 / 1024)}MB`)
         throw err
       }
       if (!bytes.length) return send(res, 400, failure('INVALID_INPUT', '文件是空的'))

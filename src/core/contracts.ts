@@ -4,6 +4,7 @@ import { complaintContract } from './complaint/contract'
 import { courseContract } from './course/contract'
 import { loanContract } from './loan/contract'
 import { policyContract } from './policy/contract'
+import { registerContract } from './register/contract'
 import { reminderContract } from './reminder/contract'
 import { userContract } from './user/contract'
 
@@ -15,7 +16,8 @@ export const contracts = {
   ...policyContract,
   ...loanContract,
   ...complaintContract,
-  ...courseContract
+  ...courseContract,
+  ...registerContract
 }
 export type Contracts = typeof contracts
 export type ActionName = keyof Contracts

@@ -101,7 +101,12 @@ const VALID: Record<string, Record<string, unknown>> = {
   'course.staff.stats': {},
   'course.staff.verify': { code: '4GWA-P7KF' },
   'complaint.staff.phone': { id: 'SQ20261120ABCDEF' },
-  'complaint.staff.act': { id: 'SQ20261120ABCDEF', expected: 'submitted', event: { type: 'reject', reason: '不属于受理范围' } }
+  'complaint.staff.act': { id: 'SQ20261120ABCDEF', expected: 'submitted', event: { type: 'reject', reason: '不属于受理范围' } },
+  'register.import.prepare': { ext: 'xlsx' },
+  'register.import.preview': { fileId: 'local:register-uploads/abc/def.xlsx' },
+  'register.import.errors': { jobId: 'abc123' },
+  'register.import.run': { jobId: 'abc123' },
+  'register.list': { q: '张记', marketId: 'demo-market-1' }
 }
 const ACTIONS = Object.keys(contracts)
 

@@ -61,6 +61,7 @@ export async function pageCases(cloud: TestCloud): Promise<PageCase[]> {
   { route: 'staff/pages/policies/index', as: REGULATOR, sees: ['新建政策', '个体码上贷'] },
   { route: 'staff/pages/policy/index', as: REGULATOR, query: () => `id=${policyId}`, sees: ['政策内容', '个体码上贷', '找哪个部门问'] },
   { route: 'staff/pages/contacts/index', as: REGULATOR, sees: ['鹿城区示例市场监管所（演示数据）', '上级维护', '添加联系方式'] },
+  { route: 'staff/pages/register/index', as: REGULATOR, sees: ['导入登记名录', '选择文件（Excel 或 CSV）', '名称或代码', '鹿城区张记面馆', '文件里没有的户不会从名录中删除'] },
   { route: 'staff/pages/complaints/index', as: REGULATOR, sees: ['东门农贸市场管理处'] },
   { route: 'staff/pages/complaint/index', as: REGULATOR, query: () => `id=${complaintId}`, sees: ['东门农贸市场管理处', '受理'] },
   { route: 'staff/pages/course/index', as: REGULATOR, sees: ['核验结业证书', '东门农贸市场'] },

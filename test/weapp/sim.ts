@@ -39,6 +39,8 @@ export interface SimOptions {
   subscribeAnswer?: 'accept' | 'reject'
   /** files wx.chooseMedia returns (paths on this machine) */
   mediaFiles?: string[]
+  /** files wx.chooseMessageFile returns (a file from a chat): a path on this machine and the name the chat shows */
+  messageFiles?: Array<{ path: string; name: string }>
   /** the privacy agreement is still needed: privacy APIs ask via onNeedPrivacyAuthorization */
   privacyNeeded?: boolean
   /** what the person answers when WeChat first asks for 添加到相册 (scope.writePhotosAlbum); default allow */
@@ -780,6 +782,17 @@ export class WeappSim {
         const files = (sim.opts.mediaFiles ?? []).slice(0, o.count ?? 9)
         if (!files.length) throw fail('chooseMedia', 'cancel')
         return { type: 'image', tempFiles: files.map((f) => ({ tempFilePath: sim.tempFile(readFileSync(f), 'jpg'), size: readFileSync(f).length, fileType: 'image' })) }
+      }),
+      // 选中的文件 is a privacy scope, as 选中的照片 is: the same gate
+      chooseMessageFile: privacyApi('chooseMessageFile', (o) => {
+        const files = (sim.opts.messageFiles ?? []).slice(0, o.count ?? 1)
+        if (!files.length) throw fail('chooseMessageFile', 'cancel')
+        const allowed = o.extension as string[] | undefined
+        return {
+          tempFiles: files
+            .filter((f) => !allowed || allowed.includes(f.name.split('.').pop()!.toLowerCase()))
+            .map((f) => ({ path: sim.tempFile(readFileSync(f.path), f.name.split('.').pop()!), name: f.name, size: readFileSync(f.path).length, type: 'file', time: 0 }))
+        }
       }),
       chooseImage: privacyApi('chooseImage', () => {
         throw fail('chooseImage', 'cancel')
