@@ -3,7 +3,7 @@ import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import { LOCAL_DEMO_COURSE_ISSUER } from '../../scripts/local-cloud/server'
 import { testCloud, type TestCloud } from '../helpers/cloud'
 import { answersFor as answersOf, readLessons, trackLessons } from '../helpers/course'
-import { PROFILE } from '../helpers/fixtures'
+import { PROFILE, profileOf } from '../helpers/fixtures'
 
 describe('course function over HTTP', () => {
   let c: TestCloud
@@ -16,7 +16,7 @@ describe('course function over HTTP', () => {
   }
   const onboard = async (openid: string, extra: Record<string, unknown> = {}) => {
     await c.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, openid)
-    return c.ok('user', 'user.profile.save', { ...PROFILE, ...extra }, openid)
+    return c.ok('user', 'user.profile.save', { ...profileOf(openid), ...extra }, openid)
   }
   const answersFor = (attemptId: string, right: boolean) => answersOf(c, attemptId, right)
 

@@ -5,7 +5,7 @@ import { contracts } from '../../src/core/contracts'
 import { LOAN_CONSENT_VERSION } from '../../src/core/loan/products'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import { forgetRateLimits, testCloud, type TestCloud } from '../helpers/cloud'
-import { PROFILE } from '../helpers/fixtures'
+import { profileOf } from '../helpers/fixtures'
 
 /**
  * Exactly once for every action marked `creates` (common/once.ts): the call is crashed at each
@@ -34,7 +34,7 @@ const realDb = () => (c as unknown as { realDb: Db }).realDb
 
 async function onboard(openid: string) {
   await c.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, openid)
-  await c.ok('user', 'user.profile.save', PROFILE, openid)
+  await c.ok('user', 'user.profile.save', profileOf(openid), openid)
 }
 
 /** a photo prepared and stored for `openid`, ready to confirm */
