@@ -64,8 +64,9 @@ test('regulator: 工作台 → 经营户核验 lists the region’s 待核验 ow
     status: 'active', statusText: '存续', region: '330302', marketId: 'demo-market-1', importId: 't', importedAt: '', updatedAt: ''
   } as never)
   await onboard('weapp-pending', profileOf('weapp-pending'))
-  for (const care of [false, true]) {
-    if (care) await cloud.ok('user', 'user.settings.save', { careMode: true }, REGULATOR)
+  // care mode first (looking only), then normal type, where 现场核验 is tapped
+  for (const care of [true, false]) {
+    await cloud.ok('user', 'user.settings.save', { careMode: care }, REGULATOR)
     await withSim(cloud, REGULATOR, '/staff/pages/home/index', async (sim) => {
       await sim.tap('经营户核验')
       expect(sim.page.route).toBe('staff/pages/verify/index')
