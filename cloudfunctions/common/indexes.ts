@@ -13,7 +13,8 @@ export interface IndexSpec {
 }
 
 export const INDEXES: Record<string, IndexSpec[]> = {
-  owners: [{ fields: 'marketId', sparse: true }, { fields: 'stallId', sparse: true }, { fields: 'profile.region', sparse: true }, { fields: 'profile.openedOn', sparse: true }, { fields: 'classType', sparse: true }],
+  // 待核验 for the regulator pages newest first by region (#16, user/verify.ts); a credit code finds its owner
+  owners: [{ fields: ['verification.state', 'profile.region', 'createdAt', '_id'], sparse: true }, { fields: 'profile.creditCode', sparse: true }, { fields: 'marketId', sparse: true }, { fields: 'stallId', sparse: true }, { fields: 'profile.region', sparse: true }, { fields: 'profile.openedOn', sparse: true }, { fields: 'classType', sparse: true }],
   markets: [{ fields: 'region' }],
   stalls: [{ fields: 'code', unique: true }, { fields: ['marketId', 'number'], unique: true }],
   inbox: [{ fields: ['openid', 'createdAt'] }, { fields: 'pushNextAt' }],
@@ -50,11 +51,17 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   requests: [{ fields: 'createdAt' }],
   // openKey is unique: one open request per owner and stall, decided by the database (user/stalls.ts)
   stallRequests: [{ fields: 'openKey', unique: true }, { fields: ['region', 'createdAt'] }, { fields: ['openid', 'createdAt'] }],
-  // _id is the credit code; staff pages list a region (a prefix), a market, or search a name or
-  // code prefix, ordered by _id
-  register: [{ fields: ['region', '_id'] }, { fields: ['marketId', '_id'] }, { fields: ['name', '_id'] }, { fields: ['creditCode'] }],
+  // the register of 个体工商户 (_id = credit code): staff pages list a region (a prefix), a market, or
+  // search a name or code prefix, ordered by _id; coverage counts by market or region, the visit
+  // list in _id order
+  register: [{ fields: ['region', '_id'] }, { fields: ['marketId', '_id'] }, { fields: ['name', '_id'] }, { fields: ['creditCode'] }, { fields: ['region', 'marketId', '_id'] }],
   // an import's chunks: a run's pending ones in order, its progress
-  registerChunks: [{ fields: ['jobId', 'kind', 'state', 'index'] }]
+  registerChunks: [{ fields: ['jobId', 'kind', 'state', 'index'] }],
+  // one business, one account (_id = credit code); coverage counts by the register's market
+  bindings: [{ fields: 'openid' }, { fields: ['marketId', 'inRegister', 'openid'] }, { fields: ['region', 'marketId', 'inRegister'] }],
+  // transfer requests: one open per owner and business (unique openKey); the regulator's queue pages by (open, region)
+  claimTransfers: [{ fields: 'openKey', unique: true }, { fields: ['open', 'region', 'createdAt', '_id'] }, { fields: ['open', 'createdAt', '_id'] }, { fields: ['openid', 'createdAt'] }],
+  audit: [{ fields: ['target', 'at'] }, { fields: 'at' }]
 }
 
 
@@ -64,7 +71,7 @@ export const COLLECTIONS = [
   'quotas', 'pushCounts', 'policies', 'policyMarks', 'meta', 'loanConsents', 'loanConsentLog',
   'loanTurnover', 'loanApplications', 'complaints', 'complaintUploads', 'complaintAudit',
   'courseProgress', 'courseAttempts', 'courseCertificates', 'slots', 'stallRequests', 'officeContacts',
-  'register', 'registerImports', 'registerChunks'
+  'register', 'registerImports', 'registerChunks', 'bindings', 'claimTransfers', 'audit'
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 

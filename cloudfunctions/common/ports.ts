@@ -152,6 +152,22 @@ export interface ContentCheck {
   check(text: string, openid: string): Promise<ContentVerdict>
 }
 
+/**
+ * 电子营业执照 authorization (#16). The owner authorizes in the official 电子营业执照 mini-program,
+ * which hands back an authorization code; the service answers whether the licence behind that
+ * code has this credit code and this name. Cloud: an HTTP endpoint and credentials from the
+ * function's configuration (README "Deploying"); local: the demo register and a demo code.
+ */
+export interface LicenseAuth {
+  /** how the client starts it: the official mini-program (its appId), the local demo, or not at all */
+  readonly mode: 'official' | 'demo' | 'off'
+  readonly appId: string | null
+  /** the page of the official mini-program to open (null: its home page) */
+  readonly path: string | null
+  /** true only when the service says the licence has exactly this code and this name */
+  verify(q: { authCode: string; creditCode: string; name: string; openid: string }): Promise<{ match: boolean; invalidCode?: boolean }>
+}
+
 export interface Logger {
   error(message: string, err?: unknown): void
   info(message: string, fields?: Record<string, unknown>): void
@@ -185,6 +201,8 @@ export interface Ports {
   storage: Storage
   qr: QrCode
   contentCheck: ContentCheck
+  /** 电子营业执照 authorization; absent: not configured (the owner is told it is unavailable) */
+  license?: LicenseAuth
   clock: Clock
   log: Logger
 }

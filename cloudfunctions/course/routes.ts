@@ -380,9 +380,11 @@ export default defineFunction('course', {
       ])
       return { owners: o, started, completed, passed }
     }
+    // verified businesses apart from claims (#16): the figures count what a regulator can stand behind
+    const verifiedCount = (ownerWhere: Where) => owners(ctx).count({ ...ownerWhere, 'verification.state': 'verified' })
     const [totals, byMarket, byType] = await Promise.all([
-      counts(inRegion, pRegion),
-      Promise.all(ms.map(async (m) => ({ marketId: m._id, name: m.name, ...(await counts({ marketId: m._id }, { marketId: m._id })) }))),
+      (async () => ({ ...(await counts(inRegion, pRegion)), verified: await verifiedCount(inRegion) }))(),
+      Promise.all(ms.map(async (m) => ({ marketId: m._id, name: m.name, ...(await counts({ marketId: m._id }, { marketId: m._id })), verified: await verifiedCount({ marketId: m._id }) }))),
       Promise.all((Object.keys(BUSINESS_TYPES) as BusinessType[]).map(async (type) => ({ type, label: BUSINESS_TYPES[type], ...(await counts({ ...inRegion, classType: type }, { ...pRegion, classType: type })) })))
     ])
 

@@ -1,4 +1,6 @@
 import { factsOf } from '../../src/core/policy/match'
+import { isVerified } from '../user/verify'
+import { VERIFY_FIRST } from '../../src/core/verify/rules'
 import { APPLICATION_STATUSES, TRANSITIONS, type ApplicationStatus } from '../../src/core/loan/contract'
 import { maskId, maskPhone } from '../../src/core/loan/identity'
 import { clause } from '../../src/core/loan/decision'
@@ -258,6 +260,8 @@ export default defineFunction('loan', {
       throw precondition(`请先阅读并同意向${bank}提供信息，才能提交申请`)
     }
     const g = await gather(ctx)
+    // a bank must know the business is the applicant's (#16): 已核验 first, and how to get there
+    if (!isVerified(g.owner)) throw precondition(VERIFY_FIRST)
     const fit = g.products.find((p) => p.id === input.productId)!
     // the page warns first and names why; a call that skipped the warning is refused the same way
     if (!fit.fits && !input.confirmUnfit) {

@@ -16,6 +16,7 @@ import { addOnce, recordId } from '../common/once'
 import { pageAfter, pageNewestFirst } from '../common/paging'
 import { defineFunction } from '../common/router'
 import { owners, type OwnerDoc } from '../user/owners'
+import { matchProfile } from '../user/verify'
 import { audienceWhere } from './audience'
 import { bumpVersion, newPolicyDoc, seedPolicies, markId, marks, policies, publishedPolicies, type MarkDoc, type PolicyDoc } from './store'
 
@@ -23,7 +24,9 @@ import { bumpVersion, newPolicyDoc, seedPolicies, markId, marks, policies, publi
 async function viewer(ctx: Context) {
   const owner = await owners(ctx).get(ctx.openid)
   const personalized = owner?.settings.personalized !== false
-  const facts = owner?.profile && personalized ? factsOf(owner.profile, ctx.today) : null
+  // the register's opening date and region where the business is verified against it (#16)
+  const profile = owner ? matchProfile(owner) : null
+  const facts = profile && personalized ? factsOf(profile, ctx.today) : null
   const myMarks = new Map((await marks(ctx.db).find({ openid: ctx.openid }, { limit: 1000 })).map((m) => [m.policyId, m]))
   return { owner, personalized, facts, marks: myMarks }
 }

@@ -1,6 +1,7 @@
 import { chinaDate } from '../../src/core/common/time'
 import { buildData, POLICY_TEMPLATE } from '../../src/core/notify/template'
 import { factsOf, matchPolicy } from '../../src/core/policy/match'
+import { matchProfile } from '../user/verify'
 import { sourceLine } from '../../src/core/policy/act'
 import { deliverBroadcast, ensureBroadcast } from '../common/broadcast'
 import { BATCH } from '../common/bulk'
@@ -56,7 +57,8 @@ async function pushPage(ports: Ports, now: Date): Promise<{ handled: number; mor
       .collection<OwnerDoc>('owners')
       .find({ ...where, _id: cmd.gt(p.pushCursor) }, { orderBy: [['_id', 'asc']], limit: PUSH_PAGE })
     // the same rule as the pages: an ended policy or an unknown region is never pushed
-    const fits = batch.filter((o) => o.profile && matchPolicy(p, factsOf(o.profile, today), today).status === 'match')
+    // the register's opening date and region where the business is verified against it (#16)
+    const fits = batch.filter((o) => o.profile && matchPolicy(p, factsOf(matchProfile(o)!, today), today).status === 'match')
     let pushed = 0
     if (fits.length) {
       const b = policyBroadcast(p, now, ports.config.templates.policy)

@@ -6,6 +6,7 @@ import { classify } from '../../src/core/user/classify'
 import type { BusinessType } from '../../src/core/user/options'
 import type { Context } from '../common/context'
 import { DuplicateKeyError } from '../common/errors'
+import type { Verification, VerifyNote } from '../../src/core/verify/rules'
 
 /** The profile as stored: the region is its code; its name is added for views only. */
 export type StoredProfile = Omit<Profile, 'regionName'>
@@ -32,6 +33,12 @@ export interface OwnerDoc {
   broadcasts?: string[]
   /** of those, the ones the owner has read */
   broadcastsRead?: string[]
+  /** is the business really this owner's (#16, user/verify.ts); absent: saved before verification existed */
+  verification?: Verification
+  /** why it is pending (null when verified) */
+  verifyNote?: VerifyNote | null
+  /** the register's facts for this business while it is verified against it: policy matching prefers them */
+  registered?: { registeredOn: string | null; region: string } | null
   createdAt: string
   updatedAt: string
 }

@@ -12,6 +12,8 @@ import { addOnce, recordId } from '../common/once'
 import { cmd } from '../common/ports'
 import { defineFunction } from '../common/router'
 import { affairs } from './affairs'
+import { claimBinding, releaseBinding, syncBinding, verificationFor } from './verify'
+import { verifyRoutes } from './verifyRoutes'
 import { consentLog, ensureOwner, ownerView, owners, toMarket, toStall, type OwnerDoc } from './owners'
 import {
   assertStaffRegion,
@@ -47,6 +49,7 @@ function stallCodeOf(scene: string): string | null {
 }
 
 export default defineFunction('user', {
+  ...verifyRoutes,
   async 'user.login'(ctx) {
     const { doc, isNew } = await ensureOwner(ctx)
     const staff = ctx.staff
@@ -79,19 +82,32 @@ export default defineFunction('user', {
     if (verdict === 'risky') throw invalid('字号名称含有不适宜的内容，请修改', 'businessName')
 
     const { stallCode, stallShare, ...profile } = input
+    // one business, one account: a credit code bound to another account is refused here (nothing
+    // is saved, the page keeps the form and offers 申请转移)
+    const business = await claimBinding(ctx, profile.creditCode, profile.region)
     let binding: Pick<OwnerDoc, 'marketId' | 'stallId' | 'stallShared'> = { marketId: doc.marketId, stallId: doc.stallId, stallShared: !!doc.stallShared }
     let afterSave = async () => undefined as void
     if (stallCode) {
       // a stall another owner holds is refused here (nothing is saved, the page keeps the form)
-      const bound = await bindStall(ctx, doc, stallCode, !!stallShare)
-      binding = bound.binding
-      afterSave = bound.after
+      try {
+        const bound = await bindStall(ctx, doc, stallCode, !!stallShare)
+        binding = bound.binding
+        afterSave = bound.after
+      } catch (err) {
+        if (business.fresh) await releaseBinding(ctx, profile.creditCode, ctx.openid)
+        throw err
+      }
     }
     const at = ctx.now.toISOString()
     const next = { ...doc, ...binding, profile: { ...profile, updatedAt: at }, updatedAt: at }
     const classType = classify(next.profile, ctx.today).type
-    await owners(ctx).update(ctx.openid, { profile: next.profile, ...binding, classType, updatedAt: at })
+    const checked = await verificationFor(ctx, doc, profile)
+    const verified = { verification: checked.verification, verifyNote: checked.verifyNote, registered: checked.registered }
+    await owners(ctx).update(ctx.openid, { profile: next.profile, ...binding, classType, ...verified, updatedAt: at })
     await afterSave()
+    await syncBinding(ctx, profile.creditCode, ctx.openid, checked.verification.state === 'verified', checked.row, profile.region)
+    // a business the owner no longer names is free for its real owner
+    if (doc.profile && doc.profile.creditCode !== profile.creditCode) await releaseBinding(ctx, doc.profile.creditCode, ctx.openid)
 
     // every owner has an annual-report obligation: scheduled from the first profile on
     await ensureCurrentObligation(ctx.db, ctx.openid, profile.openedOn, ctx.now)

@@ -8,6 +8,7 @@ import type { MarketDoc, OwnerDoc, StallDoc } from '../../cloudfunctions/user/ow
 import type { ContactDoc } from '../../cloudfunctions/policy/contacts'
 import { DEFAULT_SETTINGS } from '../../src/core/user/contract'
 import { seedDemoRegister } from '../../cloudfunctions/register/seed'
+import { DEMO_REGISTER, seedDemoBindings } from '../../cloudfunctions/common/demoRegister'
 
 /** A valid 个体工商户 credit code (92 + region + body + check character) for demo data. */
 export const demoCreditCode = (region6: string, body9: string) => {
@@ -110,8 +111,19 @@ export async function seedDemo(db: Db, now: Date): Promise<{ seeded: boolean }> 
       ...stamp
     }
   ]
-  // 分型 as a profile save would store it, so staff figures by type include the demo owners
-  for (const o of owners) await db.collection<OwnerDoc>('owners').set(o._id, { ...o, classType: classify(o.profile!, chinaDate(now)).type })
+  // 分型 as a profile save would store it, so staff figures by type include the demo owners; both
+  // are in the demo register, so they are 已核验 (登记信息一致) as a save would find them
+  for (const o of owners) {
+    const reg = DEMO_REGISTER.find((r) => r.creditCode === o.profile!.creditCode)!
+    await db.collection<OwnerDoc>('owners').set(o._id, {
+      ...o,
+      classType: classify(o.profile!, chinaDate(now)).type,
+      verification: { state: 'verified', via: 'register', at, by: null },
+      verifyNote: null,
+      registered: { registeredOn: reg.registeredOn, region: reg.region }
+    })
+  }
+  await seedDemoBindings(db, at)
 
   // Offices for a policy's 怎么办理, as a regulator keeps them (工作台 → 办事联系方式). Local demo only,
   // never in content/: the shape is real, the numbers and places are not (演示), so nobody calls a

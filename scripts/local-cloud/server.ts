@@ -26,6 +26,7 @@ import { ownerFolder } from '../../cloudfunctions/complaint/store'
 import { registerFolder } from '../../cloudfunctions/register/store'
 import { MAX_FILE_BYTES as REGISTER_MAX_FILE_BYTES } from '../../src/core/register/rows'
 import { DEMO_IDENTITIES, seedDemo } from './demo'
+import { localLicense } from '../../cloudfunctions/common/demoRegister'
 import { startTimers, type TimerSpec } from './timers'
 
 export interface LocalCloudOptions {
@@ -189,7 +190,9 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     push: new LocalPush(db, clock),
     storage,
     qr: new LocalQr(() => publicUrl),
-    contentCheck: new LocalContentCheck(opts.blocklist ?? DEFAULT_BLOCKLIST)
+    contentCheck: new LocalContentCheck(opts.blocklist ?? DEFAULT_BLOCKLIST),
+    // 电子营业执照: the demo register and its demo authorization code (common/demoRegister.ts)
+    license: localLicense
   }
   // a data folder from before regions were codes: rewrite them (idempotent, quick when done); a
   // fresh folder has nothing to migrate and gets no collections made by looking

@@ -7,10 +7,12 @@ import { policyContract } from './policy/contract'
 import { registerContract } from './register/contract'
 import { reminderContract } from './reminder/contract'
 import { userContract } from './user/contract'
+import { verifyContract } from './verify/contract'
 
 /** Every action of every function. The client api and the router are typed from this. */
 export const contracts = {
   ...userContract,
+  ...verifyContract,
   ...adminContract,
   ...reminderContract,
   ...policyContract,

@@ -3,7 +3,7 @@ import type { InboxDoc } from '../../cloudfunctions/common/inbox'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import { phonePage } from '../helpers/browser'
 import { e2eEnvironment, shot, visible } from '../helpers/e2e'
-import { PROFILE } from '../helpers/fixtures'
+import { PROFILE, profileOf } from '../helpers/fixtures'
 
 const env = e2eEnvironment()
 const WHO = 'inbox-e2e-owner'
@@ -21,7 +21,7 @@ test('消息 pages through more than 20 messages, merges the annual broadcast, a
   await env.cloud.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, WHO)
   await env.cloud.ok('user', 'user.profile.save', PROFILE, WHO)
   await env.cloud.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, OTHER)
-  await env.cloud.ok('user', 'user.profile.save', { ...PROFILE, businessName: '鹿城区阿明面馆' }, OTHER)
+  await env.cloud.ok('user', 'user.profile.save', { ...profileOf(OTHER), businessName: '鹿城区阿明面馆' }, OTHER)
   // 22 older personal messages (e.g. 诉求 progress), a minute apart
   const inbox = env.cloud.ports.db.collection<InboxDoc>('inbox')
   for (let i = 0; i < 22; i++) {

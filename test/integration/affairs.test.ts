@@ -2,7 +2,8 @@ import { userContract } from '../../src/core/user/contract'
 import { LOAN_CONSENT_VERSION } from '../../src/core/loan/products'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import { testCloud, type TestCloud } from '../helpers/cloud'
-import { PROFILE } from '../helpers/fixtures'
+import { PROFILE, profileOf } from '../helpers/fixtures'
+import { verifyOwner } from '../helpers/verify'
 
 /** 我的办事 (#14): the owner's own business gathered in one call, counting only theirs. */
 describe('user.affairs', () => {
@@ -14,7 +15,9 @@ describe('user.affairs', () => {
     c.clock.set(new Date('2026-11-21T04:00:00Z'))
     for (const o of [me, other]) {
       await c.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, o)
-      await c.ok('user', 'user.profile.save', PROFILE, o)
+      await c.ok('user', 'user.profile.save', profileOf(o), o)
+      // a loan application needs a verified business (#16)
+      await verifyOwner(c, o)
     }
   })
   afterAll(() => c.stop())

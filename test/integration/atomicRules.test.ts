@@ -6,7 +6,7 @@ import type { Industry } from '../../src/core/user/options'
 import { readLessons } from '../helpers/course'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import { testCloud, type TestCloud } from '../helpers/cloud'
-import { PROFILE } from '../helpers/fixtures'
+import { PROFILE, profileOf } from '../helpers/fixtures'
 
 /**
  * "At most one open X per owner" rules hold under twenty calls at once on a cold store (a local
@@ -29,7 +29,7 @@ beforeAll(async () => {
   await restart()
   for (const o of ['exam-racer', 'upload-racer', 'no-profile']) {
     await c.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, o)
-    if (o !== 'no-profile') await c.ok('user', 'user.profile.save', PROFILE, o)
+    if (o !== 'no-profile') await c.ok('user', 'user.profile.save', profileOf(o), o)
   }
   // the test opens only after every lesson of the track
   await readLessons(c, 'exam-racer', PROFILE.industry as Industry)

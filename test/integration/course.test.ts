@@ -3,7 +3,7 @@ import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import { LOCAL_DEMO_COURSE_ISSUER } from '../../scripts/local-cloud/server'
 import { testCloud, type TestCloud } from '../helpers/cloud'
 import { answersFor as answersOf, readLessons, trackLessons } from '../helpers/course'
-import { PROFILE } from '../helpers/fixtures'
+import { codeFor, PROFILE, profileOf } from '../helpers/fixtures'
 
 describe('course function over HTTP', () => {
   let c: TestCloud
@@ -16,7 +16,7 @@ describe('course function over HTTP', () => {
   }
   const onboard = async (openid: string, extra: Record<string, unknown> = {}) => {
     await c.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, openid)
-    return c.ok('user', 'user.profile.save', { ...PROFILE, ...extra }, openid)
+    return c.ok('user', 'user.profile.save', { ...profileOf(openid), ...extra }, openid)
   }
   const answersFor = (attemptId: string, right: boolean) => answersOf(c, attemptId, right)
 
@@ -187,7 +187,7 @@ describe('course function over HTTP', () => {
       code: certificateCode,
       holder: '鹿城区***果摊',
       industry: '餐饮服务',
-      creditCodeTail: PROFILE.creditCode.slice(-4),
+      creditCodeTail: codeFor('learner').slice(-4),
       issuedOn: '2026-11-21',
       issuer: LOCAL_DEMO_COURSE_ISSUER,
       percent: 100,
@@ -211,7 +211,7 @@ describe('course function over HTTP', () => {
     }
 
     const hz = await c.ok('course', 'course.staff.stats', {}, 'reg-hz')
-    expect(hz.totals).toEqual({ owners: 0, started: 0, completed: 0, passed: 0 })
+    expect(hz.totals).toEqual({ owners: 0, verified: 0, started: 0, completed: 0, passed: 0 })
     expect(hz.notStarted).toEqual([])
     expect((await c.call('course', { action: 'course.staff.stats', payload: {} }, 'learner')).status).toBe(403)
     expect((await c.call('course', { action: 'course.catalog', payload: {} }, 'demo-regulator')).status).toBe(403)

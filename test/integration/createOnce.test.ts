@@ -5,7 +5,8 @@ import { contracts } from '../../src/core/contracts'
 import { LOAN_CONSENT_VERSION } from '../../src/core/loan/products'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import { forgetRateLimits, testCloud, type TestCloud } from '../helpers/cloud'
-import { PROFILE } from '../helpers/fixtures'
+import { profileOf } from '../helpers/fixtures'
+import { verifyOwner } from '../helpers/verify'
 
 /**
  * Exactly once for every action marked `creates` (common/once.ts): the call is crashed at each
@@ -34,7 +35,7 @@ const realDb = () => (c as unknown as { realDb: Db }).realDb
 
 async function onboard(openid: string) {
   await c.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, openid)
-  await c.ok('user', 'user.profile.save', PROFILE, openid)
+  await c.ok('user', 'user.profile.save', profileOf(openid), openid)
 }
 
 /** a photo prepared and stored for `openid`, ready to confirm */
@@ -172,6 +173,16 @@ const CASES: Case[] = [
       return { stallCode: 'DMA2K7', note: `故障测试${k}` }
     },
     count: (db, k) => db.collection('stallRequests').count({ openid: `once-asker-${k}` })
+  },
+  {
+    action: 'user.claim.request',
+    // a new claimant each time for the business once-holder holds: one open request per owner and business
+    as: (k) => `once-claimer-${k}`,
+    payload: async (k) => {
+      await c.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, `once-claimer-${k}`)
+      return { profile: profileOf('once-holder'), note: `故障测试${k}` }
+    },
+    count: (db, k) => db.collection('claimTransfers').count({ openid: `once-claimer-${k}` })
   }
 ]
 
@@ -181,6 +192,9 @@ beforeAll(async () => {
   c.clock.set(T0)
   for (const o of ['once-owner', 'once-uploader', 'once-confirmer', 'once-filer-0', 'once-filer-1', 'once-filer-2', 'once-filer-3', 'once-urger']) await onboard(o)
   for (let i = 0; i < 4; i++) await onboard(`once-supplier-${i}`)
+  await onboard('once-holder')
+  // a loan application needs a verified business (#16)
+  await verifyOwner(c, 'once-owner')
   await c.ok('loan', 'loan.consent.grant', { bankId: 'wz-rcb', version: LOAN_CONSENT_VERSION }, 'once-owner')
 })
 afterAll(() => c.stop())

@@ -4,7 +4,8 @@ import { interceptDb } from '../../scripts/intercept-db'
 import { LOAN_CONSENT_VERSION } from '../../src/core/loan/products'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import { testCloud, type TestCloud } from '../helpers/cloud'
-import { PROFILE } from '../helpers/fixtures'
+import { PROFILE, profileOf } from '../helpers/fixtures'
+import { verifyOwner } from '../helpers/verify'
 
 /**
  * Lists that grow page with a cursor and say how many there are (cloudfunctions/common/paging.ts),
@@ -29,7 +30,9 @@ const db = () => c.ports.db
 
 async function onboard(openid: string, region = PROFILE.region) {
   await c.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, openid)
-  await c.ok('user', 'user.profile.save', { ...PROFILE, region }, openid)
+  await c.ok('user', 'user.profile.save', { ...profileOf(openid), region }, openid)
+  // a loan application needs a verified business (#16)
+  await verifyOwner(c, openid)
 }
 
 /** Every page of a paged action, following nextCursor; `key` names the items' field. */

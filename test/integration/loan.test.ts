@@ -2,7 +2,8 @@ import { loanContract } from '../../src/core/loan/contract'
 import { LOAN_CONSENT_VERSION } from '../../src/core/loan/products'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import { testCloud, type TestCloud } from '../helpers/cloud'
-import { PROFILE } from '../helpers/fixtures'
+import { profileOf } from '../helpers/fixtures'
+import { verifyOwner } from '../helpers/verify'
 
 const ID = '11010519491231002X'
 const apply = { bankId: 'wz-rcb', productId: 'code-credit', amount: 80000, termMonths: 12, phone: '13800138000', idNumber: ID }
@@ -12,7 +13,9 @@ describe('loan function over HTTP', () => {
   let c: TestCloud
   const onboard = async (openid: string, extra: Record<string, unknown> = {}) => {
     await c.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, openid)
-    await c.ok('user', 'user.profile.save', { ...PROFILE, ...extra }, openid)
+    await c.ok('user', 'user.profile.save', { ...profileOf(openid), ...extra }, openid)
+    // a loan application needs a verified business (#16)
+    await verifyOwner(c, openid)
   }
   beforeAll(async () => {
     c = await testCloud()

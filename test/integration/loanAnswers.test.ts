@@ -2,7 +2,8 @@ import { loanContract } from '../../src/core/loan/contract'
 import { CREDIT_MIN_SCORE, LOAN_CONSENT_VERSION } from '../../src/core/loan/products'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import { testCloud, type TestCloud } from '../helpers/cloud'
-import { PROFILE } from '../helpers/fixtures'
+import { PROFILE, profileOf } from '../helpers/fixtures'
+import { verifyOwner } from '../helpers/verify'
 
 /**
  * 码上贷 answers what it can honestly answer: which products fit (the advice read off the same
@@ -19,7 +20,9 @@ type BankRow = { id: string; businessName: string; snapshot: { annualReport: str
 let c: TestCloud
 const onboard = async (openid: string, extra: Record<string, unknown>) => {
   await c.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, openid)
-  await c.ok('user', 'user.profile.save', { ...PROFILE, ...extra }, openid)
+  await c.ok('user', 'user.profile.save', { ...profileOf(openid), ...extra }, openid)
+  // a loan application needs a verified business (#16)
+  await verifyOwner(c, openid)
   await c.ok('loan', 'loan.consent.grant', { bankId: 'wz-rcb', version: LOAN_CONSENT_VERSION }, openid)
 }
 const assessOf = (openid: string) => c.ok<Assessment>('loan', 'loan.assess', {}, openid)
@@ -77,7 +80,8 @@ test('the advice is read off the same fits as the products; no amount is estimat
   expect(fresh.amountNote).toBe('能贷多少：这几种贷款的文件都没有写明额度，本程序不估算金额；额度和利率以银行审批为准。')
 
   // steady turnover and taxes: the credit loans fit, and the advice names them
-  await c.ok('user', 'user.profile.save', { ...PROFILE, businessName: '鹿城区老李早餐店', openedOn: '2019-05-01', groups: [], taxPaid: true, socialInsurance: true }, 'ar-older')
+  await c.ok('user', 'user.profile.save', { ...profileOf('ar-older'), businessName: '鹿城区老李早餐店', openedOn: '2019-05-01', groups: [], taxPaid: true, socialInsurance: true }, 'ar-older')
+  await verifyOwner(c, 'ar-older')
   await c.ok('loan', 'loan.turnover.save', { months: Array.from({ length: 12 }, (_, i) => ({ month: `2025-${String(i + 1).padStart(2, '0')}`, amount: 60000 })) }, 'ar-older')
   const older = await assessOf('ar-older')
   const fitting = older.products.filter((p) => p.fits).map((p) => p.name)

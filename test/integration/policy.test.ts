@@ -1,7 +1,7 @@
 import { policyContract } from '../../src/core/policy/contract'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import { testCloud, type TestCloud } from '../helpers/cloud'
-import { PROFILE } from '../helpers/fixtures'
+import { profileOf } from '../helpers/fixtures'
 
 const GANZHOU = '620702' // 甘肃省张掖市甘州区
 const draft = {
@@ -19,7 +19,7 @@ describe('policy function over HTTP', () => {
   let c: TestCloud
   const onboard = async (openid: string, extra: Record<string, unknown> = {}) => {
     await c.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, openid)
-    await c.ok('user', 'user.profile.save', { ...PROFILE, region: GANZHOU, ...extra }, openid)
+    await c.ok('user', 'user.profile.save', { ...profileOf(openid), region: GANZHOU, ...extra }, openid)
   }
   const outbox = async (openid: string) =>
     ((await (await fetch(`${c.url}/api/local/outbox?openid=${openid}`)).json()) as { data: { messages: Array<{ key: string; title: string }> } }).data.messages

@@ -60,7 +60,7 @@ describe('register import', () => {
     expect(entry).toMatchObject({ name: '鹿城区张记面馆', status: 'active', region: '330302', marketId: 'demo-market-1' })
     // staff views mask the operator's name
     expect(list.items.find((i: any) => i.name === '鹿城区张记面馆').operatorName).toBe('张*国')
-    expect(list.items.find((i: any) => i.name === '鹿城区刘家小炒').status).toBe('cancelled')
+    expect(list.items.find((i: any) => i.name === '鹿城区老周修鞋摊').status).toBe('cancelled')
   })
 
   test('preview: every bad row in the report with its row number and a Chinese reason; nothing written before run', async () => {

@@ -1,7 +1,7 @@
 import { reminderContract } from '../../src/core/reminder/contract'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import { testCloud, type TestCloud } from '../helpers/cloud'
-import { PROFILE } from '../helpers/fixtures'
+import { profileOf } from '../helpers/fixtures'
 
 const licence = { type: 'foodBusiness', number: 'JY13303020001', authority: '鹿城区市场监督管理局', issuedOn: '2022-01-20', expiresOn: '2027-01-20' }
 
@@ -13,7 +13,7 @@ describe('reminder function over HTTP', () => {
     ((await (await fetch(`${c.url}/api/local/outbox?openid=${openid}&limit=1000`)).json()) as { data: { messages: Array<{ key: string; title: string; body: string; push: string }> } }).data.messages
   const onboard = async (openid: string, openedOn = '2019-05-01') => {
     await c.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, openid)
-    await c.ok('user', 'user.profile.save', { ...PROFILE, openedOn }, openid)
+    await c.ok('user', 'user.profile.save', { ...profileOf(openid), openedOn }, openid)
   }
 
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { userContract } from '../../src/core/user/contract'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import { testCloud, type TestCloud } from '../helpers/cloud'
-import { PROFILE } from '../helpers/fixtures'
+import { PROFILE, profileOf } from '../helpers/fixtures'
 
 const GOOD_CODE = PROFILE.creditCode
 const profile = PROFILE
@@ -67,19 +67,19 @@ describe('user function over HTTP', () => {
     await accept('owner-e')
     // 2026-11-21T16:30Z is already 22 November in China
     c.clock.set(new Date('2026-11-21T16:30:00Z'))
-    const ok = await c.call('user', { action: 'user.profile.save', payload: { ...profile, openedOn: '2026-11-22' } }, 'owner-e')
+    const ok = await c.call('user', { action: 'user.profile.save', payload: { ...profileOf('owner-e'), openedOn: '2026-11-22' } }, 'owner-e')
     expect(ok.body.ok).toBe(true)
-    const bad = await c.call('user', { action: 'user.profile.save', payload: { ...profile, openedOn: '2026-11-23' } }, 'owner-e')
+    const bad = await c.call('user', { action: 'user.profile.save', payload: { ...profileOf('owner-e'), openedOn: '2026-11-23' } }, 'owner-e')
     expect(!bad.body.ok && bad.body.error.details).toEqual([{ path: 'openedOn', message: '开业日期不能晚于今天' }])
     expect(!bad.body.ok && bad.body.error.code).toBe('INVALID_INPUT')
-    const impossible = await c.call('user', { action: 'user.profile.save', payload: { ...profile, openedOn: '2025-02-29' } }, 'owner-e')
+    const impossible = await c.call('user', { action: 'user.profile.save', payload: { ...profileOf('owner-e'), openedOn: '2025-02-29' } }, 'owner-e')
     expect(!impossible.body.ok && impossible.body.error.details![0]).toEqual({ path: 'openedOn', message: '没有这一天' })
     c.clock.set(new Date('2026-11-21T04:00:00Z'))
   })
 
   test('a business name that fails the content check is refused and nothing is saved', async () => {
     await accept('owner-f')
-    const r = await c.call('user', { action: 'user.profile.save', payload: { ...profile, businessName: '代开发票服务部' } }, 'owner-f')
+    const r = await c.call('user', { action: 'user.profile.save', payload: { ...profileOf('owner-f'), businessName: '代开发票服务部' } }, 'owner-f')
     expect(!r.body.ok && r.body.error.details).toEqual([{ path: 'businessName', message: expect.stringContaining('不适宜') }])
     expect((await c.ok('user', 'user.profile.get', {}, 'owner-f')).profile).toBeNull()
   })
@@ -95,12 +95,12 @@ describe('user function over HTTP', () => {
     })
     expect((await c.ok('user', 'user.stall.resolve', { scene: 'dmc4q9' }, 'owner-g')).stall.number).toBe('A-03')
     await accept('owner-g')
-    const saved = await c.ok('user', 'user.profile.save', { ...profile, stallCode: 'DMC4Q9' }, 'owner-g')
+    const saved = await c.ok('user', 'user.profile.save', { ...profileOf('owner-g'), stallCode: 'DMC4Q9' }, 'owner-g')
     expect(saved.market.name).toBe('东门农贸市场')
     expect(saved.stall.number).toBe('A-03')
     expect((await c.ok('user', 'user.stall.resolve', { scene: 'DMC4Q9' }, 'owner-g')).holding).toBe('mine')
     // a later edit without a scan keeps the binding
-    const edited = await c.ok('user', 'user.profile.save', { ...profile, employees: 2 }, 'owner-g')
+    const edited = await c.ok('user', 'user.profile.save', { ...profileOf('owner-g'), employees: 2 }, 'owner-g')
     expect(edited.stall.number).toBe('A-03')
   })
 
@@ -111,7 +111,7 @@ describe('user function over HTTP', () => {
     expect(!long.body.ok && long.body.error.details![0].message).toBe('二维码内容过长')
     const bad = await c.call('user', { action: 'user.stall.resolve', payload: { scene: '<script>' } }, 'owner-g')
     expect(!bad.body.ok && bad.body.error.code).toBe('INVALID_INPUT')
-    const bind = await c.call('user', { action: 'user.profile.save', payload: { ...profile, stallCode: 'ZZZZZZ' } }, 'owner-g')
+    const bind = await c.call('user', { action: 'user.profile.save', payload: { ...profileOf('owner-g'), stallCode: 'ZZZZZZ' } }, 'owner-g')
     expect(!bind.body.ok && bind.body.error.code).toBe('NOT_FOUND')
   })
 

@@ -6,7 +6,7 @@ import type { Industry } from '../../src/core/user/options'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import { answersFor, readLessons } from '../helpers/course'
 import { testCloud, type TestCloud } from '../helpers/cloud'
-import { PROFILE } from '../helpers/fixtures'
+import { PROFILE, profileOf } from '../helpers/fixtures'
 import { appPages, jpegFile, requireWeappBuild, WEAPP, withSim } from './helpers'
 import { NEW_SHOP, OWNER, pageCases, POLICY_ID, REGULATOR, type PageCase } from './pages'
 import { fold, textOf, walk } from './render'
@@ -33,7 +33,7 @@ afterAll(async () => {
 /** An owner who read every lesson and passed: their certificate's code. */
 async function graduate(who: string, businessName: string): Promise<string> {
   await cloud.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, who)
-  await cloud.ok('user', 'user.profile.save', { ...PROFILE, businessName }, who)
+  await cloud.ok('user', 'user.profile.save', { ...profileOf(who), businessName }, who)
   await readLessons(cloud, who, PROFILE.industry as Industry)
   const start = await cloud.ok('course', 'course.exam.start', {}, who)
   cloud.clock.set(new Date(Date.now() + 60_000))
@@ -119,7 +119,7 @@ describe('dist/weapp in a simulated WeChat', () => {
     cloud.clock.set(new Date('2026-11-24T02:00:00Z'))
     try {
       await cloud.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, who)
-      await cloud.ok('user', 'user.profile.save', { ...PROFILE, openedOn: '2019-05-01' }, who)
+      await cloud.ok('user', 'user.profile.save', { ...profileOf(who), openedOn: '2019-05-01' }, who)
       const permit = await cloud.ok('reminder', 'reminder.permit.save', { type: 'tobacco', number: '330302100001', authority: '鹿城区烟草专卖局', issuedOn: '2021-12-23', expiresOn: '2026-12-22' }, who)
       await withSim(cloud, who, `/reminder/pages/permit/index?id=${permit.id}`, async (sim) => {
         const text = sim.text()
@@ -306,7 +306,7 @@ describe('dist/weapp in a simulated WeChat', () => {
   test('a message opens what it is about and marks itself read', async () => {
     const who = 'weapp-inbox-owner'
     await cloud.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, who)
-    await cloud.ok('user', 'user.profile.save', PROFILE, who)
+    await cloud.ok('user', 'user.profile.save', profileOf(who), who)
     const filed = await cloud.ok('complaint', 'complaint.submit', { category: 'fee', party: '某市场管理处', what: '每月另收管理费100元，没有收据也没有公示。', happenedOn: '2026-11-02', place: '东门农贸市场', photos: [], disclose: false }, who, 'weapp-inbox-0001')
     await withSim(cloud, who, '/reminder/pages/inbox/index', async (sim) => {
       await sim.tap('诉求已提交')
@@ -324,7 +324,7 @@ describe('dist/weapp in a simulated WeChat', () => {
     cloud.clock.set(new Date('2026-12-31T02:00:00Z'))
     try {
       await cloud.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, who)
-      await cloud.ok('user', 'user.profile.save', PROFILE, who)
+      await cloud.ok('user', 'user.profile.save', profileOf(who), who)
       for (let i = 0; i < 21; i++) {
         await cloud.ports.db.collection('inbox').add({ _id: `weapp-bc-${i}`, openid: who, topic: 'complaint', title: `诉求进度${i + 1}`, body: `第${i + 1}条进度`, page: null, read: true, createdAt: new Date(Date.parse('2026-12-20T02:00:00Z') + i * 60_000).toISOString(), pushState: 'none', pushTemplateId: null, pushData: null, pushAttempts: 0, pushNextAt: '', pushError: null, pushSkipReason: null } as never)
       }
@@ -418,7 +418,7 @@ describe('dist/weapp in a simulated WeChat', () => {
     const who = 'weapp-second-owner'
     for (const [o, name] of [[holder, '鹿城区老金粮油'], [who, '鹿城区小何炒货']]) {
       await cloud.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, o)
-      await cloud.ok('user', 'user.profile.save', { ...PROFILE, businessName: name }, o)
+      await cloud.ok('user', 'user.profile.save', { ...profileOf(o), businessName: name }, o)
     }
     await cloud.ok('user', 'user.stall.bind', { stallCode: 'DMF7T4', share: false }, holder)
     await withSim(cloud, who, '/pages/onboard/index?scene=DMF7T4', async (sim) => {
@@ -461,7 +461,7 @@ describe('dist/weapp in a simulated WeChat', () => {
   test('我的办事 on 我的: each row opens its page', async () => {
     const who = 'weapp-affairs-owner'
     await cloud.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, who)
-    await cloud.ok('user', 'user.profile.save', PROFILE, who)
+    await cloud.ok('user', 'user.profile.save', profileOf(who), who)
     await cloud.ok('complaint', 'complaint.submit', { category: 'fee', party: '某市场管理处', what: '每月另收管理费100元，没有收据也没有公示。', happenedOn: '2026-11-02', place: '东门农贸市场', photos: [], disclose: false }, who, 'weapp-affairs-0001')
     await cloud.ok('reminder', 'reminder.permit.save', { type: 'foodBusiness', number: 'JY13303020009', authority: '鹿城区市场监管局', issuedOn: '2022-01-10', expiresOn: '2030-01-09' }, who, 'weapp-affairs-0002')
     const rows: Array<[string, string, string?]> = [
@@ -489,7 +489,7 @@ describe('dist/weapp in a simulated WeChat', () => {
   test('开业第一课: closed until every lesson is read; the timer counts down; too fast says how long and counts down; then graded', async () => {
     const who = 'weapp-learner'
     await cloud.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, who)
-    await cloud.ok('user', 'user.profile.save', { ...PROFILE, businessName: '鹿城区小王水果摊' }, who)
+    await cloud.ok('user', 'user.profile.save', { ...profileOf(who), businessName: '鹿城区小王水果摊' }, who)
     await withSim(cloud, who, '/course/pages/index/index', async (sim) => {
       expect(sim.text()).toContain('还有12课没学：')
       await weappShot(sim, 'course-gate')

@@ -66,7 +66,11 @@ export async function pageCases(cloud: TestCloud): Promise<PageCase[]> {
   { route: 'staff/pages/complaint/index', as: REGULATOR, query: () => `id=${complaintId}`, sees: ['东门农贸市场管理处', '受理'] },
   { route: 'staff/pages/course/index', as: REGULATOR, sees: ['核验结业证书', '东门农贸市场'] },
   { route: 'staff/pages/loans/index', as: BANK, sees: ['还没有申请'] },
-  { route: 'staff/pages/stallrequests/index', as: REGULATOR, sees: ['待审核', '已处理'] }
+  { route: 'staff/pages/stallrequests/index', as: REGULATOR, sees: ['待审核', '已处理'] },
+  { route: 'verify/pages/index/index', as: OWNER, sees: ['营业执照', '已核验（登记信息一致）', '鹿城区张记面馆'] },
+  { route: 'staff/pages/verify/index', as: REGULATOR, sees: ['已核验', '待核验'] },
+  { route: 'staff/pages/claims/index', as: REGULATOR, sees: ['待审核', '已处理'] },
+  { route: 'staff/pages/visits/index', as: REGULATOR, sees: ['东门农贸市场', '登记5户', '按市场'] }
 ]
 }
 

@@ -170,8 +170,9 @@ export const courseContract = {
   'course.staff.stats': action({
     input: z.strictObject({}),
     output: z.strictObject({
-      totals: z.strictObject({ owners: z.number().int(), started: z.number().int(), completed: z.number().int(), passed: z.number().int() }),
-      byMarket: z.array(z.strictObject({ marketId: z.string(), name: z.string(), owners: z.number().int(), started: z.number().int(), completed: z.number().int(), passed: z.number().int() })),
+      /** `verified`: of `owners`, those whose business is 已核验 (#16); the rest are claims not yet checked */
+      totals: z.strictObject({ owners: z.number().int(), verified: z.number().int(), started: z.number().int(), completed: z.number().int(), passed: z.number().int() }),
+      byMarket: z.array(z.strictObject({ marketId: z.string(), name: z.string(), owners: z.number().int(), verified: z.number().int(), started: z.number().int(), completed: z.number().int(), passed: z.number().int() })),
       byType: z.array(z.strictObject({ type: z.string(), label: z.string(), owners: z.number().int(), started: z.number().int(), completed: z.number().int(), passed: z.number().int() })),
       /** new owners (opened within 90 days) in the region who have not opened a lesson */
       notStarted: z.array(z.strictObject({ businessName: z.string(), market: z.string().nullable(), stall: z.string().nullable(), openedOn: z.string() })),

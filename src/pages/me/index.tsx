@@ -5,6 +5,7 @@ import { DevPanel } from '../../components/DevPanel'
 import { Page } from '../../components/Page'
 import { Cell, Loading, Notice, Section, Tag } from '../../components/ui'
 import type { Affairs } from '../../core/user/contract'
+import type { VerifyStatus } from '../../core/verify/contract'
 import { INDUSTRIES } from '../../core/user/options'
 import { call, errorMessage } from '../../services/api'
 import { openPolicyTab } from '../../services/policyTab'
@@ -86,6 +87,7 @@ export default function Me() {
   const [unread, setUnread] = useState(0)
   const [affairs, setAffairs] = useState<Affairs | null>(null)
   const [affairsError, setAffairsError] = useState<string | null>(null)
+  const [verify, setVerify] = useState<VerifyStatus | null>(null)
   const loaded = useRef(false)
   const load = () => {
     if (!data || data.staff) return
@@ -96,6 +98,8 @@ export default function Me() {
         showUnread(r.unread)
       })
       .catch(() => undefined)
+    // 已核验 / 待核验 with the next step (#16); a failure only hides the row's state
+    if (data.profile) call('user.verify.status', {}).then(setVerify).catch(() => setVerify(null))
     // every show: a 诉求 filed or a permit added elsewhere is counted on return
     call('user.affairs', {})
       .then((r) => {
@@ -128,6 +132,18 @@ export default function Me() {
           <Cell label='信用代码' stack value={<Text className='code'>{p.creditCode}</Text>} />
           <Cell label='行业' value={INDUSTRIES[p.industry]} />
           <Cell label='经营类型'>{data.classification ? <Tag>{data.classification.label}</Tag> : null}</Cell>
+          <Cell
+            wide
+            arrow
+            onClick={() => Taro.navigateTo({ url: '/verify/pages/index/index' })}
+            label={
+              <View id='verify-row'>
+                <View>营业执照核验</View>
+                {verify && verify.state === 'pending' ? <View className='cell__hint'>{verify.why}。可用电子营业执照核验，或到市场监管所现场核验</View> : null}
+              </View>
+            }
+            value={verify ? <Tag tone={verify.state === 'verified' ? 'green' : 'orange'}>{verify.label}</Tag> : '查看'}
+          />
           <Cell label='市场摊位' value={data.market ? `${data.market.name} ${data.stall?.number ?? ''}${data.stallShared ? '（与另一户共用）' : ''}` : '未绑定（扫摊位码可绑定）'} />
           <Cell label='修改档案' arrow onClick={() => Taro.navigateTo({ url: '/pages/onboard/index' })} />
         </Section>

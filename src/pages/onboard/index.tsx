@@ -5,9 +5,10 @@ import { Page } from '../../components/Page'
 import { RegionPicker } from '../../components/RegionPicker'
 import { SelectCell } from '../../components/SelectCell'
 import { useFormErrors } from '../../components/useFormErrors'
-import { Cell, Loading, Notice, PrimaryButton, SecondaryButton, Section } from '../../components/ui'
+import { Cell, Loading, Notice, PrimaryButton, SecondaryButton, Section, Tag } from '../../components/ui'
 import { chinaDate, showDateTime } from '../../core/common/time'
 import type { StallScan } from '../../core/user/contract'
+import type { MyClaim, VerifyStatus } from '../../core/verify/contract'
 import { checkCreditCode } from '../../core/user/creditCode'
 import { INDUSTRIES, OWNER_GROUPS, REVENUE_BANDS, type Industry, type OwnerGroup, type RevenueBand } from '../../core/user/options'
 import { PRIVACY_NOTICE } from '../../core/user/privacy'
@@ -81,6 +82,14 @@ export default function Onboard() {
   const [regionLabel, setRegionLabel] = useState('')
   const { setError, check, fail, setFormError, fieldError, formNotice } = useFormErrors()
   const [saving, setSaving] = useState(false)
+  /** the credit code is bound to another WeChat account: offer 申请转移 (the form stays as typed) */
+  const [codeTaken, setCodeTaken] = useState(false)
+  const [claimNote, setClaimNote] = useState('')
+  const [claimId, setClaimId] = useState(newRequestId)
+  const [claim, setClaim] = useState<MyClaim | null>(null)
+  const [claiming, setClaiming] = useState(false)
+  /** after saving: 已核验 or 待核验 and why, shown here before going on */
+  const [outcome, setOutcome] = useState<VerifyStatus | null>(null)
   const [prefilled, setPrefilled] = useState(false)
 
   const accepted = data?.privacy.acceptedVersion === data?.privacy.currentVersion
@@ -148,6 +157,37 @@ export default function Onboard() {
     setError('creditCode', r.ok ? '' : r.message)
   }
 
+  /** The form as the profile contract takes it (also what a transfer request carries). */
+  const profileInput = () => ({
+    businessName: form.businessName,
+    creditCode: form.creditCode,
+    industry: form.industry as Industry,
+    region: form.region,
+    openedOn: form.openedOn,
+    employees: Number(form.employees),
+    revenueBand: form.revenueBand as RevenueBand,
+    taxPaid: form.taxPaid,
+    socialInsurance: form.socialInsurance,
+    groups: form.groups,
+    graduationYear: form.groups.includes('graduate') && form.graduationYear ? Number(form.graduationYear) : null,
+    featured: form.featured === 'none' ? null : form.featured,
+    abnormal: form.abnormal
+  })
+
+  const requestTransfer = async () => {
+    setClaiming(true)
+    try {
+      const r = await call('user.claim.request', { profile: profileInput(), ...(claimNote.trim() ? { note: claimNote.trim() } : {}) }, { requestId: claimId })
+      setClaim(r)
+      setClaimId(newRequestId())
+      Taro.showToast({ title: '申请已提交', icon: 'success' })
+    } catch (err) {
+      setFormError(errorMessage(err))
+    } finally {
+      setClaiming(false)
+    }
+  }
+
   const save = async () => {
     const missing: Record<string, string> = {}
     if (!form.businessName.trim()) missing.businessName = '请填写字号名称'
@@ -162,27 +202,19 @@ export default function Onboard() {
     setSaving(true)
     let saved = false
     try {
-      const view = await call('user.profile.save', {
-        businessName: form.businessName,
-        creditCode: form.creditCode,
-        industry: form.industry as Industry,
-        region: form.region,
-        openedOn: form.openedOn,
-        employees: Number(form.employees),
-        revenueBand: form.revenueBand as RevenueBand,
-        taxPaid: form.taxPaid,
-        socialInsurance: form.socialInsurance,
-        groups: form.groups,
-        graduationYear: form.groups.includes('graduate') && form.graduationYear ? Number(form.graduationYear) : null,
-        featured: form.featured === 'none' ? null : form.featured,
-        abnormal: form.abnormal,
-        ...stallPart()
-      })
+      const view = await call('user.profile.save', { ...profileInput(), ...stallPart() })
       patch(view)
       saved = true
+      setCodeTaken(false)
       // asked to have a held stall moved: the request needs the profile, so it goes second
       if (stall?.holding === 'held' && !stall.request && choice === 'request') await sendRequest()
-      Taro.showToast({ title: choice === 'request' && stall?.holding === 'held' ? '档案已保存，申请已提交' : '档案已保存', icon: 'success' })
+      // the outcome of the check against the register: 已核验 goes on, 待核验 stays to say why and what to do
+      const v = await call('user.verify.status', {}).catch(() => null)
+      if (v && v.state === 'pending') {
+        setOutcome(v)
+        return
+      }
+      Taro.showToast({ title: choice === 'request' && stall?.holding === 'held' ? '档案已保存，申请已提交' : v ? '已保存，已核验' : '档案已保存', icon: 'success' })
       Taro.switchTab({ url: '/pages/index/index' })
     } catch (err) {
       if (saved) {
@@ -190,8 +222,11 @@ export default function Onboard() {
         setFormError(`档案已保存，但摊位申请没有提交成功：${errorMessage(err)}请在上面再点一次“提交申请”。`)
       } else {
         fail(err)
+        // the business is another account's: the form stays, and 申请转移 is offered under it
+        const taken = err instanceof ApiError && err.code === 'CONFLICT' && err.details.some((d) => d.path === 'creditCode')
+        setCodeTaken(taken)
         // taken by someone else while the form was filled in: show the stall as it now is
-        if (err instanceof ApiError && err.code === 'CONFLICT') void resolve()
+        if (err instanceof ApiError && err.code === 'CONFLICT' && !taken) void resolve()
       }
     } finally {
       setSaving(false)
@@ -318,6 +353,30 @@ export default function Onboard() {
 
   if (!data) return <Page><Loading /></Page>
 
+  if (outcome) {
+    return (
+      <Page>
+        <View id='save-outcome'>
+          <Notice>档案已保存。</Notice>
+          <Section title='营业执照核验'>
+            <Cell label='核验状态' value={<Tag tone='orange'><Text id='outcome-state'>{outcome.label}</Text></Tag>} />
+            <View className='notice-text'>
+              <View className='notice-text__body'>原因：{outcome.why}</View>
+              {outcome.steps.map((step, i) => (
+                <View key={i} className='notice-text__body'>{i + 1}. {step}</View>
+              ))}
+              <View className='notice-text__body'>核验前，档案、政策、提醒照常使用；申请码上贷需要先核验。</View>
+            </View>
+          </Section>
+          <View className='actions'>
+            <PrimaryButton onClick={() => Taro.redirectTo({ url: '/verify/pages/index/index' })}>去核验</PrimaryButton>
+            <SecondaryButton onClick={() => Taro.switchTab({ url: '/pages/index/index' })}>以后再说，回首页</SecondaryButton>
+          </View>
+        </View>
+      </Page>
+    )
+  }
+
   return (
     <Page>
       {stall ? (
@@ -423,6 +482,23 @@ export default function Onboard() {
           </Section>
 
           {formNotice}
+          {codeTaken ? (
+            <View id='claim-offer'>
+              {claim ? (
+                <Notice>转移申请已提交（{claim.statusLabel}）：市场监管部门核实营业执照后决定，结果会发到“消息”。同意后，这份档案会保存到您的微信号。</Notice>
+              ) : (
+                <Section title='这是您的店？申请转移' footer='市场监管部门会核实营业执照原件；同意后营业执照转到您的微信号，原来的微信号会收到通知。您填的档案会随申请一起保存。'>
+                  <View className='notice-text'>
+                    <Text>申请说明（可不填）</Text>
+                    <Textarea className='textarea' name='claimNote' placeholder='如：店是我的，原来的微信号是帮我开店的亲戚的' maxlength={200} value={claimNote} onInput={(e) => setClaimNote(e.detail.value)} />
+                  </View>
+                  <View className='actions' style={{ paddingTop: '8px' }}>
+                    <SecondaryButton onClick={claiming ? undefined : requestTransfer}>申请转移</SecondaryButton>
+                  </View>
+                </Section>
+              )}
+            </View>
+          ) : null}
           <View className='actions'>
             <PrimaryButton loading={saving} onClick={save}>
               {data.profile ? '保存修改' : stall?.holding === 'held' && !stall.request && choice === 'request' ? '保存档案并提交申请' : '保存档案'}

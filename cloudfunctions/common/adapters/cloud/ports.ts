@@ -2,6 +2,7 @@ import { systemClock } from '../../../../src/core/common/time'
 import type { ContentCheck, ContentVerdict, Logger, Ports, Push, PushMessage, PushResult, QrCode, Storage } from '../../ports'
 import { CloudDb } from './db'
 import type { WxCloud } from './sdk'
+import { cloudLicense } from './license'
 
 /** WeChat subscribe messages (needs subscribeMessage.send in the function's config.json). */
 export class CloudPush implements Push {
@@ -132,6 +133,8 @@ export function cloudPorts(cloud: WxCloud): Ports {
     storage: new CloudStorage(cloud),
     qr: new CloudQr(cloud),
     contentCheck: new CloudContentCheck(cloud),
+    // 电子营业执照: function env LICENSE_AUTH_URL, LICENSE_AUTH_KEY, LICENSE_APP_ID (README "Deploying")
+    license: cloudLicense(process.env, cloudLogger),
     clock: systemClock,
     log: cloudLogger
   }

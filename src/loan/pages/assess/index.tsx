@@ -4,6 +4,7 @@ import dayjs from 'dayjs'
 import { useEffect, useMemo, useState } from 'react'
 import { Page } from '../../../components/Page'
 import { SelectCell } from '../../../components/SelectCell'
+import { VerifyNotice } from '../../../components/VerifyNotice'
 import { Cell, Loading, Notice, PrimaryButton, SecondaryButton, Section, Tag } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
@@ -114,6 +115,7 @@ export default function LoanAssess() {
   const fieldError = (k: string) => (errors[k] ? <Text className='field-error'>{errors[k]}</Text> : null)
   return (
     <Page>
+      <VerifyNotice what='提交贷款申请' />
       <Section title='近12个月收款码流水（元）' footer='逐月填写；也可以用下面的办法，从银行流水导入。'>
         {months.map((m) => (
           <Cell key={m} label={m}>

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { Page } from '../../../components/Page'
+import { VerifyNotice } from '../../../components/VerifyNotice'
 import { Cell, LoadFailed, Loading, Notice, PrimaryButton, Section, Tag } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
@@ -29,6 +30,7 @@ export default function LoanHome() {
   if (!data) return <Page><Loading /></Page>
   return (
     <Page>
+      <VerifyNotice what='申请贷款' />
       <Notice>码上贷用您的经营数据（收款码流水等）帮您看看哪种贷款适合您、怎样提高评估。能贷多少由银行审批：这些贷款的文件没有写明额度，本程序不估算。您的信息只在您单独同意后才提供给您选择的银行。</Notice>
       {apps.length ? (
         <Section title='我的申请'>

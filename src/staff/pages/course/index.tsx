@@ -105,12 +105,12 @@ export default function CourseStats() {
       <View className='hero' id='course-totals'>
         <View className='hero__name'>通过率 {pct(s.totals.passed, s.totals.owners)}</View>
         <View className='hero__meta'>
-          辖区{s.totals.owners}户已建档 · 已开始学习{s.totals.started}户 · 学完全部课程{s.totals.completed}户 · 学完并通过测验{s.totals.passed}户
+          辖区已核验{s.totals.verified}户，另有{s.totals.owners - s.totals.verified}户待核验 · 已开始学习{s.totals.started}户 · 学完全部课程{s.totals.completed}户 · 学完并通过测验{s.totals.passed}户
         </View>
       </View>
       <VerifyCertificate />
       <Section title='按市场'>
-        {s.byMarket.length ? s.byMarket.map((m) => <Cell key={m.marketId} wide label={m.name} value={line(m)} />) : <Cell label='辖区还没有市场' />}
+        {s.byMarket.length ? s.byMarket.map((m) => <Cell key={m.marketId} wide label={m.name} value={`已核验${m.verified}户，另有${m.owners - m.verified}户待核验 · ${line(m)}`} />) : <Cell label='辖区还没有市场' />}
       </Section>
       <Section title='按分型'>
         {s.byType.map((t) => <Cell key={t.type} wide label={t.label} value={line(t)} />)}

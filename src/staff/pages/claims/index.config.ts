@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '营业执照转移申请' })

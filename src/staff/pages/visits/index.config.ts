@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '覆盖与走访' })
