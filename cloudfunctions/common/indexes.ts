@@ -43,7 +43,14 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   ],
   complaintUploads: [{ fields: ['openid', 'createdAt'] }, { fields: ['complaintId', 'createdAt'] }],
   complaintAudit: [{ fields: 'complaintId' }],
-  staff: [{ fields: 'supervisor', sparse: true }, { fields: 'role' }],
+  // the staff list pages oldest first by (createdAt, _id); a regulator's view narrows to role
+  staff: [{ fields: 'supervisor', sparse: true }, { fields: 'role' }, { fields: ['createdAt', '_id'] }, { fields: ['role', 'createdAt', '_id'] }],
+  // a code is looked up when someone opens it; the inviter's list pages newest first; an owner's open helper invitations
+  invitations: [{ fields: 'code', unique: true }, { fields: ['createdBy', 'createdAt', '_id'] }, { fields: ['kind', 'createdAt', '_id'] }, { fields: ['ownerOpenid', 'status'], sparse: true }],
+  // helpers are read by _id (their openid) on every call; an owner's list by ownerOpenid
+  helpers: [{ fields: 'ownerOpenid' }],
+  // the audit log pages newest first
+  audit: [{ fields: ['at', '_id'] }, { fields: 'target' }],
   courseProgress: [{ fields: ['region', 'started'] }, { fields: ['marketId', 'started'] }, { fields: ['classType', 'started'] }],
   courseAttempts: [{ fields: ['openid', 'submittedAt'] }],
   courseCertificates: [{ fields: 'serial', unique: true }, { fields: 'code', unique: true, sparse: true }, { fields: 'year' }],
@@ -58,7 +65,8 @@ export const COLLECTIONS = [
   'owners', 'staff', 'markets', 'stalls', 'consents', 'inbox', 'broadcasts', 'pushes', 'requests', 'permits', 'obligations',
   'quotas', 'pushCounts', 'policies', 'policyMarks', 'meta', 'loanConsents', 'loanConsentLog',
   'loanTurnover', 'loanApplications', 'complaints', 'complaintUploads', 'complaintAudit',
-  'courseProgress', 'courseAttempts', 'courseCertificates', 'slots', 'stallRequests', 'officeContacts'
+  'courseProgress', 'courseAttempts', 'courseCertificates', 'slots', 'stallRequests', 'officeContacts',
+  'invitations', 'helpers', 'audit'
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 

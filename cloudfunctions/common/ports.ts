@@ -168,6 +168,12 @@ export interface FunctionConfig {
    * 市场监督管理局); absent: the certificate names no issuer and says the mini-program issued it
    */
   courseIssuer?: string | null
+  /**
+   * the one-time code that makes the first admin of a new environment (function env
+   * ADMIN_SETUP_CODE on `admin`); used once, then void for ever (meta `admin-setup-code`).
+   * null: not configured, no setup code works
+   */
+  adminSetupCode?: string | null
 }
 
 export interface Ports {

@@ -5,12 +5,14 @@ import { courseContract } from './course/contract'
 import { loanContract } from './loan/contract'
 import { policyContract } from './policy/contract'
 import { reminderContract } from './reminder/contract'
+import { staffContract } from './staff/contract'
 import { userContract } from './user/contract'
 
 /** Every action of every function. The client api and the router are typed from this. */
 export const contracts = {
   ...userContract,
   ...adminContract,
+  ...staffContract,
   ...reminderContract,
   ...policyContract,
   ...loanContract,

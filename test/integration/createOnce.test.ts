@@ -75,6 +75,19 @@ const who = (k: Case, i: number) => (typeof k.as === 'function' ? k.as(i) : k.as
 
 const CASES: Case[] = [
   {
+    action: 'admin.invite.create',
+    as: 'demo-admin',
+    payload: (k) => ({ role: 'regulator', name: `故障邀请${k}`, region: '330302' }),
+    count: (db, k) => db.collection('invitations').count({ name: `故障邀请${k}` })
+  },
+  {
+    action: 'admin.helper.invite',
+    as: 'once-owner',
+    // an owner keeps at most 5 helpers and open invitations: earlier calls' invitations are revoked first
+    payload: async (k) => (await realDb().collection('invitations').updateWhere({ ownerOpenid: 'once-owner', status: 'open' }, { status: 'revoked' }), { name: `故障帮手${k}` }),
+    count: (db, k) => db.collection('invitations').count({ name: `故障帮手${k}` })
+  },
+  {
     action: 'admin.market.create',
     as: 'demo-regulator',
     payload: (k) => ({ name: `故障市场${k}`, region: '330302', address: '测试路1号' }),
