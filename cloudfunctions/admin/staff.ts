@@ -128,13 +128,17 @@ async function createInvite(ctx: Context, fields: Omit<InviteDoc, '_id' | 'code'
   if (!doc) throw new AppError('INTERNAL', '生成邀请码失败，请重试')
   if (!doc.qrFileId) {
     // the code works without its picture: a QR that could not be made (wxacode's quota) is logged, not fatal
-    try {
-      const { bytes, target } = await ctx.ports.qr.png(doc.code, JOIN_PAGE)
-      const qrFileId = await ctx.ports.storage.put(`invite-qr/${doc._id}.png`, bytes, 'image/png')
-      await invitations(ctx).update(doc._id, { qrFileId, qrTarget: target })
-      doc = { ...doc, qrFileId, qrTarget: target }
-    } catch (err) {
-      ctx.ports.log.error('[admin.invite] QR image failed; the code still works', err)
+    const made = await ctx.ports.qr
+      .png(doc.code, JOIN_PAGE)
+      .then(async ({ bytes, target }) => ({ target, qrFileId: await ctx.ports.storage.put(`invite-qr/${doc!._id}.png`, bytes, 'image/png') }))
+      .catch((err) => {
+        ctx.ports.log.error('[admin.invite] QR image failed; the code still works', err)
+        return null
+      })
+    // a failed write is not swallowed: the request fails and its retry finishes the same invitation
+    if (made) {
+      await invitations(ctx).update(doc._id, made)
+      doc = { ...doc, ...made }
     }
   }
   return doc

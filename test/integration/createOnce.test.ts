@@ -192,6 +192,9 @@ beforeAll(async () => {
   c = await testCloud()
   ;(c as unknown as { realDb: Db }).realDb = c.ports.db
   c.clock.set(T0)
+  // invitations draw a QR picture (slow PNG encoding on a busy machine); writes are what this test is about
+  const pixel = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+  c.ports.qr = { png: async (scene, page) => ({ bytes: pixel, target: `${page}?scene=${scene}` }) }
   for (const o of ['once-owner', 'once-uploader', 'once-confirmer', 'once-filer-0', 'once-filer-1', 'once-filer-2', 'once-filer-3', 'once-urger']) await onboard(o)
   for (let i = 0; i < 4; i++) await onboard(`once-supplier-${i}`)
   await c.ok('loan', 'loan.consent.grant', { bankId: 'wz-rcb', version: LOAN_CONSENT_VERSION }, 'once-owner')
