@@ -130,7 +130,7 @@ async function createInvite(ctx: Context, fields: Omit<InviteDoc, '_id' | 'code'
     // the code works without its picture: a QR that could not be made (wxacode's quota) is logged, not fatal
     const made = await ctx.ports.qr
       .png(doc.code, JOIN_PAGE)
-      .then(async ({ bytes, target }) => ({ target, qrFileId: await ctx.ports.storage.put(`invite-qr/${doc!._id}.png`, bytes, 'image/png') }))
+      .then(async ({ bytes, target }) => ({ qrTarget: target, qrFileId: await ctx.ports.storage.put(`invite-qr/${doc!._id}.png`, bytes, 'image/png') }))
       .catch((err) => {
         ctx.ports.log.error('[admin.invite] QR image failed; the code still works', err)
         return null
