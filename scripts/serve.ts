@@ -15,6 +15,10 @@ export async function serve() {
   })
   console.log(`本地云已启动：${cloud.url}/  （数据目录 ${resolve(process.env.DATA_DIR || '.data')}）`)
   console.log(`  云函数 POST ${cloud.url}/api/functions/<name>   消息发件箱 GET ${cloud.url}/api/local/outbox`)
+  // the first admin of this data folder: printed until it has been used (then it is void)
+  if (!(await cloud.ports.db.collection('meta').get('admin-setup-code'))) {
+    console.log(`  首位管理员安装码：${cloud.ports.config.adminSetupCode}（我的 → 我有邀请码 → 使用安装码；用过一次即失效）`)
+  }
   const stop = async () => {
     await cloud.close()
     process.exit(0)

@@ -6,6 +6,7 @@ import { COLLECTIONS, setupChecklist } from '../common/indexes'
 import { regionPrefix, within } from '../../src/core/region/code'
 import { regionName } from '../../src/core/region/names'
 import { migrateRegions } from './migrate'
+import { staffHandlers } from './staff'
 import { addOnce, recordId } from '../common/once'
 import { defineFunction } from '../common/router'
 import { markets, owners, stalls, toMarket, toStall, type MarketDoc, type StallDoc } from '../user/owners'
@@ -157,5 +158,8 @@ export default defineFunction('admin', {
       pending: list.length - ready.length,
       items: ready.map((s, i) => ({ stallId: s._id, number: s.number, code: s.code, target: s.qrTarget ?? '', imageUrl: urls[i] }))
     }
-  }
+  },
+
+  // staff by invitation, the setup code, the audit log, helpers at a stall (./staff.ts)
+  ...staffHandlers
 })

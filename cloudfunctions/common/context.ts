@@ -13,6 +13,22 @@ export interface StaffDoc {
   bankName: string | null
   /** a supervising regulator: hears about overdue 诉求 in their region (admins hear about all) */
   supervisor?: boolean
+  /** an admin suspended them: the router treats them as an owner until resumed */
+  suspended?: boolean
+  createdAt: string
+  /** the invitation (or the setup code) they joined by; absent on docs made before invitations */
+  inviteId?: string
+  invitedBy?: string
+}
+
+/** A helper at a stall: `_id` is the helper's openid; their allowed calls run as `ownerOpenid`. */
+export interface HelperDoc {
+  _id: string
+  ownerOpenid: string
+  /** the invitation they accepted: the owner's handle on them (never the helper's openid) */
+  inviteId: string
+  name: string
+  businessName: string
   createdAt: string
 }
 
@@ -21,6 +37,11 @@ export interface Context {
   fn: string
   action: string
   openid: string
+  /**
+   * who really called: the same as `openid`, except for a helper's delegated call, which runs as
+   * the owner's openid (common/router.ts); the audit log records the actor
+   */
+  actor: string
   role: Role
   staff: StaffDoc | null
   /** fixed for the whole request, from the injected clock */
@@ -34,6 +55,6 @@ export interface Context {
   ports: Ports
 }
 
-export function makeContext(p: Omit<Context, 'today' | 'db'>): Context {
-  return { ...p, today: chinaDate(p.now), db: p.ports.db }
+export function makeContext(p: Omit<Context, 'today' | 'db' | 'actor'> & { actor?: string }): Context {
+  return { ...p, actor: p.actor ?? p.openid, today: chinaDate(p.now), db: p.ports.db }
 }

@@ -44,7 +44,12 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   ],
   complaintUploads: [{ fields: ['openid', 'createdAt'] }, { fields: ['complaintId', 'createdAt'] }],
   complaintAudit: [{ fields: 'complaintId' }],
-  staff: [{ fields: 'supervisor', sparse: true }, { fields: 'role' }],
+  // the staff list pages oldest first by (createdAt, _id); a regulator's view narrows to role
+  staff: [{ fields: 'supervisor', sparse: true }, { fields: 'role' }, { fields: ['createdAt', '_id'] }, { fields: ['role', 'createdAt', '_id'] }],
+  // a code is looked up when someone opens it; the inviter's list pages newest first; an owner's open helper invitations
+  invitations: [{ fields: 'code', unique: true }, { fields: ['createdBy', 'createdAt', '_id'] }, { fields: ['kind', 'createdAt', '_id'] }, { fields: ['ownerOpenid', 'status'], sparse: true }],
+  // helpers are read by _id (their openid) on every call; an owner's list by ownerOpenid
+  helpers: [{ fields: 'ownerOpenid' }],
   courseProgress: [{ fields: ['region', 'started'] }, { fields: ['marketId', 'started'] }, { fields: ['classType', 'started'] }],
   courseAttempts: [{ fields: ['openid', 'submittedAt'] }],
   courseCertificates: [{ fields: 'serial', unique: true }, { fields: 'code', unique: true, sparse: true }, { fields: 'year' }],
@@ -61,7 +66,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   bindings: [{ fields: 'openid' }, { fields: ['marketId', 'inRegister', 'openid'] }, { fields: ['region', 'marketId', 'inRegister'] }],
   // transfer requests: one open per owner and business (unique openKey); the regulator's queue pages by (open, region)
   claimTransfers: [{ fields: 'openKey', unique: true }, { fields: ['open', 'region', 'createdAt', '_id'] }, { fields: ['open', 'createdAt', '_id'] }, { fields: ['openid', 'createdAt'] }],
-  audit: [{ fields: ['target', 'at'] }, { fields: 'at' }]
+  // the audit log pages newest first; one target's history (verification, a transfer) by time
+  audit: [{ fields: ['at', '_id'] }, { fields: ['target', 'at'] }]
 }
 
 
@@ -71,7 +77,7 @@ export const COLLECTIONS = [
   'quotas', 'pushCounts', 'policies', 'policyMarks', 'meta', 'loanConsents', 'loanConsentLog',
   'loanTurnover', 'loanApplications', 'complaints', 'complaintUploads', 'complaintAudit',
   'courseProgress', 'courseAttempts', 'courseCertificates', 'slots', 'stallRequests', 'officeContacts',
-  'register', 'registerImports', 'registerChunks', 'bindings', 'claimTransfers', 'audit'
+  'register', 'registerImports', 'registerChunks', 'bindings', 'claimTransfers', 'audit', 'invitations', 'helpers'
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 

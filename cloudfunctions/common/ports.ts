@@ -186,6 +186,12 @@ export interface FunctionConfig {
   courseIssuer?: string | null
   /** how long one register.import.run call writes before answering (absent: 40 s); tests set it shorter */
   registerRunBudgetMs?: number
+  /**
+   * the one-time code that makes the first admin of a new environment (function env
+   * ADMIN_SETUP_CODE on `admin`); used once, then void for ever (meta `admin-setup-code`).
+   * null: not configured, no setup code works
+   */
+  adminSetupCode?: string | null
 }
 
 export interface Ports {

@@ -8,7 +8,8 @@ import {
   type Failure
 } from '../../src/core/common/envelope'
 import { contractOf, functionOf, type ActionName, type Contracts } from '../../src/core/contracts'
-import { makeContext, type Context, type StaffDoc } from './context'
+import { HELPER_REFUSED, helperRule } from '../../src/core/staff/helper'
+import { makeContext, type Context, type HelperDoc, type StaffDoc } from './context'
 import { AppError } from './errors'
 import { once } from './once'
 import type { Ports } from './ports'
@@ -47,6 +48,8 @@ export function defineFunction<N extends ActionName>(
 }
 
 const OPENID = /^[A-Za-z0-9_-]{1,64}$/
+
+export const SUSPENDED = '您的工作人员账号已被管理员暂停，暂时不能使用工作台；如有疑问请联系管理员'
 
 const fail = (code: Failure['error']['code'], message?: string, details?: Failure['error']['details'], retryAt?: string): Failure => ({
   ok: false,
@@ -99,14 +102,28 @@ async function run(
   const openid = identity.openid
   if (!openid || !OPENID.test(openid)) return fail('UNAUTHENTICATED')
 
-  const staff = await ports.db.collection<StaffDoc>('staff').get(openid)
-  const role: Role = staff && (STAFF_ROLES as readonly string[]).includes(staff.role) ? staff.role : 'owner'
-  if (!contract.roles.includes(role)) return fail('FORBIDDEN')
+  const [found, helper] = await Promise.all([
+    ports.db.collection<StaffDoc>('staff').get(openid),
+    ports.db.collection<HelperDoc>('helpers').get(openid)
+  ])
+  // a suspended staff member has no staff rights until an admin resumes them
+  const staff = found && !found.suspended && (STAFF_ROLES as readonly string[]).includes(found.role) ? found : null
+  const role: Role = staff ? staff.role : 'owner'
+  if (!contract.roles.includes(role)) return fail('FORBIDDEN', found?.suspended ? SUSPENDED : undefined)
+
+  // A helper at a stall: allowed calls run as the owner (ctx.actor keeps who called), a few as
+  // themselves, everything else is refused. Staff are never helpers (accepting refuses it).
+  let actAs = openid
+  if (!staff && helper) {
+    const rule = helperRule(action)
+    if (!rule) return fail('FORBIDDEN', HELPER_REFUSED)
+    if (rule === 'owner') actAs = helper.ownerOpenid
+  }
 
   const parsed = contract.input.safeParse(payload ?? {})
   if (!parsed.success) return fail('INVALID_INPUT', firstMessage(parsed.error), detailsFromZod(parsed.error))
 
-  const ctx = makeContext({ fn: fn.name, action, openid, role, staff, now: ports.clock.now(), requestId, ports })
+  const ctx = makeContext({ fn: fn.name, action, openid: actAs, actor: openid, role, staff, now: ports.clock.now(), requestId, ports })
 
   const execute = async () => {
     const result = await handler(ctx, parsed.data as never)

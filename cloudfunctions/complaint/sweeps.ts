@@ -13,7 +13,8 @@ const PAGE = 100
 export async function supervisorsOf(ports: Ports, region: string): Promise<StaffDoc[]> {
   const staff = ports.db.collection<StaffDoc>('staff')
   const [sups, admins] = await Promise.all([staff.find({ supervisor: true }, { limit: 1000 }), staff.find({ role: 'admin' }, { limit: 1000 })])
-  return [...sups.filter((s) => s.role === 'regulator' && (!s.region || within(region, s.region))), ...admins]
+  // a suspended staff member hears nothing until resumed
+  return [...sups.filter((s) => s.role === 'regulator' && (!s.region || within(region, s.region))), ...admins].filter((s) => !s.suspended)
 }
 
 /**
@@ -24,9 +25,9 @@ export async function handlersOf(ports: Ports, c: ComplaintDoc): Promise<StaffDo
   const staff = ports.db.collection<StaffDoc>('staff')
   if (c.handler) {
     const h = await staff.get(c.handler)
-    if (h) return [h]
+    if (h && !h.suspended) return [h]
   }
-  const covering = (await staff.find({ role: 'regulator' }, { limit: 1000 })).filter((s) => !s.region || within(c.region, s.region))
+  const covering = (await staff.find({ role: 'regulator' }, { limit: 1000 })).filter((s) => !s.suspended && (!s.region || within(c.region, s.region)))
   // officers first; where a region has only its supervisors, they are the ones who accept
   const officers = covering.filter((s) => !s.supervisor)
   return officers.length ? officers : covering

@@ -179,7 +179,8 @@ export function assertStaffRegion(ctx: Context, region: string) {
 /** Regulators whose region contains `region` (the county's, the city's, the province's). */
 export async function regulatorsFor(ctx: Context, region: string): Promise<StaffDoc[]> {
   const areas = [...new Set([region, `${region.slice(0, 4)}00`, `${region.slice(0, 2)}0000`])]
-  return ctx.db.collection<StaffDoc>('staff').find({ role: 'regulator', region: cmd.in(areas) }, { limit: 100 })
+  // a suspended officer hears nothing until resumed
+  return (await ctx.db.collection<StaffDoc>('staff').find({ role: 'regulator', region: cmd.in(areas) }, { limit: 100 })).filter((s) => !s.suspended)
 }
 
 async function partyOf(ctx: Context, openid: string | null) {

@@ -1,3 +1,4 @@
+import { audit as auditLog } from '../common/audit'
 import { maskName } from '../../src/core/course/certificateCode'
 import { regionPrefix, within } from '../../src/core/region/code'
 import { regionName } from '../../src/core/region/names'
@@ -204,12 +205,9 @@ export async function staffClaimView(ctx: Context, c: ClaimDoc): Promise<StaffCl
   }
 }
 
-/**
- * The audit log entry of a staff change to an owner.
- * TODO(#16 staff): use `audit()` from cloudfunctions/common/audit.ts once it lands; same shape.
- */
-export async function audit(ctx: Context, entry: { action: string; target: string; before: unknown; after: unknown }) {
-  await ctx.db.collection<{ _id: string; at: string; actor: string; role: string; action: string; target: string; before: unknown; after: unknown }>('audit').add({ at: ctx.now.toISOString(), actor: ctx.openid, role: ctx.role, ...entry })
+/** The audit log entry of a staff change to an owner (common/audit.ts: one log for every feature). */
+export async function audit(ctx: Context, entry: { action: string; target: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null }) {
+  await auditLog(ctx.ports, ctx, entry)
 }
 
 export type { BindingDoc, VerifyNote }

@@ -135,7 +135,7 @@ export const verifyRoutes: Handlers<VerifyActions> = {
       const verification = { state: 'verified' as const, via: 'inPerson' as const, at, by: ctx.openid }
       await owners(ctx).update(doc._id, { verification, verifyNote: null, updatedAt: at })
       await syncBinding(ctx, code, doc._id, true, await registerRows(ctx).get(code), doc.profile.region)
-      await audit(ctx, { action: 'owner.verify.inPerson', target: doc._id, before, after: verification })
+      await audit(ctx, { action: 'owner.verify.inPerson', target: doc._id, before: before ? { ...before } : null, after: { ...verification } })
       await notify(ctx.ports, ctx.now, {
         openid: doc._id,
         topic: 'account',

@@ -19,6 +19,7 @@ import type { Logger, Ports, Where } from '../../cloudfunctions/common/ports'
 import { dispatch, type CloudFunction, type TimerEvent } from '../../cloudfunctions/common/router'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { sniffImage } from '../../cloudfunctions/common/sniff'
+import { readableCode } from '../../cloudfunctions/common/codes'
 import { migrateRegions } from '../../cloudfunctions/admin/migrate'
 import type { ErrorCode } from '../../src/core/common/envelope'
 import { seedPolicies } from '../../cloudfunctions/policy/store'
@@ -45,6 +46,8 @@ export interface LocalCloudOptions {
   log?: Logger
   /** folder holding <fn>/config.json */
   functionsDir?: string
+  /** the first admin's one-time setup code (default: ADMIN_SETUP_CODE, else a fresh one printed at start) */
+  adminSetupCode?: string
 }
 
 export interface LocalCloud {
@@ -182,7 +185,9 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       templates: { reminder: LOCAL_REMINDER_TEMPLATE_ID, policy: LOCAL_POLICY_TEMPLATE_ID },
       complaintReplyWorkingDays: Number(process.env.COMPLAINT_REPLY_DAYS) || undefined,
       // a demo name that cannot be mistaken for a real authority; a deployment sets its own
-      courseIssuer: process.env.COURSE_ISSUER?.trim() || LOCAL_DEMO_COURSE_ISSUER
+      courseIssuer: process.env.COURSE_ISSUER?.trim() || LOCAL_DEMO_COURSE_ISSUER,
+      // as in the cloud, from configuration, never from the database; a fresh one per start when unset
+      adminSetupCode: opts.adminSetupCode ?? (process.env.ADMIN_SETUP_CODE?.trim() || readableCode(12))
     },
     db,
     clock,

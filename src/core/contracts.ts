@@ -6,6 +6,7 @@ import { loanContract } from './loan/contract'
 import { policyContract } from './policy/contract'
 import { registerContract } from './register/contract'
 import { reminderContract } from './reminder/contract'
+import { staffContract } from './staff/contract'
 import { userContract } from './user/contract'
 import { verifyContract } from './verify/contract'
 
@@ -14,6 +15,7 @@ export const contracts = {
   ...userContract,
   ...verifyContract,
   ...adminContract,
+  ...staffContract,
   ...reminderContract,
   ...policyContract,
   ...loanContract,

@@ -76,6 +76,19 @@ const who = (k: Case, i: number) => (typeof k.as === 'function' ? k.as(i) : k.as
 
 const CASES: Case[] = [
   {
+    action: 'admin.invite.create',
+    as: 'demo-admin',
+    payload: (k) => ({ role: 'regulator', name: `故障邀请${k}`, region: '330302' }),
+    count: (db, k) => db.collection('invitations').count({ name: `故障邀请${k}` })
+  },
+  {
+    action: 'admin.helper.invite',
+    as: 'once-owner',
+    // an owner keeps at most 5 helpers and open invitations: earlier calls' invitations are revoked first
+    payload: async (k) => (await realDb().collection('invitations').updateWhere({ ownerOpenid: 'once-owner', status: 'open' }, { status: 'revoked' }), { name: `故障帮手${k}` }),
+    count: (db, k) => db.collection('invitations').count({ name: `故障帮手${k}` })
+  },
+  {
     action: 'admin.market.create',
     as: 'demo-regulator',
     payload: (k) => ({ name: `故障市场${k}`, region: '330302', address: '测试路1号' }),
@@ -190,6 +203,9 @@ beforeAll(async () => {
   c = await testCloud()
   ;(c as unknown as { realDb: Db }).realDb = c.ports.db
   c.clock.set(T0)
+  // invitations draw a QR picture (slow PNG encoding on a busy machine); writes are what this test is about
+  const pixel = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+  c.ports.qr = { png: async (scene, page) => ({ bytes: pixel, target: `${page}?scene=${scene}` }) }
   for (const o of ['once-owner', 'once-uploader', 'once-confirmer', 'once-filer-0', 'once-filer-1', 'once-filer-2', 'once-filer-3', 'once-urger']) await onboard(o)
   for (let i = 0; i < 4; i++) await onboard(`once-supplier-${i}`)
   await onboard('once-holder')

@@ -33,7 +33,13 @@ export async function pageCases(cloud: TestCloud): Promise<PageCase[]> {
       `pages-setup-${Date.now()}`
     )
   ).id
+  // an open invitation for the join page (the code a QR or a link carries)
+  const invite = await cloud.ok('admin', 'admin.invite.create', { role: 'regulator', name: '周科员', region: '330302' }, 'demo-admin', `pages-invite-${Date.now()}`)
   return [
+  { route: 'pages/join/index', as: 'weapp-invitee', query: () => `code=${invite.code.replace('-', '')}`, sees: ['系统管理员邀请您加入', '监管人员', '周科员', '接受'] },
+  { route: 'staff/pages/people/index', as: 'demo-admin', sees: ['邀请工作人员', '王科员', '监管负责人', '邀请记录', '周科员'] },
+  { route: 'staff/pages/audit/index', as: 'demo-admin', sees: ['发出邀请', '周科员（监管人员）', '系统管理员'] },
+  { route: 'helper/pages/index/index', as: OWNER, sees: ['我的帮手', '还没有帮手', '邀请帮手', '生成邀请码'] },
   { route: 'pages/index/index', as: OWNER, sees: ['鹿城区张记面馆', '东门农贸市场', '证照提醒'] },
   { route: 'pages/policy/index', as: OWNER, sees: ['为您推荐', '个体码上贷'] },
   { route: 'pages/services/index', as: OWNER, sees: ['开业第一课', '我要诉求', '证照提醒'] },

@@ -88,6 +88,8 @@ export default function Me() {
   const [affairs, setAffairs] = useState<Affairs | null>(null)
   const [affairsError, setAffairsError] = useState<string | null>(null)
   const [verify, setVerify] = useState<VerifyStatus | null>(null)
+  // a helper at someone's stall (no profile of their own): their page is the shop's reminders
+  const [helperOf, setHelperOf] = useState<string | null>(null)
   const loaded = useRef(false)
   const load = () => {
     if (!data || data.staff) return
@@ -100,6 +102,11 @@ export default function Me() {
       .catch(() => undefined)
     // 已核验 / 待核验 with the next step (#16); a failure only hides the row's state
     if (data.profile) call('user.verify.status', {}).then(setVerify).catch(() => setVerify(null))
+    if (!data.profile) {
+      call('admin.helper.mine', {})
+        .then((r) => setHelperOf(r.helperOf?.businessName ?? null))
+        .catch(() => setHelperOf(null))
+    }
     // every show: a 诉求 filed or a permit added elsewhere is counted on return
     call('user.affairs', {})
       .then((r) => {
@@ -147,6 +154,10 @@ export default function Me() {
           <Cell label='市场摊位' value={data.market ? `${data.market.name} ${data.stall?.number ?? ''}${data.stallShared ? '（与另一户共用）' : ''}` : '未绑定（扫摊位码可绑定）'} />
           <Cell label='修改档案' arrow onClick={() => Taro.navigateTo({ url: '/pages/onboard/index' })} />
         </Section>
+      ) : helperOf ? (
+        <Section title='店铺帮手'>
+          <Cell label='我是帮手' value={helperOf} arrow onClick={() => Taro.navigateTo({ url: '/helper/pages/index/index' })} />
+        </Section>
       ) : !data.staff ? (
         <Section title='经营档案'>
           <Cell label='还没有建档' value='去建档' arrow onClick={() => Taro.navigateTo({ url: '/pages/onboard/index' })} />
@@ -154,12 +165,19 @@ export default function Me() {
       ) : null}
 
       {!data.staff && affairs ? <MyAffairs a={affairs} /> : null}
-      {!data.staff && !affairs && affairsError ? <Notice tone='error'>我的办事没有加载出来：{affairsError}</Notice> : null}
+      {!data.staff && !helperOf && !affairs && affairsError ? <Notice tone='error'>我的办事没有加载出来：{affairsError}</Notice> : null}
 
       {!data.staff ? (
         <Section title='消息与提醒'>
           <Cell label='消息' value={unread ? `${unread}条未读` : '查看'} arrow onClick={() => Taro.navigateTo({ url: '/reminder/pages/inbox/index' })} />
           <Cell label='证照与年报' value='到期前提醒' arrow onClick={() => Taro.navigateTo({ url: '/reminder/pages/permits/index' })} />
+        </Section>
+      ) : null}
+
+      {!data.staff ? (
+        <Section title='店员与邀请'>
+          {p ? <Cell label='店员/帮手' value='让帮手看提醒和消息' arrow onClick={() => Taro.navigateTo({ url: '/helper/pages/index/index' })} /> : null}
+          <Cell label='我有邀请码' value='工作人员、帮手加入' arrow onClick={() => Taro.navigateTo({ url: '/pages/join/index' })} />
         </Section>
       ) : null}
 

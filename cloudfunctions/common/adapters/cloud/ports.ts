@@ -126,7 +126,8 @@ export function cloudPorts(cloud: WxCloud): Ports {
     config: {
       templates: { reminder: process.env.TMPL_REMINDER || null, policy: process.env.TMPL_POLICY || null },
       complaintReplyWorkingDays: Number(process.env.COMPLAINT_REPLY_DAYS) || undefined,
-      courseIssuer: process.env.COURSE_ISSUER?.trim() || null
+      courseIssuer: process.env.COURSE_ISSUER?.trim() || null,
+      adminSetupCode: process.env.ADMIN_SETUP_CODE?.trim() || null
     },
     db,
     push: new CloudPush(cloud),

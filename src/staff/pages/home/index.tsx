@@ -39,6 +39,7 @@ export default function StaffHome() {
             <Cell label='诉求工作台' value='受理、交办、答复' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/complaints/index' })} />
             <Cell label='开业第一课' value='学习和通过情况' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/course/index' })} />
             <Cell label='登记名录' value='导入、查找个体工商户' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/register/index' })} />
+            <Cell label='人员管理' value={data.staff.role === 'admin' ? '邀请、改角色、暂停' : '邀请本地区监管人员'} arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/people/index' })} />
           </View>
         ) : (
           <Cell label='贷款申请' value='本行收到的申请' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/loans/index' })} />
