@@ -13,12 +13,16 @@ export interface IndexSpec {
 }
 
 export const INDEXES: Record<string, IndexSpec[]> = {
-  owners: [{ fields: 'marketId', sparse: true }, { fields: 'stallId', sparse: true }, { fields: 'profile.region', sparse: true }, { fields: 'profile.openedOn', sparse: true }, { fields: 'classType', sparse: true }],
+  owners: [{ fields: 'marketId', sparse: true }, { fields: 'stallId', sparse: true }, { fields: 'profile.region', sparse: true }, { fields: 'profile.openedOn', sparse: true }, { fields: 'classType', sparse: true }, { fields: 'erasing.nextAt', sparse: true }],
   markets: [{ fields: 'region' }],
-  stalls: [{ fields: 'code', unique: true }, { fields: ['marketId', 'number'], unique: true }],
+  // holder: an account deletion frees the stalls the owner holds (user/erasure.ts)
+  stalls: [{ fields: 'code', unique: true }, { fields: ['marketId', 'number'], unique: true }, { fields: 'holder', sparse: true }],
   inbox: [{ fields: ['openid', 'createdAt'] }, { fields: 'pushNextAt' }],
   // broadcasts are read by _id only (the owner's list names them); their phone messages wait for retries by time
-  pushes: [{ fields: 'pushNextAt' }],
+  pushes: [{ fields: 'pushNextAt' }, { fields: 'openid' }],
+  // an owner's consent history: 个人信息 lists it, an account deletion erases it (user/erasure.ts)
+  consents: [{ fields: 'openid' }],
+  loanConsentLog: [{ fields: 'openid' }],
   // the due sweeps query nextDueAt <= now: the index makes their cost follow what is due
   permits: [{ fields: 'nextDueAt' }, { fields: 'openid' }],
   obligations: [{ fields: 'nextDueAt' }, { fields: 'openid' }],

@@ -168,6 +168,12 @@ export interface FunctionConfig {
    * 市场监督管理局); absent: the certificate names no issuer and says the mini-program issued it
    */
   courseIssuer?: string | null
+  /**
+   * who runs this deployment and how to reach them about personal data, named in the privacy
+   * notice (function env PRIVACY_OPERATOR / PRIVACY_CONTACT on `user`); absent: the notice says
+   * it is not filled in yet. `demo`: the local build's stand-in, marked 演示 wherever shown
+   */
+  privacyOperator?: { name: string; contact: string; demo?: boolean } | null
 }
 
 export interface Ports {

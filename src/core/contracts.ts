@@ -5,11 +5,13 @@ import { courseContract } from './course/contract'
 import { loanContract } from './loan/contract'
 import { policyContract } from './policy/contract'
 import { reminderContract } from './reminder/contract'
+import { rightsContract } from './rights/contract'
 import { userContract } from './user/contract'
 
 /** Every action of every function. The client api and the router are typed from this. */
 export const contracts = {
   ...userContract,
+  ...rightsContract,
   ...adminContract,
   ...reminderContract,
   ...policyContract,

@@ -125,7 +125,11 @@ export function cloudPorts(cloud: WxCloud): Ports {
     config: {
       templates: { reminder: process.env.TMPL_REMINDER || null, policy: process.env.TMPL_POLICY || null },
       complaintReplyWorkingDays: Number(process.env.COMPLAINT_REPLY_DAYS) || undefined,
-      courseIssuer: process.env.COURSE_ISSUER?.trim() || null
+      courseIssuer: process.env.COURSE_ISSUER?.trim() || null,
+      privacyOperator:
+        process.env.PRIVACY_OPERATOR?.trim() && process.env.PRIVACY_CONTACT?.trim()
+          ? { name: process.env.PRIVACY_OPERATOR.trim(), contact: process.env.PRIVACY_CONTACT.trim() }
+          : null
     },
     db,
     push: new CloudPush(cloud),
