@@ -13,6 +13,8 @@ export default defineAppConfig({
     { root: 'course', pages: ['pages/index/index', 'pages/lesson/index', 'pages/exam/index', 'pages/certificate/index'] },
     { root: 'complaint', pages: ['pages/index/index', 'pages/new/index', 'pages/detail/index'] },
     { root: 'reminder', pages: ['pages/permits/index', 'pages/permit/index', 'pages/inbox/index', 'pages/annual/index'] },
+    // 我的 → 个人信息 (view, export, withdraw, delete): rarely opened, so not in the main package
+    { root: 'rights', pages: ['pages/index/index', 'pages/delete/index'] },
     ...devPackage
   ],
   // WeChat injects only the components a page uses, when it renders them: faster start-up

@@ -60,10 +60,15 @@ export const ERASURE: Record<ErasableCollection, ErasureRule> = {
     find: byOpenid,
     what: '摊位绑定申请，以及工作人员收到的关于它的消息（消息里写着您的字号）',
     // the messages about a request are keyed `stall-request:<id>:...` (user/routes.ts, user/stalls.ts)
-    related: (d) => [
-      { collection: 'inbox', where: { _id: cmd.prefix(`stall-request:${d._id}:`) } },
-      { collection: 'outbox', where: { key: cmd.prefix(`stall-request:${d._id}:`) } }
-    ]
+    related: (d) => {
+      const about = cmd.prefix(`stall-request:${d._id}:`)
+      const inInbox: Where = { _id: about }
+      const inOutbox: Where = { key: about }
+      return [
+        { collection: 'inbox', where: inInbox },
+        { collection: 'outbox', where: inOutbox }
+      ]
+    }
   },
   stalls: { kind: 'unbind', find: [{ by: 'field', field: 'holder' }], what: '摊位绑定（摊位空出，市场可以再分配）', patch: { holder: '', heldAt: null } },
   inbox: { kind: 'erase', find: byOpenid, what: '消息' },
