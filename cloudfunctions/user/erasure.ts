@@ -241,7 +241,7 @@ export const accountErasureSweep: Sweep = {
   name: 'account-erasure',
   async page(ports, now) {
     const owners = ports.db.collection<OwnerDoc & { erasing?: ErasingState }>('owners')
-    const due = await owners.find({ 'erasing.nextAt': cmd.lte(now.toISOString()) }, { limit: 10, fields: ['erasing'] })
+    const due = await owners.find({ 'erasing.nextAt': cmd.lte(now.toISOString()) }, { limit: 10 })
     let handled = 0
     for (const o of due) {
       const r = await runErasure(ports, o._id, 4_000)

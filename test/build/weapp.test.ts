@@ -19,7 +19,8 @@ describe('the weapp build', () => {
       { root: 'policy', pages: ['pages/detail/index'] },
       { root: 'course', pages: ['pages/index/index', 'pages/lesson/index', 'pages/exam/index', 'pages/certificate/index'] },
       { root: 'complaint', pages: ['pages/index/index', 'pages/new/index', 'pages/detail/index'] },
-      { root: 'reminder', pages: ['pages/permits/index', 'pages/permit/index', 'pages/inbox/index', 'pages/annual/index'] }
+      { root: 'reminder', pages: ['pages/permits/index', 'pages/permit/index', 'pages/inbox/index', 'pages/annual/index'] },
+      { root: 'rights', pages: ['pages/index/index', 'pages/delete/index'] }
     ])
     expect(JSON.stringify(app)).not.toContain('dev/')
   })

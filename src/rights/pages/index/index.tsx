@@ -101,7 +101,7 @@ export default function RightsPage() {
         </Section>
       ))}
 
-      <Section title='导出我的信息' footer={files ? KEEP_HINT : '生成两个文件：文字版（方便阅读）和JSON数据版（全部原始记录）。'}>
+      <Section title='导出留存' footer={files ? KEEP_HINT : '生成两个文件：文字版（方便阅读）和JSON数据版（全部原始记录）。'}>
         <View className='actions' id='export'>
           {!files ? (
             <PrimaryButton loading={exporting} onClick={doExport}>导出我的信息</PrimaryButton>
