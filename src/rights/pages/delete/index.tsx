@@ -108,20 +108,23 @@ export default function DeletePage() {
 
       {step === 'read' ? (
         <View className='actions'>
-          <PrimaryButton onClick={first}>注销账号</PrimaryButton>
+          <PrimaryButton danger onClick={first}>注销账号</PrimaryButton>
           <SecondaryButton onClick={() => Taro.navigateBack()}>不注销了</SecondaryButton>
         </View>
       ) : (
         <View id='confirm-delete'>
           <Section title={`最后确认：请输入“${DELETE_PHRASE}”`}>
             <Cell label='确认'>
-              <Input className='input' name='confirm' placeholder={`请输入${DELETE_PHRASE}`} maxlength={10} value={phrase} onInput={(e) => setPhrase(e.detail.value)} />
+              <Input className='input' name='confirm' placeholder={`请输入${DELETE_PHRASE}`} maxlength={10} value={phrase} onInput={(e) => {
+                setPhrase(e.detail.value)
+                setError(null)
+              }} />
             </Cell>
             {error ? <Notice tone='error'>{error}</Notice> : null}
           </Section>
           {progress ? <Notice>{progress}</Notice> : null}
           <View className='actions'>
-            <PrimaryButton loading={step === 'working'} onClick={erase}>永久注销</PrimaryButton>
+            <PrimaryButton danger loading={step === 'working'} onClick={erase}>永久注销</PrimaryButton>
             <SecondaryButton onClick={() => Taro.navigateBack()}>不注销了</SecondaryButton>
           </View>
         </View>

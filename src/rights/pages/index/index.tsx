@@ -95,7 +95,7 @@ export default function RightsPage() {
                 </View>
               ))
             ) : (
-              <Cell label={g.empty} />
+              <Cell wide label={g.empty} />
             )}
           </View>
         </Section>
