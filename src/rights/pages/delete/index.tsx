@@ -88,9 +88,9 @@ export default function DeletePage() {
     <Page>
       <Notice tone='warn'>{DELETE_BASIS}注销是最终的，不能恢复。注销前可以先在“个人信息”里导出留存。</Notice>
       <Section title='会删除'>
-        <View id='erased'>
+        <View id='erased' className='notice-text'>
           {ERASED_SUMMARY.map((t) => (
-            <Cell key={t} wide label={t} />
+            <View key={t} className='notice-text__body'>· {t}</View>
           ))}
         </View>
       </Section>
