@@ -16,6 +16,8 @@ export default defineAppConfig({
     { root: 'verify', pages: ['pages/index/index'] },
     // an owner's helpers (我的 → 店员/帮手); a helper's own page too
     { root: 'helper', pages: ['pages/index/index'] },
+    // 我的 → 个人信息 (view, export, withdraw, delete): rarely opened, so not in the main package
+    { root: 'rights', pages: ['pages/index/index', 'pages/delete/index'] },
     ...devPackage
   ],
   // WeChat injects only the components a page uses, when it renders them: faster start-up

@@ -14,12 +14,16 @@ export interface IndexSpec {
 
 export const INDEXES: Record<string, IndexSpec[]> = {
   // 待核验 for the regulator pages newest first by region (#16, user/verify.ts); a credit code finds its owner
-  owners: [{ fields: ['verification.state', 'profile.region', 'createdAt', '_id'], sparse: true }, { fields: 'profile.creditCode', sparse: true }, { fields: 'marketId', sparse: true }, { fields: 'stallId', sparse: true }, { fields: 'profile.region', sparse: true }, { fields: 'profile.openedOn', sparse: true }, { fields: 'classType', sparse: true }],
+  owners: [{ fields: ['verification.state', 'profile.region', 'createdAt', '_id'], sparse: true }, { fields: 'profile.creditCode', sparse: true }, { fields: 'marketId', sparse: true }, { fields: 'stallId', sparse: true }, { fields: 'profile.region', sparse: true }, { fields: 'profile.openedOn', sparse: true }, { fields: 'classType', sparse: true }, { fields: 'erasing.nextAt', sparse: true }],
   markets: [{ fields: 'region' }],
-  stalls: [{ fields: 'code', unique: true }, { fields: ['marketId', 'number'], unique: true }],
+  // holder: an account deletion frees the stalls the owner holds (user/erasure.ts)
+  stalls: [{ fields: 'code', unique: true }, { fields: ['marketId', 'number'], unique: true }, { fields: 'holder', sparse: true }],
   inbox: [{ fields: ['openid', 'createdAt'] }, { fields: 'pushNextAt' }],
   // broadcasts are read by _id only (the owner's list names them); their phone messages wait for retries by time
-  pushes: [{ fields: 'pushNextAt' }],
+  pushes: [{ fields: 'pushNextAt' }, { fields: 'openid' }],
+  // an owner's consent history: 个人信息 lists it, an account deletion erases it (user/erasure.ts)
+  consents: [{ fields: 'openid' }],
+  loanConsentLog: [{ fields: 'openid' }],
   // the due sweeps query nextDueAt <= now: the index makes their cost follow what is due
   permits: [{ fields: 'nextDueAt' }, { fields: 'openid' }],
   obligations: [{ fields: 'nextDueAt' }, { fields: 'openid' }],
@@ -47,7 +51,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   // the staff list pages oldest first by (createdAt, _id); a regulator's view narrows to role
   staff: [{ fields: 'supervisor', sparse: true }, { fields: 'role' }, { fields: ['createdAt', '_id'] }, { fields: ['role', 'createdAt', '_id'] }],
   // a code is looked up when someone opens it; the inviter's list pages newest first; an owner's open helper invitations
-  invitations: [{ fields: 'code', unique: true }, { fields: ['createdBy', 'createdAt', '_id'] }, { fields: ['kind', 'createdAt', '_id'] }, { fields: ['ownerOpenid', 'status'], sparse: true }],
+  invitations: [{ fields: 'code', unique: true }, { fields: ['createdBy', 'createdAt', '_id'] }, { fields: ['kind', 'createdAt', '_id'] }, { fields: ['ownerOpenid', 'status'], sparse: true }, { fields: 'usedBy', sparse: true }],
   // helpers are read by _id (their openid) on every call; an owner's list by ownerOpenid
   helpers: [{ fields: 'ownerOpenid' }],
   courseProgress: [{ fields: ['region', 'started'] }, { fields: ['marketId', 'started'] }, { fields: ['classType', 'started'] }],
@@ -65,9 +69,9 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   // one business, one account (_id = credit code); coverage counts by the register's market
   bindings: [{ fields: 'openid' }, { fields: ['marketId', 'inRegister', 'openid'] }, { fields: ['region', 'marketId', 'inRegister'] }],
   // transfer requests: one open per owner and business (unique openKey); the regulator's queue pages by (open, region)
-  claimTransfers: [{ fields: 'openKey', unique: true }, { fields: ['open', 'region', 'createdAt', '_id'] }, { fields: ['open', 'createdAt', '_id'] }, { fields: ['openid', 'createdAt'] }],
+  claimTransfers: [{ fields: 'openKey', unique: true }, { fields: ['open', 'region', 'createdAt', '_id'] }, { fields: ['open', 'createdAt', '_id'] }, { fields: ['openid', 'createdAt'] }, { fields: 'holder' }, { fields: 'previous', sparse: true }],
   // the audit log pages newest first; one target's history (verification, a transfer) by time
-  audit: [{ fields: ['at', '_id'] }, { fields: ['target', 'at'] }]
+  audit: [{ fields: ['at', '_id'] }, { fields: ['target', 'at'] }, { fields: 'actor' }]
 }
 
 

@@ -192,6 +192,12 @@ export interface FunctionConfig {
    * null: not configured, no setup code works
    */
   adminSetupCode?: string | null
+  /**
+   * who runs this deployment and how to reach them about personal data, named in the privacy
+   * notice (function env PRIVACY_OPERATOR / PRIVACY_CONTACT on `user`); absent: the notice says
+   * it is not filled in yet. `demo`: the local build's stand-in, marked 演示 wherever shown
+   */
+  privacyOperator?: { name: string; contact: string; demo?: boolean } | null
 }
 
 export interface Ports {

@@ -29,6 +29,22 @@ async function ownerOf(ctx: Context): Promise<OwnerDoc & { profile: NonNullable<
 
 const lessonIds = (mods: Module[]) => mods.flatMap((m) => m.lessons.map((l) => l.id))
 
+/** The catalog for a reader without a profile: the core modules, nothing read, no test. */
+function guestCatalog(now: Date) {
+  const mods = modulesFor(null)
+  const ids = lessonIds(mods)
+  return {
+    modules: mods.map((m) => ({ id: m.id, title: m.title, industry: false, done: 0, lessons: m.lessons.map((l) => ({ id: l.id, title: l.title, minutes: l.minutes, done: false })) })),
+    resumeLessonId: ids[0] ?? null,
+    lessonsDone: 0,
+    lessonsTotal: ids.length,
+    exam: examState(null, ids, now),
+    certificate: null,
+    recommended: false,
+    guest: true
+  }
+}
+
 function emptyProgress(owner: OwnerDoc, at: string): ProgressDoc {
   return {
     _id: owner._id,
@@ -172,7 +188,9 @@ export default defineFunction('course', {
   },
 
   async 'course.catalog'(ctx) {
-    const owner = await ownerOf(ctx)
+    // without a profile (not yet, or 不同意 to the notice) the lessons are open to read; nothing is recorded
+    const owner = await owners(ctx).get(ctx.openid)
+    if (!owner?.profile) return guestCatalog(ctx.now)
     const [p, stored] = await Promise.all([progress(ctx.db).get(ctx.openid), certificates(ctx.db).get(ctx.openid)])
     const cert = stored ? await withCode(ctx, stored) : null
     const mods = modulesFor(owner.profile.industry)
@@ -194,16 +212,19 @@ export default defineFunction('course', {
       lessonsTotal: ids.length,
       exam: examState(p, ids, ctx.now),
       certificate: cert ? certificateView(cert) : null,
-      recommended: !p?.passed && isNewOwner(owner, ctx)
+      recommended: !p?.passed && isNewOwner(owner as OwnerDoc & { profile: NonNullable<OwnerDoc['profile']> }, ctx),
+      guest: false
     }
   },
 
   async 'course.lesson.get'(ctx, { lessonId }) {
-    const owner = await ownerOf(ctx)
-    const ids = lessonIds(modulesFor(owner.profile.industry))
+    const owner = await owners(ctx).get(ctx.openid)
+    const guest = !owner?.profile
+    // a reader without a profile reads the core modules (no industry to pick a track by)
+    const ids = lessonIds(modulesFor(owner?.profile?.industry ?? null))
     const found = findLesson(lessonId)
     if (!found || !ids.includes(lessonId)) throw notFound('没有这节课')
-    const p = await progress(ctx.db).get(ctx.openid)
+    const p = guest ? null : await progress(ctx.db).get(ctx.openid)
     const i = ids.indexOf(lessonId)
     const { lesson, module } = found
     return {
@@ -216,7 +237,8 @@ export default defineFunction('course', {
       moduleTitle: module.title,
       done: !!p?.lessons[lessonId],
       prevId: ids[i - 1] ?? null,
-      nextId: ids[i + 1] ?? null
+      nextId: ids[i + 1] ?? null,
+      guest
     }
   },
 

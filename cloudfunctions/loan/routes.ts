@@ -18,15 +18,9 @@ import { limitRate } from '../common/rateLimit'
 import { defineFunction } from '../common/router'
 import { obligations, permits } from '../reminder/store'
 import { owners } from '../user/owners'
+import { loanConsents, setLoanConsent } from './consents'
+import { bankSharingBlocker } from '../../src/core/loan/consentGate'
 
-interface ConsentState {
-  _id: string
-  openid: string
-  bankId: string
-  granted: boolean
-  version: string
-  at: string
-}
 interface TurnoverDoc {
   _id: string
   months: Array<{ month: string; amount: number }>
@@ -67,8 +61,7 @@ interface ApplicationDoc {
   updatedAt: string
 }
 
-const consents = (ctx: Context) => ctx.db.collection<ConsentState>('loanConsents')
-const consentLog = (ctx: Context) => ctx.db.collection<ConsentState>('loanConsentLog')
+const consents = loanConsents
 const turnovers = (ctx: Context) => ctx.db.collection<TurnoverDoc>('loanTurnover')
 const applications = (ctx: Context) => ctx.db.collection<ApplicationDoc>('loanApplications')
 
@@ -110,16 +103,6 @@ const bankView = (a: ApplicationDoc) => {
     idNumber: maskId(a.idNumber),
     snapshot: { ...snapshot, annualReport: annualReport?.text ?? legacyAnnualReport(a), productFit: productFit ?? null }
   }
-}
-
-async function setConsent(ctx: Context, bankId: string, granted: boolean, version: string) {
-  if (!bankName(bankId)) throw notFound('没有这家银行')
-  const at = ctx.now.toISOString()
-  const state = { openid: ctx.openid, bankId, granted, version, at }
-  // every decision is kept (what, which version, when); the latest is the state
-  await consentLog(ctx).add(state)
-  await consents(ctx).set(`${ctx.openid}:${bankId}`, state)
-  return { bankId, granted, version, at }
 }
 
 /** Everything the scorecard reads: the profile, turnover, annual report, permits. */
@@ -224,11 +207,14 @@ export default defineFunction('loan', {
 
   async 'loan.consent.grant'(ctx, { bankId, version }) {
     if (version !== LOAN_CONSENT_VERSION) throw conflict('同意书已经更新，请重新阅读后再确认')
-    return setConsent(ctx, bankId, true, version)
+    // a profile first (and whatever else bankSharingBlocker grows to ask), decided in one place
+    const blocked = bankSharingBlocker(await owners(ctx).get(ctx.openid))
+    if (blocked) throw precondition(blocked)
+    return setLoanConsent(ctx, bankId, true, version)
   },
 
   async 'loan.consent.revoke'(ctx, { bankId }) {
-    return setConsent(ctx, bankId, false, LOAN_CONSENT_VERSION)
+    return setLoanConsent(ctx, bankId, false, LOAN_CONSENT_VERSION)
   },
 
   async 'loan.turnover.save'(ctx, { months }) {

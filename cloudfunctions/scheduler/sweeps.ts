@@ -3,6 +3,7 @@ import { pushRetrySweep } from '../common/notify'
 import type { Sweep } from '../common/sweep'
 import { policyPushSweep } from '../policy/sweeps'
 import { annualReportSweep, permitSweep } from '../reminder/sweeps'
+import { accountErasureSweep } from '../user/erasure'
 
 /**
  * Every due sweep; each feature adds its own. The scheduler shares each run's time between them
@@ -14,5 +15,6 @@ export const SWEEPS: Sweep[] = [
   policyPushSweep,
   permitSweep,
   pushRetrySweep,
-  uploadCleanupSweep
+  uploadCleanupSweep,
+  accountErasureSweep
 ]

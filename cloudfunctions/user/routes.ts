@@ -14,6 +14,13 @@ import { defineFunction } from '../common/router'
 import { affairs } from './affairs'
 import { claimBinding, releaseBinding, syncBinding, verificationFor } from './verify'
 import { verifyRoutes } from './verifyRoutes'
+import { DELETE_PHRASE } from '../../src/core/rights/kept'
+import type { Consent } from '../../src/core/user/contract'
+import { ERASURE_ORDER, runErasure, startErasure } from './erasure'
+import { assertNotErasing, operatorOf, rightsExport, rightsView, rightsWithdraw } from './rights'
+
+/** A deletion call's share of the user function's 10 s timeout (config.json). */
+const DELETE_BUDGET_MS = 6_000
 import { consentLog, ensureOwner, ownerView, owners, toMarket, toStall, type OwnerDoc } from './owners'
 import {
   assertStaffRegion,
@@ -34,7 +41,7 @@ import {
 } from './stalls'
 
 /** The current version of each consent document; recording an older one is refused. */
-const CURRENT_VERSION: Record<keyof typeof CONSENT_KINDS, string> = { privacy: PRIVACY_VERSION }
+const CURRENT_VERSION: Record<keyof typeof CONSENT_KINDS, string> = { privacy: PRIVACY_VERSION, personalized: PRIVACY_VERSION }
 
 /** The scene a stall QR carries, as a stall code (WeChat hands it encoded; be lenient). */
 function stallCodeOf(scene: string): string | null {
@@ -57,7 +64,13 @@ export default defineFunction('user', {
       role: ctx.role,
       isNew,
       settings: doc.settings,
-      privacy: { acceptedVersion: doc.consents.privacy?.granted ? doc.consents.privacy.version : null, currentVersion: PRIVACY_VERSION },
+      privacy: {
+        acceptedVersion: doc.consents.privacy?.granted ? doc.consents.privacy.version : null,
+        currentVersion: PRIVACY_VERSION,
+        declined: doc.consents.privacy?.granted === false && doc.consents.privacy.version === PRIVACY_VERSION,
+        operator: operatorOf(ctx)
+      },
+      erasing: !!(doc as { erasing?: unknown }).erasing,
       staff: staff ? { name: staff.name, role: staff.role, region: staff.region, regionName: staff.region ? regionName(staff.region) : null, bankName: staff.bankName } : null,
       templates: ctx.ports.config.templates,
       ...(await ownerView(ctx, doc))
@@ -72,6 +85,7 @@ export default defineFunction('user', {
 
   async 'user.profile.save'(ctx, input) {
     const { doc } = await ensureOwner(ctx)
+    assertNotErasing(doc)
     const privacy = doc.consents.privacy
     if (!privacy?.granted || privacy.version !== PRIVACY_VERSION) {
       throw precondition('请先阅读并同意《个人信息保护告知书》')
@@ -260,10 +274,39 @@ export default defineFunction('user', {
     return affairs(ctx)
   },
 
+  async 'user.rights.view'(ctx) {
+    return rightsView(ctx)
+  },
+
+  async 'user.rights.export'(ctx) {
+    return rightsExport(ctx)
+  },
+
+  async 'user.rights.withdraw'(ctx, { id }) {
+    return rightsWithdraw(ctx, id)
+  },
+
+  async 'user.rights.delete'(ctx, { confirm }) {
+    if (confirm !== DELETE_PHRASE) throw invalid(`请输入“${DELETE_PHRASE}”这四个字，再点注销`, 'confirm')
+    const doc = await owners(ctx).get(ctx.openid)
+    // already erased (a retry after the last page): nothing left to do
+    if (!doc) return { finished: true, done: ERASURE_ORDER.length, total: ERASURE_ORDER.length }
+    await startErasure(ctx)
+    // the user function has 10 s; what does not fit, the next call (or the scheduler) continues
+    return runErasure(ctx.ports, ctx.openid, DELETE_BUDGET_MS)
+  },
+
   async 'user.settings.save'(ctx, input) {
     const { doc } = await ensureOwner(ctx)
     const settings = { ...doc.settings, ...input }
-    await owners(ctx).update(ctx.openid, { settings, updatedAt: ctx.now.toISOString() })
+    const at = ctx.now.toISOString()
+    // 个性化推荐 is a consent (个人信息保护法 Art. 24): each switch is recorded with time and version
+    let personalized: Consent | null = null
+    if (input.personalized !== undefined && input.personalized !== doc.settings.personalized) {
+      personalized = { kind: 'personalized', version: PRIVACY_VERSION, granted: input.personalized, at }
+      await consentLog(ctx).add({ openid: ctx.openid, ...personalized })
+    }
+    await owners(ctx).update(ctx.openid, { settings, ...(personalized ? { 'consents.personalized': personalized } : {}), updatedAt: at })
     return settings
   },
 
@@ -277,7 +320,7 @@ export default defineFunction('user', {
     // The history is append-only: what was agreed, which version, when.
     await consentLog(ctx).add({ openid: ctx.openid, ...consent })
     const consents = { ...doc.consents, [kind]: consent }
-    await owners(ctx).update(ctx.openid, { consents, updatedAt: at })
+    await owners(ctx).update(ctx.openid, { consents, ...(kind === 'personalized' ? { 'settings.personalized': granted } : {}), updatedAt: at })
     return { consents: Object.values(consents) }
   }
 })

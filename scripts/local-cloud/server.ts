@@ -158,6 +158,8 @@ export const LOCAL_STORAGE_MAX_BYTES = 2 * 1024 * 1024
 const OPENID = /^[A-Za-z0-9_-]{1,64}$/
 /** The local cloud's 开业第一课 issuer: plainly a demonstration, never an official body's name. */
 export const LOCAL_DEMO_COURSE_ISSUER = '本地演示环境（非真实发证单位）'
+/** The privacy notice's operator in the local/demo build: marked 演示 wherever it is shown. */
+export const LOCAL_DEMO_OPERATOR = { name: '本地演示运营方', contact: '演示邮箱 privacy-demo@example.invalid（演示地址，不会有人回复）', demo: true }
 const CLOUD_PATH = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*\.[a-z0-9]{1,5}$/
 
 /** Timer triggers declared in each function's config.json. */
@@ -187,7 +189,11 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       // a demo name that cannot be mistaken for a real authority; a deployment sets its own
       courseIssuer: process.env.COURSE_ISSUER?.trim() || LOCAL_DEMO_COURSE_ISSUER,
       // as in the cloud, from configuration, never from the database; a fresh one per start when unset
-      adminSetupCode: opts.adminSetupCode ?? (process.env.ADMIN_SETUP_CODE?.trim() || readableCode(12))
+      adminSetupCode: opts.adminSetupCode ?? (process.env.ADMIN_SETUP_CODE?.trim() || readableCode(12)),
+      privacyOperator:
+        process.env.PRIVACY_OPERATOR?.trim() && process.env.PRIVACY_CONTACT?.trim()
+          ? { name: process.env.PRIVACY_OPERATOR.trim(), contact: process.env.PRIVACY_CONTACT.trim() }
+          : LOCAL_DEMO_OPERATOR
     },
     db,
     clock,

@@ -48,12 +48,13 @@ export function PrimaryButton({
   children,
   onClick,
   loading,
-  disabled
-}: PropsWithChildren<{ onClick?: () => void; loading?: boolean; disabled?: boolean }>) {
+  disabled,
+  danger
+}: PropsWithChildren<{ onClick?: () => void; loading?: boolean; disabled?: boolean; /** a final, destructive step (注销) */ danger?: boolean }>) {
   return (
     // A class, not [disabled]: Taro's H5 button writes disabled="false", which a selector would match.
     <Button
-      className={`btn btn--primary${disabled || loading ? ' btn--disabled' : ''}`}
+      className={`btn btn--primary${danger ? ' btn--danger' : ''}${disabled || loading ? ' btn--disabled' : ''}`}
       onClick={disabled || loading ? undefined : onClick}
       loading={loading}
     >

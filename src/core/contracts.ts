@@ -7,6 +7,7 @@ import { policyContract } from './policy/contract'
 import { registerContract } from './register/contract'
 import { reminderContract } from './reminder/contract'
 import { staffContract } from './staff/contract'
+import { rightsContract } from './rights/contract'
 import { userContract } from './user/contract'
 import { verifyContract } from './verify/contract'
 
@@ -14,6 +15,7 @@ import { verifyContract } from './verify/contract'
 export const contracts = {
   ...userContract,
   ...verifyContract,
+  ...rightsContract,
   ...adminContract,
   ...staffContract,
   ...reminderContract,

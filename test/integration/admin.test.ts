@@ -144,8 +144,8 @@ describe('admin.setup: the cloud database after a deploy', () => {
     expect(stalls).toEqual({
       collection: 'stalls',
       permission: '仅管理端可读写',
-      indexes: [{ fields: ['code'], unique: true }, { fields: ['marketId', 'number'], unique: true }],
-      text: '集合 stalls：数据权限设为“仅管理端可读写”；索引管理中添加 code 升序（唯一）；marketId 升序 + number 升序（唯一）'
+      indexes: [{ fields: ['code'], unique: true }, { fields: ['marketId', 'number'], unique: true }, { fields: ['holder'], unique: false }],
+      text: '集合 stalls：数据权限设为“仅管理端可读写”；索引管理中添加 code 升序（唯一）；marketId 升序 + number 升序（唯一）；holder 升序（非唯一）'
     })
     for (const item of checklist) {
       expect(item.indexes).toHaveLength((INDEXES[item.collection] ?? []).length)

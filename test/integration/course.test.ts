@@ -68,9 +68,12 @@ describe('course function over HTTP', () => {
     expect((await c.call('course', { action: 'course.lesson.get', payload: { lessonId: 'food-safety' } }, 'other-learner')).status).toBe(404)
     expect((await c.call('course', { action: 'course.progress.save', payload: { lessonId: 'no-such-lesson' } }, 'learner')).status).toBe(404)
     expect((await c.call('course', { action: 'course.lesson.get', payload: { lessonId: '../etc' } }, 'learner')).status).toBe(400)
-    // no profile yet: told what to do first
-    const fresh = await c.call('course', { action: 'course.catalog', payload: {} }, 'no-profile-yet')
-    expect(fresh.status).toBe(412)
+    // no profile yet (or the notice declined): the core lessons can be read, nothing is recorded, no test
+    const fresh = await c.ok('course', 'course.catalog', {}, 'no-profile-yet')
+    expect(fresh).toMatchObject({ guest: true, lessonsDone: 0, certificate: null, recommended: false })
+    expect(fresh.modules.every((m: { industry: boolean }) => !m.industry)).toBe(true)
+    expect((await c.call('course', { action: 'course.progress.save', payload: { lessonId: 'basics-licence' } }, 'no-profile-yet')).status).toBe(412)
+    expect((await c.call('course', { action: 'course.exam.start', payload: {} }, 'no-profile-yet')).status).toBe(412)
   })
 
   test('the test opens only once every lesson of the track is read', async () => {

@@ -61,6 +61,8 @@ export async function pageCases(cloud: TestCloud): Promise<PageCase[]> {
   { route: 'reminder/pages/permit/index', as: OWNER, sees: ['证照编号', '到期日期', '保存'] },
   { route: 'reminder/pages/inbox/index', as: OWNER, sees: ['提醒设置'] },
   { route: 'reminder/pages/annual/index', as: OWNER, sees: ['年度年报', '报送时间', '提醒安排', '复制网址', '谨防诈骗'] },
+  { route: 'rights/pages/index/index', as: OWNER, sees: ['资料', '鹿城区张记面馆', '同意记录', '导出我的信息', '撤回同意', '注销账号'] },
+  { route: 'rights/pages/delete/index', as: OWNER, sees: ['会删除', '会去掉您的身份后保留', '您提交的诉求', '注销账号'] },
   { route: 'staff/pages/home/index', as: REGULATOR, sees: ['王科员', '诉求工作台'] },
   { route: 'staff/pages/markets/index', as: REGULATOR, sees: ['东门农贸市场', '新建市场'] },
   { route: 'staff/pages/qrsheet/index', as: REGULATOR, query: () => 'marketId=demo-market-1', sees: ['东门农贸市场', '摊位 A-01', 'DMA2K7'] },

@@ -94,6 +94,10 @@ export class WeappSim {
   readonly modals: Array<{ title: string; content: string }> = []
   /** every wx API the bundle called, in order (name only), for assertions on what happened */
   readonly calls: string[] = []
+  /** files written to wx.env.USER_DATA_PATH (path → text) */
+  readonly userFiles = new Map<string, string>()
+  /** files sent to a chat with wx.shareFileMessage */
+  readonly sharedFiles: Array<{ filePath: string; fileName: string }> = []
   /** template ids WeChat was asked to subscribe to, and whether it let the request through */
   readonly subscribeRequests: Array<{ tmplIds: string[]; allowed: boolean }> = []
   readonly stack: SimPage[] = []
@@ -804,6 +808,11 @@ export class WeappSim {
           return enc ? buf.toString(enc as BufferEncoding) : new Uint8Array(buf).buffer
         },
         statSync: (p: string) => ({ size: readFileSync(sim.fromTemp(p)).length, isFile: () => true, isDirectory: () => false }),
+        // the user folder (wx.env.USER_DATA_PATH): kept in memory, readable by the test
+        writeFileSync: (path: string, data: string) => {
+          if (!String(path).startsWith('wxfile://usr/')) throw fail('writeFileSync', `permission denied, open ${path}`)
+          sim.userFiles.set(String(path), String(data))
+        },
         readFile: (o: any) => api('readFile', () => ({ data: readFileSync(sim.fromTemp(o.filePath)).toString(o.encoding ?? 'base64') }))(o),
         getFileInfo: (o: any) => api('getFileInfo', () => ({ size: readFileSync(sim.fromTemp(o.filePath)).length }))(o)
       })),
@@ -827,6 +836,13 @@ export class WeappSim {
         sim.savedImages.push(path)
       })),
       makePhoneCall: api('makePhoneCall', () => undefined),
+      // the mini-program's own user folder (no permission needed) and sending a file to a chat
+      env: { USER_DATA_PATH: 'wxfile://usr' },
+      shareFileMessage: api('shareFileMessage', (o) => {
+        const filePath = String(o.filePath ?? '')
+        if (!sim.userFiles.has(filePath)) throw fail('shareFileMessage', 'file not found')
+        sim.sharedFiles.push({ filePath, fileName: String(o.fileName ?? '') })
+      }),
       setClipboardData: privacyApi('setClipboardData', () => undefined),
       getClipboardData: privacyApi('getClipboardData', () => ({ data: '' })),
       scanCode: api('scanCode', () => {

@@ -63,7 +63,9 @@ export const courseContract = {
       lessonsTotal: z.number().int(),
       exam: examStateSchema,
       certificate: certificateSchema.nullable(),
-      recommended: z.boolean()
+      recommended: z.boolean(),
+      /** no profile (not yet, or the notice declined): lessons can be read, nothing is recorded, no test */
+      guest: z.boolean()
     }),
     roles: OWNER
   }),
@@ -80,7 +82,9 @@ export const courseContract = {
       moduleTitle: z.string(),
       done: z.boolean(),
       prevId: z.string().nullable(),
-      nextId: z.string().nullable()
+      nextId: z.string().nullable(),
+      /** read without a profile: 学完 is not recorded */
+      guest: z.boolean()
     }),
     roles: OWNER
   }),

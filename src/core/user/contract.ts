@@ -104,7 +104,8 @@ export const settingsSchema = z.strictObject({
 export type Settings = z.infer<typeof settingsSchema>
 export const DEFAULT_SETTINGS: Settings = { careMode: false, personalized: true }
 
-export const CONSENT_KINDS = { privacy: '个人信息保护告知书' } as const
+/** personalized: 个性化推荐 (个人信息保护法 Art. 24), recorded when switched, so its history is kept too */
+export const CONSENT_KINDS = { privacy: '个人信息保护告知书', personalized: '个性化推荐' } as const
 export const consentSchema = z.strictObject({
   kind: z.enum(keysOf(CONSENT_KINDS)),
   version: z.string().max(20),
@@ -210,7 +211,16 @@ export const userContract = {
       role: z.enum(['owner', 'regulator', 'bank', 'admin']),
       isNew: z.boolean(),
       settings: settingsSchema,
-      privacy: z.strictObject({ acceptedVersion: z.string().nullable(), currentVersion: z.string() }),
+      privacy: z.strictObject({
+        acceptedVersion: z.string().nullable(),
+        currentVersion: z.string(),
+        /** the owner's latest answer to the current notice was 不同意 */
+        declined: z.boolean(),
+        /** who runs this deployment and how to reach them (configuration; the demo's is marked) */
+        operator: z.strictObject({ name: z.string(), contact: z.string(), configured: z.boolean(), demo: z.boolean() })
+      }),
+      /** an account deletion was started and is still running */
+      erasing: z.boolean(),
       staff: staffInfoSchema.nullable(),
       /**
        * the deployment's subscribe-message template ids (function env TMPL_REMINDER / TMPL_POLICY),

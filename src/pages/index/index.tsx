@@ -43,13 +43,29 @@ export default function Home() {
       ) : null}
 
       {data && !data.staff && !data.profile ? (
-        <View className='hero'>
+        <View className='hero' id='welcome'>
           <View className='hero__name'>欢迎使用个体工商户服务</View>
           <View className='hero__meta'>
-            建好经营档案后，我们会按您的情况推荐扶持政策，并在证照到期、年报截止前提醒您。大约需要2分钟。
+            {data.privacy.declined
+              ? '您没有同意个人信息保护告知书，所以没有建立档案。政策和开业第一课照样可以看；想用提醒、诉求和码上贷时，再建档即可。'
+              : '建好经营档案后，我们会按您的情况推荐扶持政策，并在证照到期、年报截止前提醒您。大约需要2分钟。'}
           </View>
           <View className='actions'>
-            <PrimaryButton onClick={() => Taro.navigateTo({ url: '/pages/onboard/index' })}>开始建档</PrimaryButton>
+            <PrimaryButton onClick={() => Taro.navigateTo({ url: '/pages/onboard/index' })}>{data.privacy.declined ? '重新阅读告知书' : '开始建档'}</PrimaryButton>
+          </View>
+        </View>
+      ) : null}
+
+      {/* a new notice (or one withdrawn): an owner with a profile is asked again, here where they land */}
+      {data?.profile && !data.staff && data.privacy.acceptedVersion !== data.privacy.currentVersion ? (
+        <View id='privacy-update'>
+          <Notice tone='warn'>
+            {data.privacy.declined
+              ? '您没有同意现行的个人信息保护告知书：档案保留着，但不能修改，政策也不按档案推荐。'
+              : `个人信息保护告知书更新了（${data.privacy.currentVersion}版），请阅读并选择是否同意。`}
+          </Notice>
+          <View className='actions'>
+            <SecondaryButton onClick={() => Taro.navigateTo({ url: '/pages/onboard/index' })}>阅读告知书</SecondaryButton>
           </View>
         </View>
       ) : null}

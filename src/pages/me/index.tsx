@@ -194,7 +194,13 @@ export default function Me() {
       </Section>
 
       <Section title='隐私'>
-        <Cell label='个人信息保护告知书' value={data.privacy.acceptedVersion ? `已同意（${data.privacy.acceptedVersion}版）` : '未同意'} />
+        <Cell
+          label='个人信息保护告知书'
+          value={data.privacy.acceptedVersion === data.privacy.currentVersion ? `已同意（${data.privacy.acceptedVersion}版）` : data.privacy.declined ? '不同意' : '未同意'}
+          arrow={!data.staff && data.privacy.acceptedVersion !== data.privacy.currentVersion}
+          onClick={!data.staff && data.privacy.acceptedVersion !== data.privacy.currentVersion ? go('/pages/onboard/index') : undefined}
+        />
+        {!data.staff ? <Cell label='个人信息' value='查看、导出、撤回、注销' arrow onClick={go('/rights/pages/index/index')} /> : null}
       </Section>
 
       {data.staff ? (

@@ -11,7 +11,7 @@ import type { StallScan } from '../../core/user/contract'
 import type { MyClaim, VerifyStatus } from '../../core/verify/contract'
 import { checkCreditCode } from '../../core/user/creditCode'
 import { INDUSTRIES, OWNER_GROUPS, REVENUE_BANDS, type Industry, type OwnerGroup, type RevenueBand } from '../../core/user/options'
-import { PRIVACY_NOTICE } from '../../core/user/privacy'
+import { DeclinedNotice, PrivacyNotice } from '../../components/PrivacyNotice'
 import { ApiError, call, errorMessage, newRequestId } from '../../services/api'
 import { useSession } from '../../store/session'
 
@@ -93,6 +93,8 @@ export default function Onboard() {
   const [prefilled, setPrefilled] = useState(false)
 
   const accepted = data?.privacy.acceptedVersion === data?.privacy.currentVersion
+  /** after 不同意: the owner asked to read the notice again */
+  const [rereading, setRereading] = useState(false)
 
   const resolve = async () => {
     if (!scene) return
@@ -138,11 +140,13 @@ export default function Onboard() {
     setError(key, '')
   }
 
-  const acceptNotice = async () => {
+  const answerNotice = async (granted: boolean) => {
     if (!data) return
-    setAccepting(true)
+    if (granted) setAccepting(true)
     try {
-      await call('user.consent.record', { kind: 'privacy', version: data.privacy.currentVersion, granted: true })
+      // 不同意 is recorded too (what, which version, when), so the app remembers and says what is still open
+      await call('user.consent.record', { kind: 'privacy', version: data.privacy.currentVersion, granted })
+      setRereading(false)
       await refresh()
     } catch (err) {
       Taro.showToast({ title: errorMessage(err), icon: 'none' })
@@ -393,24 +397,15 @@ export default function Onboard() {
       {fieldError('stallCode')}
       {stallError ? <Notice tone='warn'>{stallError}。您仍可以先建档，之后再扫码绑定摊位。</Notice> : null}
 
-      {!accepted ? (
-        <View id='privacy-notice'>
-          <Section title={`${PRIVACY_NOTICE.title}（${PRIVACY_NOTICE.version}版）`}>
-            <View className='notice-text'>
-              {PRIVACY_NOTICE.sections.map((s) => (
-                <View key={s.heading}>
-                  <View className='notice-text__heading'>{s.heading}</View>
-                  <View className='notice-text__body'>{s.body}</View>
-                </View>
-              ))}
-            </View>
-          </Section>
-          <View className='actions'>
-            <PrimaryButton loading={accepting} onClick={acceptNotice}>
-              我已阅读并同意
-            </PrimaryButton>
-          </View>
-        </View>
+      {!accepted && data.privacy.declined && !rereading ? (
+        <DeclinedNotice
+          hasProfile={!!data.profile}
+          onReread={() => setRereading(true)}
+          onPolicies={() => void Taro.switchTab({ url: '/pages/policy/index' })}
+          onCourse={() => void Taro.navigateTo({ url: '/course/pages/index/index' })}
+        />
+      ) : !accepted ? (
+        <PrivacyNotice operator={data.privacy.operator} agreeing={accepting} onAgree={() => void answerNotice(true)} onDecline={() => void answerNotice(false)} />
       ) : (
         <View id='profile-form'>
           <Section title='基本信息'>

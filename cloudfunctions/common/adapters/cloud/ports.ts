@@ -127,7 +127,11 @@ export function cloudPorts(cloud: WxCloud): Ports {
       templates: { reminder: process.env.TMPL_REMINDER || null, policy: process.env.TMPL_POLICY || null },
       complaintReplyWorkingDays: Number(process.env.COMPLAINT_REPLY_DAYS) || undefined,
       courseIssuer: process.env.COURSE_ISSUER?.trim() || null,
-      adminSetupCode: process.env.ADMIN_SETUP_CODE?.trim() || null
+      adminSetupCode: process.env.ADMIN_SETUP_CODE?.trim() || null,
+      privacyOperator:
+        process.env.PRIVACY_OPERATOR?.trim() && process.env.PRIVACY_CONTACT?.trim()
+          ? { name: process.env.PRIVACY_OPERATOR.trim(), contact: process.env.PRIVACY_CONTACT.trim() }
+          : null
     },
     db,
     push: new CloudPush(cloud),

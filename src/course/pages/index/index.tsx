@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { Page } from '../../../components/Page'
-import { Cell, LoadFailed, Loading, PrimaryButton, SecondaryButton, Section, Tag } from '../../../components/ui'
+import { Cell, LoadFailed, Loading, Notice, PrimaryButton, SecondaryButton, Section, Tag } from '../../../components/ui'
 import { countdownFrom, useCountdown, type Countdown } from '../../../components/useCountdown'
 import type { Output } from '../../../core/common/action'
 import { formatDuration } from '../../../core/common/countdown'
@@ -42,6 +42,11 @@ export default function CourseHome() {
   const left = c.exam.lessonsLeft
   return (
     <Page>
+      {c.guest ? (
+        <View id='course-guest'>
+          <Notice>您还没有建立经营档案，可以先读课。建档后才会记录学到哪里、可以参加测验和领取结业证书。</Notice>
+        </View>
+      ) : null}
       <View className='hero' id='course-progress'>
         <View className='hero__name'>开业第一课</View>
         <View className='progress'>
@@ -79,7 +84,9 @@ export default function CourseHome() {
           </Text>
         </View>
         <View className='actions'>
-          {left ? (
+          {c.guest ? (
+            <SecondaryButton onClick={() => Taro.navigateTo({ url: '/pages/onboard/index' })}>建档后参加测验</SecondaryButton>
+          ) : left ? (
             <PrimaryButton onClick={() => open(c.resumeLessonId ?? unread[0].id)}>{`还有${left}课没学，先去学`}</PrimaryButton>
           ) : c.exam.canStart ? (
             <SecondaryButton onClick={() => Taro.navigateTo({ url: '/course/pages/exam/index' })}>{c.exam.passed ? '再练一次' : '参加测验'}</SecondaryButton>

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Page } from '../../../components/Page'
-import { LoadFailed, Loading, PrimaryButton, SecondaryButton, Section } from '../../../components/ui'
+import { LoadFailed, Loading, Notice, PrimaryButton, SecondaryButton, Section } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { call, errorMessage } from '../../../services/api'
@@ -28,6 +28,15 @@ export default function LessonPage() {
 
   const finish = async () => {
     if (!l) return
+    // read without a profile: nothing is recorded, the reader just goes on
+    if (l.guest) {
+      if (l.nextId) {
+        setId(l.nextId)
+        load(l.nextId)
+        Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
+      } else Taro.navigateBack()
+      return
+    }
     setSaving(true)
     try {
       const r = await call('course.progress.save', { lessonId: l.id })
@@ -65,8 +74,9 @@ export default function LessonPage() {
           <Text className='grid__hint' id='lesson-source'>出处：{l.source}</Text>
         </View>
       </Section>
+      {l.guest ? <Notice>没有建档，学习进度不会记录。</Notice> : null}
       <View className='actions'>
-        <PrimaryButton loading={saving} onClick={finish}>{l.nextId ? '学完了，下一课' : '学完了'}</PrimaryButton>
+        <PrimaryButton loading={saving} onClick={finish}>{l.guest ? (l.nextId ? '下一课' : '读完了') : l.nextId ? '学完了，下一课' : '学完了'}</PrimaryButton>
         <SecondaryButton onClick={() => Taro.navigateBack()}>返回目录</SecondaryButton>
       </View>
     </Page>

@@ -6,12 +6,18 @@ import { LoadFailed, Loading, PrimaryButton, SecondaryButton, Section } from '..
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { call, errorMessage } from '../../../services/api'
+import { bankSharingBlocker } from '../../../core/loan/consentGate'
+import { useSession } from '../../../store/session'
+import { Notice } from '../../../components/ui'
 
 type Products = Output<Contracts['loan.products']>
 
 /** 个人信息保护法 Art. 23: a separate consent naming the data, the bank and the purpose. */
 export default function LoanConsent() {
   const { bankId } = useRouter().params
+  const session = useSession()
+  // the same rule the server applies (a profile first): lead there instead of a button that fails
+  const blocked = session.data ? bankSharingBlocker(session.data) : null
   const [data, setData] = useState<Products | null>(null)
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
@@ -47,7 +53,16 @@ export default function LoanConsent() {
         </View>
       </Section>
       <View className='actions'>
-        {bank.consented ? <SecondaryButton onClick={() => act(false)}>撤回同意</SecondaryButton> : <PrimaryButton onClick={() => act(true)}>我同意向{bank.name}提供以上信息</PrimaryButton>}
+        {bank.consented ? (
+          <SecondaryButton onClick={() => act(false)}>撤回同意</SecondaryButton>
+        ) : blocked ? (
+          <View id='consent-blocked'>
+            <Notice tone='warn'>{blocked}</Notice>
+            <PrimaryButton onClick={() => Taro.navigateTo({ url: '/pages/onboard/index' })}>先去建档</PrimaryButton>
+          </View>
+        ) : (
+          <PrimaryButton onClick={() => act(true)}>我同意向{bank.name}提供以上信息</PrimaryButton>
+        )}
       </View>
     </Page>
   )
