@@ -4,7 +4,7 @@ import { DELETE_PHRASE } from '../../src/core/rights/kept'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import { phonePage } from '../helpers/browser'
 import { e2eEnvironment, shot, visible } from '../helpers/e2e'
-import { PROFILE } from '../helpers/fixtures'
+import { profileOf } from '../helpers/fixtures'
 
 /**
  * #16 on a 390×844 phone: the notice with 不同意 and browsing on, 我的 → 个人信息 with its export
@@ -22,7 +22,7 @@ async function open(openid: string, path: string, problems: string[]): Promise<P
 
 async function owner(openid: string, businessName: string, careMode = false) {
   await env.cloud.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, openid)
-  await env.cloud.ok('user', 'user.profile.save', { ...PROFILE, businessName }, openid)
+  await env.cloud.ok('user', 'user.profile.save', { ...profileOf(openid), businessName }, openid)
   if (careMode) await env.cloud.ok('user', 'user.settings.save', { careMode: true }, openid)
 }
 

@@ -1,7 +1,7 @@
 import { DELETE_PHRASE } from '../../src/core/rights/kept'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import { testCloud, type TestCloud } from '../helpers/cloud'
-import { PROFILE } from '../helpers/fixtures'
+import { profileOf } from '../helpers/fixtures'
 import { requireWeappBuild, withSim } from './helpers'
 import { weappShot } from './screenshot'
 
@@ -12,7 +12,7 @@ import { weappShot } from './screenshot'
 let cloud: TestCloud
 const owner = async (who: string, businessName: string, careMode = false) => {
   await cloud.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, who)
-  await cloud.ok('user', 'user.profile.save', { ...PROFILE, businessName }, who)
+  await cloud.ok('user', 'user.profile.save', { ...profileOf(who), businessName }, who)
   if (careMode) await cloud.ok('user', 'user.settings.save', { careMode: true }, who)
 }
 
