@@ -1,23 +1,13 @@
 import { createHash } from 'node:crypto'
-import type { RegisterRow, RegisterStatus } from '../../src/core/register/rows'
+import type { RegisterRow } from '../../src/core/register/rows'
 import type { Db } from '../common/ports'
 
 /**
  * The register of 个体工商户: one document per business, `_id` = its 统一社会信用代码. Other
  * features read it (verification); only an import writes it.
  */
-export interface RegisterDoc {
+export interface RegisterDoc extends Omit<RegisterRow, 'marketId'> {
   _id: string
-  creditCode: string
-  name: string
-  operatorName: string
-  address: string
-  registeredOn: string | null
-  status: RegisterStatus
-  /** as the file wrote it (存续（在营、开业、在册）…) */
-  statusText: string
-  /** GB/T 2260 division code */
-  region: string
   marketId: string | null
   /** the import that last wrote it, and when */
   importId: string

@@ -1,30 +1,10 @@
+import { register } from '../register/store'
 import type { ClaimStatus } from '../../src/core/verify/contract'
-import type { RegisterStatus } from '../../src/core/verify/rules'
 import type { Context } from '../common/context'
 import type { StoredProfile } from './owners'
 
-/**
- * One row of the register of 个体工商户 a regulator imported (collection `register`, written by the
- * import, #16 slice reg; this slice only reads it). `_id` is the credit code.
- */
-export interface RegisterDoc {
-  _id: string
-  creditCode: string
-  name: string
-  operatorName: string
-  address: string
-  /** YYYY-MM-DD or null */
-  registeredOn: string | null
-  status: RegisterStatus
-  /** the status as the file wrote it */
-  statusText: string
-  /** GB/T 2260 division code */
-  region: string
-  marketId: string | null
-  importId: string
-  importedAt: string
-  updatedAt: string
-}
+/** The register (collection `register`) is written only by the import (cloudfunctions/register); verification reads it. */
+export type { RegisterDoc } from '../register/store'
 
 /**
  * One business, one owner account: `_id` is the credit code, `openid` the account holding it
@@ -76,6 +56,6 @@ export interface ClaimDoc {
   updatedAt: string
 }
 
-export const registerRows = (ctx: Pick<Context, 'db'>) => ctx.db.collection<RegisterDoc>('register')
+export const registerRows = (ctx: Pick<Context, 'db'>) => register(ctx.db)
 export const bindings = (ctx: Pick<Context, 'db'>) => ctx.db.collection<BindingDoc>('bindings')
 export const claims = (ctx: Pick<Context, 'db'>) => ctx.db.collection<ClaimDoc>('claimTransfers')

@@ -1,3 +1,4 @@
+import type { RegisterStatus } from '../register/rows'
 // Labels and rules only, no zod: owner and staff pages import this without the validation library.
 
 /**
@@ -23,7 +24,7 @@ export interface VerifyNote {
   statusText: string | null
 }
 
-export type RegisterStatus = 'active' | 'cancelled' | 'revoked' | 'other'
+export type { RegisterStatus }
 
 /** The fields of a register row this rule reads (the `register` collection, owned by the import). */
 export interface RegisterFacts {
