@@ -51,12 +51,11 @@ export default function Inbox() {
   }, [])
   // back from what a message opened, what was loaded is refreshed in place (read marks, new ones on top)
   const shown = useRef(false)
-  const load = useCallback(() => {
-    const first = !shown.current
+  useDidShow(() => {
+    void (shown.current ? list.reload() : list.reset())
     shown.current = true
-    return Promise.all([first ? list.reset() : list.reload(), loadSettings()])
-  }, [list, loadSettings])
-  useDidShow(() => void load())
+    void loadSettings()
+  })
   usePullDownRefresh(() => void list.reset().finally(() => Taro.stopPullDownRefresh()))
 
   const read = async (ids: string[] | 'all') => {
