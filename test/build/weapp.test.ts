@@ -55,8 +55,10 @@ describe('the weapp build', () => {
     expect(code).not.toContain('/api/functions/')
     expect(code).not.toContain('/api/local/')
     expect(code).toContain('callFunction')
-    // photos: the mini-program's compressor and file system, not the browser's canvas
-    expect(code).not.toContain('toDataURL')
+    // photos: the mini-program's compressor and file system, not the browser's canvas (staff
+    // charts are left out: ECharts' never-called getDataURL mentions it; no photo code is there)
+    const photoCode = allJs(ROOT).filter((f) => !f.includes('/staff/')).map((f) => readFileSync(f, 'utf8')).join('\n')
+    expect(photoCode).not.toContain('toDataURL')
     expect(code).toContain('compressImage')
     // the photo goes to cloud storage from the phone, never as base64 through a call
     expect(code).toContain('uploadFile')
