@@ -4,6 +4,7 @@ import type { Sweep } from '../common/sweep'
 import { policyPushSweep } from '../policy/sweeps'
 import { annualReportSweep, permitSweep } from '../reminder/sweeps'
 import { accountErasureSweep } from '../user/erasure'
+import { followupSweep } from '../visit/sweeps'
 
 /**
  * Every due sweep; each feature adds its own. The scheduler shares each run's time between them
@@ -16,5 +17,6 @@ export const SWEEPS: Sweep[] = [
   permitSweep,
   pushRetrySweep,
   uploadCleanupSweep,
-  accountErasureSweep
+  accountErasureSweep,
+  followupSweep
 ]
