@@ -116,7 +116,7 @@ export default function VisitForm() {
             <Cell label='核验状态' value={h.verification} />
           </View>
         ) : (
-          <Cell label='这个摊位还没有经营户绑定' value={ctx.regionName} />
+          <Cell wide label='这个摊位还没有经营户绑定' value={ctx.regionName} />
         )}
       </Section>
       <Section title='为什么列入走访名单'>
@@ -126,7 +126,7 @@ export default function VisitForm() {
             {ctx.reasons.filter((r) => r.detail).map((r) => <View key={r.kind} className='visit-row__meta'>{r.label}：{r.detail}</View>)}
           </View>
         ) : (
-          <Cell label='不在走访名单上（可照常记录走访）' />
+          <Cell wide label='不在走访名单上（可照常记录走访）' />
         )}
       </Section>
 
@@ -196,12 +196,12 @@ export default function VisitForm() {
               </View>
             ))}
             {followups.length < 5 ? (
-              <Cell label='+ 添加跟进事项' arrow onClick={() => setFollowups((fs) => [...fs, { kind: needs[0] ?? 'other', title: '', dueOn: addDays(today, 7) }])} />
+              <Cell wide label='+ 添加跟进事项' arrow onClick={() => setFollowups((fs) => [...fs, { kind: needs[0] ?? 'other', title: '', dueOn: addDays(today, 7) }])} />
             ) : null}
           </Section>
           {ctx.canFileComplaint ? (
             <Section title='转为诉求' footer='代经营者登记一件诉求：有诉求编号和办理期限，进入诉求工作台，经营者在“我的诉求”里能看到进度。'>
-              <Cell label={filing ? '✓ 转为诉求案件' : '转为诉求案件'} arrow onClick={() => setFiling((x) => !x)} />
+              <Cell wide label={filing ? '✓ 转为诉求案件' : '转为诉求案件'} arrow onClick={() => setFiling((x) => !x)} />
               {filing ? (
                 <View>
                   <Picker mode='selector' range={CATEGORY_KEYS.map((k) => COMPLAINT_CATEGORIES[k])} value={CATEGORY_KEYS.indexOf(category)} onChange={(e) => setCategory(CATEGORY_KEYS[Number(e.detail.value)])}>

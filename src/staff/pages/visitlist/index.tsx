@@ -93,7 +93,7 @@ export default function VisitList() {
             <Text className='picker-value' id='market-value'>{options.find((o) => o.id === market)?.name ?? '全部市场'}</Text>
           </Cell>
         </Picker>
-        {counts.filter((c) => c.count !== null).map((c) => <Cell key={c.kind} label={c.label} value={`${c.count}户`} />)}
+        {counts.filter((c) => c.count !== null).map((c) => <Cell key={c.kind} wide label={c.label} value={`${c.count}户`} />)}
       </Section>
       <Section
         title='走访名单'
