@@ -126,7 +126,7 @@ export default function VisitForm() {
             {ctx.reasons.filter((r) => r.detail).map((r) => <View key={r.kind} className='visit-row__meta'>{r.label}：{r.detail}</View>)}
           </View>
         ) : (
-          <Cell wide label='不在走访名单上（可照常记录走访）' />
+          <View className='visit-row'><View className='visit-row__meta'>不在走访名单上，可照常记录走访。</View></View>
         )}
       </Section>
 
@@ -165,7 +165,10 @@ export default function VisitForm() {
             </View>
             {fieldError('needs')}
             <View className='form-box'>
-              <Textarea className='textarea' name='needText' maxlength={500} placeholder='需求的具体情况（选填）' value={needText} onInput={(e) => setNeedText(e.detail.value)} />
+              <Textarea className='textarea' name='needText' maxlength={500} placeholder='需求的具体情况（选填）' value={needText} onInput={(e) => {
+                  setError('needs', '')
+                  setNeedText(e.detail.value)
+                }} />
             </View>
             {fieldError('needText')}
           </Section>
@@ -210,7 +213,10 @@ export default function VisitForm() {
                     </Cell>
                   </Picker>
                   <View className='form-box'>
-                    <Textarea className='textarea' name='complaintWhat' maxlength={500} placeholder='诉求内容：经营者反映的问题' value={what} onInput={(e) => setWhat(e.detail.value)} />
+                    <Textarea className='textarea' name='complaintWhat' maxlength={500} placeholder='诉求内容：经营者反映的问题' value={what} onInput={(e) => {
+                        setError('complaint.what', '')
+                        setWhat(e.detail.value)
+                      }} />
                   </View>
                   {fieldError('complaint.what')}
                 </View>
