@@ -85,7 +85,9 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: ['status', 'dueOn'] },
     { fields: 'nextDueAt' },
     { fields: 'ownerOpenid', sparse: true }
-  ]
+  ],
+  // staff exports: the cleanup takes the oldest first; an account's own on deletion
+  exports: [{ fields: 'createdAt' }, { fields: 'openid' }]
 }
 
 
@@ -96,7 +98,8 @@ export const COLLECTIONS = [
   'loanTurnover', 'loanApplications', 'complaints', 'complaintUploads', 'complaintAudit',
   'courseProgress', 'courseAttempts', 'courseCertificates', 'slots', 'stallRequests', 'officeContacts',
   'register', 'registerImports', 'registerChunks', 'bindings', 'claimTransfers', 'audit', 'invitations', 'helpers',
-  'visits', 'followups'
+  'visits', 'followups',
+  'exports'
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 

@@ -1,5 +1,6 @@
 import { complaintOverdueSweep, uploadCleanupSweep } from '../complaint/sweeps'
 import { pushRetrySweep } from '../common/notify'
+import { exportCleanupSweep } from '../common/xlsx'
 import type { Sweep } from '../common/sweep'
 import { policyPushSweep } from '../policy/sweeps'
 import { annualReportSweep, permitSweep } from '../reminder/sweeps'
@@ -18,5 +19,6 @@ export const SWEEPS: Sweep[] = [
   pushRetrySweep,
   uploadCleanupSweep,
   accountErasureSweep,
+  exportCleanupSweep,
   followupSweep
 ]
