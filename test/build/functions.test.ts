@@ -106,7 +106,9 @@ describe('built cloud functions', () => {
       ['permit-reminders', 0],
       ['push-retries', 0],
       ['complaint-upload-cleanup', 0],
-      ['account-erasure', 0]
+      ['account-erasure', 0],
+      ['export-cleanup', 0],
+      ['visit-followups', 0]
     ])
     expect(run.data).toMatchObject({ more: false, continued: false })
     expect(sdk.calls).not.toContain('callFunction')
