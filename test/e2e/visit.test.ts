@@ -22,6 +22,7 @@ for (const care of [false, true]) {
     await env.cloud.ok('user', 'user.settings.save', { careMode: care }, who)
     const page = await open(who, '#/pages/onboard/index?scene=DMA2K7', problems)
     await visible(page, '.btn', '保存走访记录').waitFor()
+    await page.waitForTimeout(1800)
     expect(page.url()).toContain('staff/pages/visit/index')
     expect(await page.locator('body').innerText()).not.toContain('个人信息保护告知书')
     await visible(page, '.stall-card', '摊位 A-01').waitFor()
@@ -52,6 +53,8 @@ for (const care of [false, true]) {
     await shot(page, `visit-e2e-saved${care ? '-care' : ''}`)
     await visible(page, '.btn', '查看跟进事项').click()
     await visible(page, '.visit-row', care ? '回访摊位调整结果' : '问市场管理方调整方案').waitFor()
+    // the page slides in: shoot once it is in place
+    await page.waitForTimeout(1800)
     await shot(page, `visit-e2e-followups${care ? '-care' : ''}`)
     if (!care) {
       // the case is in the workbench queue and the owner's own list
