@@ -131,6 +131,19 @@ export const ERASURE: Record<ErasableCollection, ErasureRule> = {
       after: null
     })
   },
+  // 走访 (#17): the officers' record of their visits and tasks, kept as their work record without the owner
+  visits: {
+    kind: 'anonymise',
+    find: [{ by: 'field', field: 'ownerOpenid' }],
+    kept: 'audit',
+    scrub: (_doc, tombstone) => ({ ownerOpenid: tombstone, creditCode: null, needText: '', help: '' })
+  },
+  followups: {
+    kind: 'anonymise',
+    find: [{ by: 'field', field: 'ownerOpenid' }],
+    kept: 'audit',
+    scrub: (_doc, tombstone) => ({ ownerOpenid: tombstone, creditCode: null, businessName: null, title: '跟进事项（经营者已注销）', doneNote: null })
+  },
   // staff exports (Excel): the files a staff member made; owners make none, and they go after a day anyway
   exports: { kind: 'erase', find: [{ by: 'field', field: 'openid' }], what: '您导出的表格', files: (d) => [String(d.fileId)] },
   register: { kind: 'notPersonal', why: '登记名录：登记机关的个体工商户登记信息，由监管人员从登记系统导入，不是您在小程序里留下的资料' },

@@ -78,7 +78,10 @@ export async function pageCases(cloud: TestCloud): Promise<PageCase[]> {
   { route: 'verify/pages/index/index', as: OWNER, sees: ['营业执照', '已核验（登记信息一致）', '鹿城区张记面馆'] },
   { route: 'staff/pages/verify/index', as: REGULATOR, sees: ['已核验', '待核验'] },
   { route: 'staff/pages/claims/index', as: REGULATOR, sees: ['待审核', '已处理'] },
-  { route: 'staff/pages/visits/index', as: REGULATOR, sees: ['东门农贸市场', '登记5户', '按市场'] }
+  { route: 'staff/pages/visits/index', as: REGULATOR, sees: ['东门农贸市场', '登记5户', '按市场'] },
+  { route: 'staff/pages/visitlist/index', as: REGULATOR, sees: ['走访问需', '扫码走访', '走访名单', '登记在册、从未加入'] },
+  { route: 'staff/pages/visit/index', as: REGULATOR, query: () => 'scene=DMA2K7', sees: ['东门农贸市场', '鹿城区张记面馆', '听到的需求', '保存走访记录'] },
+  { route: 'staff/pages/followups/index', as: REGULATOR, sees: ['我的', '已超期', '跟进事项来自走访记录'] }
 ]
 }
 
