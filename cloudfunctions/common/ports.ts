@@ -79,7 +79,38 @@ export interface Collection<T extends Doc = Doc> {
   remove(id: string): Promise<boolean>
   find(where: Where, options?: FindOptions): Promise<T[]>
   count(where: Where): Promise<number>
+  /**
+   * Group-count in ONE round trip (the cloud's `collection.aggregate()`: match, optional unwind,
+   * group): how many documents of `where` share each combination of the `by` fields, and the
+   * sum of each `sum` field per group. The database does the work; no document comes back.
+   * At most 1,000 groups (a dashboard groups by a handful of labels, never by owner).
+   */
+  countGroups(where: Where, spec: GroupSpec): Promise<GroupRow[]>
+  /** How many distinct combinations of `fields` the documents of `where` hold (one round trip). */
+  countDistinct(where: Where, fields: string[]): Promise<number>
 }
+
+/** What a group-count groups by (see Collection.countGroups). */
+export interface GroupSpec {
+  /** fields (dotted paths allowed) whose values make a group; a missing field groups as null */
+  by: string[]
+  /**
+   * an array field to unwind first: each element becomes its own row, with the element as the
+   * field's value (a document with an empty or missing array adds no row), e.g. needs by kind
+   */
+  unwind?: string
+  /** numeric fields summed per group (a missing or non-number value adds nothing) */
+  sum?: string[]
+}
+export interface GroupRow {
+  /** the group's value for each `by` field */
+  key: Record<string, Scalar>
+  count: number
+  /** per `sum` field */
+  sums: Record<string, number>
+}
+/** Groups a group-count returns at most. */
+export const MAX_GROUPS = 1000
 
 export interface Db {
   collection<T extends Doc = Doc>(name: string): Collection<T>
