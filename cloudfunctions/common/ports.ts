@@ -7,7 +7,7 @@ import type { Clock } from '../../src/core/common/time'
 // ---- Db: a small subset of the cloud database, with its command vocabulary ----
 
 export type Scalar = string | number | boolean | null
-export type CmdOp = 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'nin' | 'exists' | 'prefix'
+export type CmdOp = 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'nin' | 'exists' | 'prefix' | 'range'
 export interface Cond {
   $op: CmdOp
   value: unknown
@@ -27,7 +27,9 @@ export const cmd = {
   nin: (value: Scalar[]): Cond => ({ $op: 'nin', value }),
   exists: (value: boolean): Cond => ({ $op: 'exists', value }),
   /** string starts with `value` (taken literally: regex characters are escaped by the adapters) */
-  prefix: (value: string): Cond => ({ $op: 'prefix', value })
+  prefix: (value: string): Cond => ({ $op: 'prefix', value }),
+  /** from <= field < to (a period: `_.gte(from).and(_.lt(to))` in the cloud) */
+  range: (from: string | number, to: string | number): Cond => ({ $op: 'range', value: [from, to] })
 }
 
 /** Escapes text for use inside a regular expression, so user text is only ever literal. */

@@ -14,6 +14,10 @@ export function toCloudWhere(_: CloudCommand, where: Where, regExp: RegExpFactor
     if (isCond(v)) {
       const c = v as Cond
       if (c.$op === 'prefix') w[field] = regExp({ regexp: '^' + escapeRegExp(String(c.value)), options: '' })
+      else if (c.$op === 'range') {
+        const [from, to] = c.value as [unknown, unknown]
+        w[field] = (_.gte(from) as { and(x: unknown): unknown }).and(_.lt(to))
+      }
       else w[field] = (_[c.$op] as (x: unknown) => unknown).call(_, c.value)
     } else if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) w[field] = v
     else throw new Error(`bad condition for ${field}`)

@@ -62,7 +62,7 @@ export class LocalDb implements Db {
 const isCond = (v: unknown): v is Cond => typeof v === 'object' && v !== null && '$op' in v
 const isPatchOp = (v: unknown): v is PatchOp => typeof v === 'object' && v !== null && '$patch' in v
 
-const NEDB_OPS: Record<Exclude<Cond['$op'], 'eq' | 'prefix'>, string> = {
+const NEDB_OPS: Record<Exclude<Cond['$op'], 'eq' | 'prefix' | 'range'>, string> = {
   neq: '$ne',
   gt: '$gt',
   gte: '$gte',
@@ -81,6 +81,7 @@ export function toNedbQuery(where: Where): Record<string, unknown> {
     if (isCond(v)) {
       if (v.$op === 'eq') q[field] = v.value
       else if (v.$op === 'prefix') q[field] = { $regex: new RegExp('^' + escapeRegExp(String(v.value))) }
+      else if (v.$op === 'range') q[field] = { $gte: (v.value as unknown[])[0], $lt: (v.value as unknown[])[1] }
       else q[field] = { [NEDB_OPS[v.$op]]: v.value }
     }
     else if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) q[field] = v
