@@ -134,7 +134,11 @@ const VALID: Record<string, Record<string, unknown>> = {
   'register.import.preview': { fileId: 'local:register-uploads/abc/def.xlsx' },
   'register.import.errors': { jobId: 'abc123' },
   'register.import.run': { jobId: 'abc123' },
-  'register.list': { q: '张记', marketId: 'demo-market-1' }
+  'register.list': { q: '张记', marketId: 'demo-market-1' },
+  'monitor.dashboard': { from: '2026-11-01', to: '2026-11-20', marketId: 'demo-market-1' },
+  'monitor.list': { figure: 'complaintCategory:fee', from: '2026-11-01', to: '2026-11-20', limit: 20 },
+  'monitor.export': { figure: 'households', from: '2026-11-01', to: '2026-11-20' },
+  'monitor.serviceMonth': { from: '2026-11-01', to: '2026-11-20', xlsx: false }
 }
 const ACTIONS = Object.keys(contracts)
 
