@@ -8,8 +8,8 @@ import { PERMIT_TYPES } from '../../src/core/reminder/permitTypes'
 import { complaints } from '../complaint/store'
 import type { Context } from '../common/context'
 import { invalid } from '../common/errors'
-import { pageNewestFirst, type Paged } from '../common/paging'
-import { cmd, type Collection, type Doc, type Where } from '../common/ports'
+import { decodeCursor, encodeCursor, pageNewestFirst, type Paged } from '../common/paging'
+import { cmd, type Collection, type Cond, type Doc, type Where } from '../common/ports'
 import { progress } from '../course/store'
 import { marks } from '../policy/store'
 import { obligations, permits } from '../reminder/store'
@@ -141,8 +141,33 @@ export async function listPage(ctx: Context, s: Scope, figure: string, opts: { c
   const f = figureKind(figure)
   if (!f) throw invalid('没有这项数据的名单', 'figure')
   const src = await sourceOf(ctx, s, f.kind, f.param)
-  const page = await pageNewestFirst(src.coll, src.where, { ...opts, field: src.field })
+  const page = await pageWithin(src.coll, src.where, { ...opts, field: src.field })
   return { ...page, items: await rowsOf(ctx, s, src, page.items) }
+}
+
+/**
+ * pageNewestFirst, also when the list is a period of its own paging field (诉求 filed in the
+ * period, newest first): the next page is the rest of the cursor's instant by _id, then what is
+ * older but still inside the period. The same total order, two exact queries, no "or".
+ */
+async function pageWithin<T extends Doc>(coll: Collection<T>, where: Where, opts: { cursor?: string; limit: number; field: string }): Promise<Paged<T>> {
+  const period = where[opts.field] as Cond | undefined
+  if (!period) return pageNewestFirst(coll, where, opts)
+  if (typeof period !== 'object' || period.$op !== 'range') throw new Error(`a list paged by ${opts.field} filters it only by a period`)
+  const [since] = period.value as [string, string]
+  const want = opts.limit + 1
+  const order: Array<[string, 'asc' | 'desc']> = [[opts.field, 'desc'], ['_id', 'desc']]
+  const rows = async (): Promise<T[]> => {
+    if (!opts.cursor) return coll.find(where, { orderBy: order, limit: want })
+    const [at, id] = decodeCursor(opts.cursor, 't', 2)
+    const same = await coll.find({ ...where, [opts.field]: at, _id: cmd.lt(id) }, { orderBy: [['_id', 'desc']], limit: want })
+    if (same.length >= want) return same
+    return [...same, ...(await coll.find({ ...where, [opts.field]: cmd.range(since, at) }, { orderBy: order, limit: want - same.length }))]
+  }
+  const [found, total] = await Promise.all([rows(), coll.count(where)])
+  const items = found.slice(0, opts.limit)
+  const last = items[items.length - 1] as (T & Record<string, unknown>) | undefined
+  return { items, total, nextCursor: found.length > opts.limit && last ? encodeCursor('t', [String(last[opts.field]), last._id]) : null }
 }
 
 async function rowsOf(ctx: Context, s: Scope, src: Source, docs: AnyDoc[]): Promise<Row[]> {
