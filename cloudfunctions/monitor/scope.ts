@@ -1,5 +1,5 @@
 import { chinaStartOfDay } from '../../src/core/common/time'
-import { daysAfter } from '../../src/core/monitor/figures'
+import { daysAfter, defaultPeriod } from '../../src/core/monitor/figures'
 import { regionName } from '../../src/core/region/names'
 import { regionPrefix, within } from '../../src/core/region/code'
 import type { Context } from '../common/context'
@@ -24,7 +24,8 @@ export interface Scope {
   where(regionField: string, marketField: string | null, extra?: Where): Where
 }
 
-export async function scopeOf(ctx: Context, q: { marketId?: string; from: string; to: string }): Promise<Scope> {
+export async function scopeOf(ctx: Context, query: { marketId?: string; from?: string; to?: string }): Promise<Scope> {
+  const q = { marketId: query.marketId, ...(query.from && query.to ? { from: query.from, to: query.to } : defaultPeriod(ctx.today)) }
   const region = ctx.staff?.region ?? null
   const regionCond: Cond | null = region ? cmd.prefix(regionPrefix(region)) : null
   const list = await markets(ctx).find(region ? { region: cmd.prefix(regionPrefix(region)) } : {}, { orderBy: [['name', 'asc']], limit: 200 })

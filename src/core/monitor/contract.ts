@@ -6,13 +6,17 @@ import { figureKind, periodProblem } from './figures'
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日')
 const marketId = z.string().min(1).max(64)
 
-/** A period of China dates, checked in words (the page keeps what was picked on an error). */
+/**
+ * A period of China dates, checked in words (the page keeps what was picked on an error). Absent:
+ * this month so far on the server's clock (the phone's clock may be wrong).
+ */
 const period = {
-  from: date,
-  to: date
+  from: date.optional(),
+  to: date.optional()
 }
-const checkPeriod = <T extends { from: string; to: string }>(v: T, ctx: z.RefinementCtx) => {
-  const p = periodProblem(v.from, v.to)
+const checkPeriod = <T extends { from?: string; to?: string }>(v: T, ctx: z.RefinementCtx) => {
+  if (!v.from !== !v.to) return ctx.addIssue({ code: 'custom', message: v.from ? '请选择结束日期' : '请选择开始日期', path: [v.from ? 'to' : 'from'] })
+  const p = v.from && v.to ? periodProblem(v.from, v.to) : null
   if (p) ctx.addIssue({ code: 'custom', message: p.message, path: [p.field] })
 }
 
