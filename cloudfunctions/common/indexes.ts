@@ -77,7 +77,9 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   // transfer requests: one open per owner and business (unique openKey); the regulator's queue pages by (open, region)
   claimTransfers: [{ fields: 'openKey', unique: true }, { fields: ['open', 'region', 'createdAt', '_id'] }, { fields: ['open', 'createdAt', '_id'] }, { fields: ['openid', 'createdAt'] }, { fields: 'holder' }, { fields: 'previous', sparse: true }],
   // the audit log pages newest first; one target's history (verification, a transfer) by time
-  audit: [{ fields: ['at', '_id'] }, { fields: ['target', 'at'] }, { fields: 'actor' }]
+  audit: [{ fields: ['at', '_id'] }, { fields: ['target', 'at'] }, { fields: 'actor' }],
+  // staff exports: the cleanup takes the oldest first; an account's own on deletion
+  exports: [{ fields: 'createdAt' }, { fields: 'openid' }]
 }
 
 
@@ -87,7 +89,8 @@ export const COLLECTIONS = [
   'quotas', 'pushCounts', 'policies', 'policyMarks', 'meta', 'loanConsents', 'loanConsentLog',
   'loanTurnover', 'loanApplications', 'complaints', 'complaintUploads', 'complaintAudit',
   'courseProgress', 'courseAttempts', 'courseCertificates', 'slots', 'stallRequests', 'officeContacts',
-  'register', 'registerImports', 'registerChunks', 'bindings', 'claimTransfers', 'audit', 'invitations', 'helpers'
+  'register', 'registerImports', 'registerChunks', 'bindings', 'claimTransfers', 'audit', 'invitations', 'helpers',
+  'exports'
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 

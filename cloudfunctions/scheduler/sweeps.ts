@@ -1,5 +1,6 @@
 import { complaintOverdueSweep, uploadCleanupSweep } from '../complaint/sweeps'
 import { pushRetrySweep } from '../common/notify'
+import { exportCleanupSweep } from '../common/xlsx'
 import type { Sweep } from '../common/sweep'
 import { policyPushSweep } from '../policy/sweeps'
 import { annualReportSweep, permitSweep } from '../reminder/sweeps'
@@ -16,5 +17,6 @@ export const SWEEPS: Sweep[] = [
   permitSweep,
   pushRetrySweep,
   uploadCleanupSweep,
-  accountErasureSweep
+  accountErasureSweep,
+  exportCleanupSweep
 ]
