@@ -5,7 +5,7 @@ import { defineFunction } from '../common/router'
 import { dashboardCounts, serviceMonthCounts } from './counts'
 import { allRows, listPage } from './lists'
 import { scopeOf, scopeView, type Scope } from './scope'
-import { exportXlsx, type XlsxSheet } from './xlsxPending'
+import { exportXlsx, type XlsxSheet } from '../common/xlsx'
 
 const NOTES = [
   '数字由数据库按条件计数，只含本小程序里的记录，不是登记系统的全部个体工商户。',
@@ -19,10 +19,14 @@ const SERVICE_NOTES = [
 /** `xlsx` names: the place and period, never an id. */
 const fileBase = (ctx: Context, s: Scope, what: string) => `${what}_${s.market?.name ?? scopeView(ctx, s).regionName ?? '全部'}_${s.from}至${s.to}`
 
+/** The scope and period, as the first line of every sheet. */
+const headLine = (ctx: Context, s: Scope) => `${scopeView(ctx, s).regionName ?? '全部地区'}${s.market ? ` ${s.market.name}` : ''}，${s.from} 至 ${s.to}`
+
 /** The dashboard as sheets: one per group, a label and its number (and how it was counted). */
-function monthlySheets(groups: ReturnType<typeof dashboardGroups>): XlsxSheet[] {
+function monthlySheets(groups: ReturnType<typeof dashboardGroups>, head: string[]): XlsxSheet[] {
   return groups.map((g) => ({
     name: g.title,
+    notes: head,
     columns: [
       { header: '项目', key: 'label', width: 28 },
       { header: '数量', key: 'value', width: 10 },
@@ -61,7 +65,7 @@ export default defineFunction('monitor', {
     const s = await scopeOf(ctx, q)
     if (figure === 'monthly') {
       const counts = await dashboardCounts(ctx, s)
-      return exportXlsx(ctx.ports, ctx, { fileBase: fileBase(ctx, s, '监测月报'), sheets: monthlySheets(dashboardGroups(counts, { admin: !s.region })) })
+      return exportXlsx(ctx.ports, ctx, { fileBase: fileBase(ctx, s, '监测月报'), sheets: monthlySheets(dashboardGroups(counts, { admin: !s.region }), [headLine(ctx, s), ...NOTES]) })
     }
     const { rows, total, more } = await allRows(ctx, s, figure)
     const title = figureTitle(figure)
@@ -70,6 +74,7 @@ export default defineFunction('monitor', {
       sheets: [
         {
           name: '名单',
+          notes: [`${title}：${headLine(ctx, s)}`, '名称已隐去部分文字'],
           columns: [
             { header: '名称（已隐去部分）', key: 'title', width: 24 },
             { header: '情况', key: 'lines', width: 50 },
@@ -93,6 +98,7 @@ export default defineFunction('monitor', {
           sheets: [
             {
               name: '服务月报告',
+              notes: [headLine(ctx, s), ...SERVICE_NOTES],
               columns: [
                 { header: '项目', key: 'label', width: 24 },
                 { header: '数量', key: 'value', width: 10 },

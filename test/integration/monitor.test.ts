@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { testCloud, type TestCloud } from '../helpers/cloud'
 import { MONITOR_NOW, PERIOD, seedMonitor } from '../helpers/monitor'
 
@@ -185,5 +186,58 @@ describe('服务月报告 (seed 002’s figures)', () => {
     expect(r.file).toBeNull()
     const b = await c.ok('monitor', 'monitor.serviceMonth', PERIOD, 'mon-reg-b')
     expect(Object.fromEntries(b.lines.map((l: any) => [l.key, l.value]))).toMatchObject({ visitedHouseholds: 1, complaintsReceived: 1, loansGranted: 1 })
+  })
+})
+
+describe('exports (opened with exceljs)', () => {
+  const open = async (file: { url: string; fileName: string }) => {
+    const res = await fetch(c.url + file.url)
+    expect(res.status).toBe(200)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never)
+    return wb
+  }
+  const cells = (ws: ExcelJS.Worksheet) => {
+    const out: unknown[][] = []
+    ws.eachRow((row) => out.push((row.values as unknown[]).slice(1)))
+    return out
+  }
+
+  test('a figure’s list: masked names, the region only, under a Chinese dated name', async () => {
+    const file = await c.ok('monitor', 'monitor.export', { ...PERIOD, figure: 'households' }, 'mon-reg-a')
+    expect(file.fileName).toMatch(/^已加入的个体户_.*鹿城区_2026-11-01至2026-11-20-20261120\.xlsx$/)
+    const rows = cells((await open(file)).worksheets[0])
+    expect(rows[0][0]).toBe('已加入的个体户：浙江省温州市鹿城区，2026-11-01 至 2026-11-20')
+    const header = rows.findIndex((r) => r[0] === '名称（已隐去部分）')
+    expect(rows[header]).toEqual(['名称（已隐去部分）', '情况', '日期'])
+    expect(rows.slice(header + 1).map((r) => r[0])).toEqual(['张记*馆', '王记*吃', '李家*货', '赵氏*发'])
+    expect(rows[header + 1]).toEqual(['张记*馆', '餐饮服务；分型（估计）：生存型；市场：东门市场；最近使用：2026-11-19', '2026-11-05'])
+    expect(JSON.stringify(rows)).not.toContain('湖滨')
+    // 上城区's export of the same list holds only 上城区's households
+    const b = cells((await open(await c.ok('monitor', 'monitor.export', { ...PERIOD, figure: 'households' }, 'mon-reg-b'))).worksheets[0])
+    expect(b.slice(b.findIndex((r) => r[0] === '名称（已隐去部分）') + 1).map((r) => r[0])).toEqual(['上城*酒', '湖滨*果'])
+    // another region's market is refused before anything is written
+    expect((await c.call('monitor', { action: 'monitor.export', payload: { ...PERIOD, figure: 'households', marketId: 'mB1' } }, 'mon-reg-a')).status).toBe(404)
+  })
+
+  test('the monthly report: one sheet per group with every figure and how it was counted', async () => {
+    const wb = await open(await c.ok('monitor', 'monitor.export', { ...PERIOD, figure: 'monthly' }, 'mon-reg-a'))
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['个体户', '年报与证照', '诉求', '开业第一课', '码上贷', '政策推送', '走访问需'])
+    const complaints = cells(wb.getWorksheet('诉求')!)
+    const row = (label: string) => complaints.find((r) => r[0] === label)
+    expect(row('期间收到')?.slice(0, 3)).toEqual(['期间收到', 5, '件'])
+    expect(row('平均几天受理')?.slice(0, 4)).toEqual(['平均几天受理', 2.5, '天', '按4件有受理时间记录的诉求计算（自然日）'])
+    expect(cells(wb.getWorksheet('走访问需')!).find((r) => r[0] === '走访的个体户')?.slice(0, 2)).toEqual(['走访的个体户', 2])
+  })
+
+  test('the 服务月 report as a file: the figures and the report’s words', async () => {
+    const r = await c.ok('monitor', 'monitor.serviceMonth', { ...PERIOD, xlsx: true }, 'mon-reg-a')
+    expect(r.file.fileName).toMatch(/^服务月报告_/)
+    const rows = cells((await open(r.file)).worksheets[0])
+    const header = rows.findIndex((x) => x[0] === '项目')
+    expect(rows[header]).toEqual(['项目', '数量', '单位', '参照（关于“个体工商户服务月”活动的汇报）'])
+    expect(rows.slice(header + 1).map((x) => [x[0], x[1]])).toEqual([
+      ['走访个体工商户', 2], ['推送惠企政策', 1], ['政策送达个体户', 2], ['收到诉求', 5], ['诉求办结', 3], ['开业第一课学完全部课程', 1], ['贷款申请', 4], ['贷款获批或已放款', 2]
+    ])
   })
 })

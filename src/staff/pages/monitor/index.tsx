@@ -8,8 +8,8 @@ import { Cell, LoadFailed, Loading, Notice, PrimaryButton, SecondaryButton, Sect
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { call, errorMessage } from '../../../services/api'
-import { MonitorChart } from '../../components/MonitorChart'
-import { openMonitorExport } from '../../components/monitorExport'
+import { Chart } from '../../components/Chart'
+import { openExport } from '../../../services/openFile'
 import './index.css'
 
 type Dash = Output<Contracts['monitor.dashboard']>
@@ -75,7 +75,7 @@ export default function Monitor() {
   const exportFile = async (figure: 'monthly') => {
     setStatus('正在生成Excel文件…')
     try {
-      setStatus(await openMonitorExport(await call('monitor.export', { figure, ...queryOf(f) })))
+      setStatus(await openExport(await call('monitor.export', { figure, ...queryOf(f) })))
     } catch (err) {
       setStatus(errorMessage(err))
     }
@@ -85,7 +85,7 @@ export default function Monitor() {
     try {
       const r = await call('monitor.serviceMonth', { ...queryOf(f), xlsx })
       setService(r)
-      if (r.file) setStatus(await openMonitorExport(r.file))
+      if (r.file) setStatus(await openExport(r.file))
     } catch (err) {
       setStatus(errorMessage(err))
     }
@@ -116,9 +116,9 @@ export default function Monitor() {
       {loading ? <Notice>正在更新数字…</Notice> : null}
 
       <Section title='图表'>
-        <MonitorChart kind='line' title='新加入的个体户（按月）' unit='户' data={data.charts.newByMonth} />
-        <MonitorChart kind='pie' title='分型（我们的估计）' unit='户' data={data.charts.byType} />
-        <MonitorChart kind='bar' title='诉求类别（所选时间段）' unit='件' data={data.charts.complaintsByCategory} />
+        <Chart kind='line' title='新加入的个体户（按月）' unit='户' data={data.charts.newByMonth} />
+        <Chart kind='pie' title='分型（我们的估计）' unit='户' data={data.charts.byType} showTotal />
+        <Chart kind='bar' title='诉求类别（所选时间段）' unit='件' data={data.charts.complaintsByCategory} />
       </Section>
 
       {data.groups.map((g) => (

@@ -8,7 +8,7 @@ import { Empty, LoadFailed, Loading, PrimaryButton, Section } from '../../../com
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { call, errorMessage } from '../../../services/api'
-import { openMonitorExport } from '../../components/monitorExport'
+import { openExport } from '../../../services/openFile'
 import './index.css'
 
 type List = Output<Contracts['monitor.list']>
@@ -36,7 +36,7 @@ export default function MonitorList() {
   const exportList = async () => {
     setStatus('正在生成Excel文件…')
     try {
-      setStatus(await openMonitorExport(await call('monitor.export', query)))
+      setStatus(await openExport(await call('monitor.export', query)))
     } catch (err) {
       setStatus(errorMessage(err))
     }
