@@ -93,10 +93,13 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/
 /** This month so far: the default period. */
 export const defaultPeriod = (today: string) => ({ from: `${today.slice(0, 7)}-01`, to: today })
 
+// dayjs rolls 2月30日 over into March; a real date formats back to itself
+const realDate = (d: string) => DATE.test(d) && dayjs(d).format('YYYY-MM-DD') === d
+
 /** Why a period cannot be used, in words; null when it can. */
 export function periodProblem(from: string, to: string): { field: 'from' | 'to'; message: string } | null {
-  if (!DATE.test(from) || !dayjs(from).isValid()) return { field: 'from', message: '开始日期不对' }
-  if (!DATE.test(to) || !dayjs(to).isValid()) return { field: 'to', message: '结束日期不对' }
+  if (!realDate(from)) return { field: 'from', message: '开始日期不对' }
+  if (!realDate(to)) return { field: 'to', message: '结束日期不对' }
   if (from > to) return { field: 'to', message: '结束日期不能早于开始日期' }
   if (dayjs(to).diff(dayjs(from), 'day') + 1 > MAX_PERIOD_DAYS) return { field: 'to', message: '时间段最长一年，请缩短' }
   return null
