@@ -172,9 +172,9 @@ async function pageWithin<T extends Doc>(coll: Collection<T>, where: Where, opts
 
 async function rowsOf(ctx: Context, s: Scope, src: Source, docs: AnyDoc[]): Promise<Row[]> {
   const ids = [...new Set(docs.map((d) => src.openid(d)).filter((x): x is string => !!x))]
-  const os = ids.length ? await owners(ctx).find({ _id: cmd.in(ids) }, { limit: ids.length, fields: ['profile', 'marketId', 'classType'] }) : []
+  const [os, ms] = await Promise.all([ids.length ? owners(ctx).find({ _id: cmd.in(ids) }, { limit: ids.length, fields: ['profile', 'marketId', 'classType'] }) : [], s.markets])
   const byId = new Map(os.map((o) => [o._id, o]))
-  const marketNames = new Map(s.markets.map((m) => [m._id, m.name]))
+  const marketNames = new Map(ms.map((m) => [m._id, m.name]))
   const market = (id: unknown) => (typeof id === 'string' ? marketNames.get(id) ?? null : null)
   return docs.map((d) => {
     const openid = src.openid(d)

@@ -15,7 +15,8 @@ import { markets, type MarketDoc } from '../user/owners'
 export interface Scope {
   region: string | null
   market: MarketDoc | null
-  markets: MarketDoc[]
+  /** the region's markets (read beside the counts, not before them, unless a market is chosen) */
+  markets: Promise<MarketDoc[]>
   /** the period as instants: [start of `from`, start of the day after `to`) in China time */
   since: string
   until: string
@@ -28,10 +29,12 @@ export async function scopeOf(ctx: Context, query: { marketId?: string; from?: s
   const q = { marketId: query.marketId, ...(query.from && query.to ? { from: query.from, to: query.to } : defaultPeriod(ctx.today)) }
   const region = ctx.staff?.region ?? null
   const regionCond: Cond | null = region ? cmd.prefix(regionPrefix(region)) : null
-  const list = await markets(ctx).find(region ? { region: cmd.prefix(regionPrefix(region)) } : {}, { orderBy: [['name', 'asc']], limit: 200 })
+  const list = markets(ctx).find(region ? { region: cmd.prefix(regionPrefix(region)) } : {}, { orderBy: [['name', 'asc']], limit: 200 })
+  // the figures wait for the market only when one is chosen: it must be the region's
+  list.catch(() => undefined)
   let market: MarketDoc | null = null
   if (q.marketId) {
-    market = list.find((m) => m._id === q.marketId) ?? (await markets(ctx).get(q.marketId))
+    market = (await list).find((m) => m._id === q.marketId) ?? (await markets(ctx).get(q.marketId))
     // another region's market reads as unknown, never as its figures
     if (!market || (region && !within(market.region, region))) throw notFound('没有找到这个市场，或不在您的辖区')
   }
