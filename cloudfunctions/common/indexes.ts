@@ -79,7 +79,11 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   // the audit log pages newest first; one target's history (verification, a transfer) by time
   audit: [{ fields: ['at', '_id'] }, { fields: ['target', 'at'] }, { fields: 'actor' }],
   // staff exports: the cleanup takes the oldest first; an account's own on deletion
-  exports: [{ fields: 'createdAt' }, { fields: 'openid' }]
+  exports: [{ fields: 'createdAt' }, { fields: 'openid' }],
+  // 监测分析 (#17) counts and lists a region's (or market's) visits in a period and overdue follow-ups;
+  // an account deletion finds an owner's by ownerOpenid. The visits slice owns these collections.
+  visits: [{ fields: 'ownerOpenid', sparse: true }, { fields: ['region', 'visitedOn'] }, { fields: ['marketId', 'visitedOn'], sparse: true }, { fields: ['region', 'visitedAt', '_id'] }, { fields: ['marketId', 'visitedAt', '_id'], sparse: true }],
+  followups: [{ fields: 'ownerOpenid', sparse: true }, { fields: ['region', 'status', 'dueOn'] }, { fields: ['marketId', 'status', 'dueOn'], sparse: true }, { fields: ['region', 'createdAt', '_id'] }]
 }
 
 
@@ -90,7 +94,9 @@ export const COLLECTIONS = [
   'loanTurnover', 'loanApplications', 'complaints', 'complaintUploads', 'complaintAudit',
   'courseProgress', 'courseAttempts', 'courseCertificates', 'slots', 'stallRequests', 'officeContacts',
   'register', 'registerImports', 'registerChunks', 'bindings', 'claimTransfers', 'audit', 'invitations', 'helpers',
-  'exports'
+  'exports',
+  // 走访问需 (#17): owned by the visits slice; listed here by 监测分析, which counts them (keep the visits slice's entries on merge)
+  'visits', 'followups'
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 
