@@ -41,11 +41,18 @@ test.each([
   for (const n of inked) expect(n).toBeGreaterThan(500)
   await page.waitForTimeout(800) // ECharts' entry animation, for the screenshot only
   await shot(page, `monitor-dashboard-${name}`)
+  // further down: the figures with how they were counted, then the 服务月 report
+  await visible(page, '#fig-acceptDays').scrollIntoViewIfNeeded()
+  await page.screenshot({ path: `test-artifacts/e2e/monitor-figures-${name}.png` })
+  await visible(page, '.btn', '服务月报告').click()
+  await visible(page, '.section__title', '服务月报告 2026-11-01 至 2026-11-20').scrollIntoViewIfNeeded()
+  await page.screenshot({ path: `test-artifacts/e2e/monitor-service-${name}.png` })
 
   await visible(page, '.cell', '已加入').first().click()
   await visible(page, '.monitor-row__title', '湖滨*果').waitFor()
   const rows = await visible(page, '.monitor-row__title').allInnerTexts()
   expect(rows.sort()).toEqual(['上城*酒', '湖滨*果'])
+  await page.waitForTimeout(600) // Taro's page slide-in, for the screenshot only
   await shot(page, `monitor-list-${name}`)
 
   const [download] = await Promise.all([page.waitForEvent('download'), visible(page, '.btn', '导出Excel').click()])
