@@ -12,6 +12,7 @@ import { benchRegister } from './bench-register'
 import { benchSweep, countingDb, printSweep } from './bench-sweep'
 import { benchWeapp } from './bench-weapp'
 import { benchPeak } from './bench-peak'
+import { benchMonitor } from './bench-monitor'
 import { h5InitialJs, kb, weappPackages } from '../test/helpers/sizes'
 
 /**
@@ -28,6 +29,8 @@ import { h5InitialJs, kb, weappPackages } from '../test/helpers/sizes'
  *   of submit alone
  * - the peak days of #15 in the cloud model (scripts/bench-peak.ts): one `PEAK scenario=...` line
  *   each for annual-30jun, policy-250k and mixed. `npm run bench -- peak` runs only these.
+ * - the 监测分析 dashboard at 100,000 households in the cloud model (scripts/bench-monitor.ts): one
+ *   `MONITOR households=...` line. `npm run bench -- monitor` runs only this.
  */
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 50)
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 2000)
@@ -41,6 +44,11 @@ function build(label: string, args: string[], output: string) {
 
 
 async function main() {
+  if (process.argv[2] === 'monitor') {
+    // `npm run bench -- monitor`: the 监测分析 dashboard at 100,000 households (BENCH_MONITOR_HOUSEHOLDS)
+    await benchMonitor()
+    return
+  }
   if (process.argv[2] === 'peak') {
     // `npm run bench -- peak [annual-30jun|policy-250k|mixed ...]`
     const names = process.argv.slice(3)
@@ -113,6 +121,7 @@ async function main() {
   await benchAudience(owners)
 
   await benchPeak()
+  await benchMonitor()
 }
 
 main().catch((err) => {

@@ -14,7 +14,9 @@ export interface IndexSpec {
 
 export const INDEXES: Record<string, IndexSpec[]> = {
   // 待核验 for the regulator pages newest first by region (#16, user/verify.ts); a credit code finds its owner
-  owners: [{ fields: ['verification.state', 'profile.region', 'createdAt', '_id'], sparse: true }, { fields: 'profile.creditCode', sparse: true }, { fields: 'marketId', sparse: true }, { fields: 'stallId', sparse: true }, { fields: 'profile.region', sparse: true }, { fields: 'profile.openedOn', sparse: true }, { fields: 'classType', sparse: true }, { fields: ['classType', 'profile.region', '_id'], sparse: true }, { fields: 'erasing.nextAt', sparse: true }],
+  owners: [{ fields: ['verification.state', 'profile.region', 'createdAt', '_id'], sparse: true }, { fields: 'profile.creditCode', sparse: true }, { fields: 'marketId', sparse: true }, { fields: 'stallId', sparse: true }, { fields: 'profile.region', sparse: true }, { fields: 'profile.openedOn', sparse: true }, { fields: 'classType', sparse: true }, { fields: ['classType', 'profile.region', '_id'], sparse: true }, { fields: 'erasing.nextAt', sparse: true },
+    // 监测分析 (#17): a region's (or market's) owners who joined in a period or were active lately
+    { fields: ['profile.region', 'createdAt', '_id'], sparse: true }, { fields: ['marketId', 'createdAt', '_id'], sparse: true }, { fields: ['profile.region', 'lastSeenOn'], sparse: true }],
   markets: [{ fields: 'region' }],
   // holder: an account deletion frees the stalls the owner holds (user/erasure.ts)
   stalls: [{ fields: 'code', unique: true }, { fields: ['marketId', 'number'], unique: true }, { fields: 'holder', sparse: true }],
@@ -25,18 +27,20 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   consents: [{ fields: 'openid' }],
   loanConsentLog: [{ fields: 'openid' }],
   // the due sweeps query nextDueAt <= now: the index makes their cost follow what is due
-  // expiresOn / filedAt + openid: the 走访名单 reads the expired and the overdue in openid order (visit/list.ts)
-  permits: [{ fields: 'nextDueAt' }, { fields: 'openid' }, { fields: ['expiresOn', 'openid'] }],
-  obligations: [{ fields: 'nextDueAt' }, { fields: 'openid' }, { fields: ['filedAt', 'reportYear', 'openid'] }],
+  // expiresOn / filedAt + openid: the 走访名单 reads the expired and the overdue in openid order (visit/list.ts);
+  // 监测分析 counts a region's (or market's) permits by expiry and lists them newest first
+  permits: [{ fields: 'nextDueAt' }, { fields: 'openid' }, { fields: ['expiresOn', 'openid'] }, { fields: ['region', 'expiresOn'], sparse: true }, { fields: ['marketId', 'expiresOn'], sparse: true }],
+  obligations: [{ fields: 'nextDueAt' }, { fields: 'openid' }, { fields: ['filedAt', 'reportYear', 'openid'] }, { fields: ['region', 'filedAt'], sparse: true }, { fields: ['marketId', 'filedAt'], sparse: true }],
   outbox: [{ fields: 'at' }],
   // the staff list pages newest written first (common/paging.ts): (createdAt, _id), by status or all
-  policies: [{ fields: 'status' }, { fields: 'nextDueAt' }, { fields: ['status', 'createdAt', '_id'] }, { fields: ['createdAt', '_id'] }],
-  policyMarks: [{ fields: 'openid' }],
+  policies: [{ fields: 'status' }, { fields: 'nextDueAt' }, { fields: 'publishedAt', sparse: true }, { fields: ['status', 'createdAt', '_id'] }, { fields: ['createdAt', '_id'] }],
+  // a region's reach of the policies pushed in a period (监测分析)
+  policyMarks: [{ fields: 'openid' }, { fields: ['region', 'policyId'], sparse: true }, { fields: ['marketId', 'policyId'], sparse: true }],
   // staff list a region's offices by code prefix; owners' pages read them by _id
   officeContacts: [{ fields: 'region' }],
   loanConsents: [{ fields: 'openid' }],
   // lists page by (createdAt, _id) after their filter's equality fields (common/paging.ts)
-  loanApplications: [{ fields: 'openid' }, { fields: ['bankId', 'createdAt', '_id'] }, { fields: ['bankId', 'status', 'createdAt', '_id'] }],
+  loanApplications: [{ fields: 'openid' }, { fields: ['snapshot.region', 'createdAt', '_id'] }, { fields: ['marketId', 'createdAt', '_id'], sparse: true }, { fields: ['bankId', 'createdAt', '_id'] }, { fields: ['bankId', 'status', 'createdAt', '_id'] }],
   // the owner's list by openid; the workbench by region (a prefix), or all for an admin; its
   // status and market filters (an officer's everyday views) have their own
   complaints: [
@@ -47,7 +51,9 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: ['marketId', 'createdAt', '_id'] },
     { fields: 'overdueAt' },
     // 走访名单: a region's open cases in owner order (visit/list.ts)
-    { fields: ['status', 'region', 'openid'] }
+    { fields: ['status', 'region', 'openid'] },
+    // 监测分析: a region's overdue cases now
+    { fields: ['region', 'overdue'] }
   ],
   complaintUploads: [{ fields: ['openid', 'createdAt'] }, { fields: ['complaintId', 'createdAt'] }],
   complaintAudit: [{ fields: 'complaintId' }],
@@ -77,17 +83,23 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   audit: [{ fields: ['at', '_id'] }, { fields: ['target', 'at'] }, { fields: 'actor' }],
   // 走访 (#17, visit/): a household's visits newest first (by credit code, or a stall without one);
   // the dashboard counts a region's by month; an account deletion finds the owner's
-  visits: [{ fields: ['creditCode', 'visitedAt'] }, { fields: ['stallId', 'visitedAt'] }, { fields: ['region', 'month'] }, { fields: 'ownerOpenid', sparse: true }],
+  // 监测分析 counts and lists a region's (or market's) visits in a period
+  visits: [{ fields: ['creditCode', 'visitedAt'] }, { fields: ['stallId', 'visitedAt'] }, { fields: ['region', 'month'] }, { fields: 'ownerOpenid', sparse: true }, { fields: ['region', 'visitedOn'] }, { fields: ['marketId', 'visitedOn'], sparse: true }, { fields: ['region', 'visitedAt', '_id'] }, { fields: ['marketId', 'visitedAt', '_id'], sparse: true }],
   // follow-ups page newest first by (createdAt, _id) after assignee or status+region; the reminder sweep by nextDueAt
   followups: [
     { fields: ['assignee', 'status', 'createdAt', '_id'] },
     { fields: ['status', 'region', 'createdAt', '_id'] },
     { fields: ['status', 'dueOn'] },
     { fields: 'nextDueAt' },
-    { fields: 'ownerOpenid', sparse: true }
+    { fields: 'ownerOpenid', sparse: true },
+    // 监测分析: a region's (or market's) overdue follow-ups, and the list behind the figure
+    { fields: ['region', 'status', 'dueOn'] },
+    { fields: ['marketId', 'status', 'dueOn'], sparse: true },
+    { fields: ['region', 'createdAt', '_id'] }
   ],
   // staff exports: the cleanup takes the oldest first; an account's own on deletion
   exports: [{ fields: 'createdAt' }, { fields: 'openid' }]
+
 }
 
 

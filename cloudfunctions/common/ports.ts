@@ -7,7 +7,7 @@ import type { Clock } from '../../src/core/common/time'
 // ---- Db: a small subset of the cloud database, with its command vocabulary ----
 
 export type Scalar = string | number | boolean | null
-export type CmdOp = 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'nin' | 'exists' | 'prefix'
+export type CmdOp = 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'nin' | 'exists' | 'prefix' | 'range'
 export interface Cond {
   $op: CmdOp
   value: unknown
@@ -27,7 +27,9 @@ export const cmd = {
   nin: (value: Scalar[]): Cond => ({ $op: 'nin', value }),
   exists: (value: boolean): Cond => ({ $op: 'exists', value }),
   /** string starts with `value` (taken literally: regex characters are escaped by the adapters) */
-  prefix: (value: string): Cond => ({ $op: 'prefix', value })
+  prefix: (value: string): Cond => ({ $op: 'prefix', value }),
+  /** from <= field < to (a period: `_.gte(from).and(_.lt(to))` in the cloud) */
+  range: (from: string | number, to: string | number): Cond => ({ $op: 'range', value: [from, to] })
 }
 
 /** Escapes text for use inside a regular expression, so user text is only ever literal. */
@@ -79,7 +81,38 @@ export interface Collection<T extends Doc = Doc> {
   remove(id: string): Promise<boolean>
   find(where: Where, options?: FindOptions): Promise<T[]>
   count(where: Where): Promise<number>
+  /**
+   * Group-count in ONE round trip (the cloud's `collection.aggregate()`: match, optional unwind,
+   * group): how many documents of `where` share each combination of the `by` fields, and the
+   * sum of each `sum` field per group. The database does the work; no document comes back.
+   * At most 1,000 groups (a dashboard groups by a handful of labels, never by owner).
+   */
+  countGroups(where: Where, spec: GroupSpec): Promise<GroupRow[]>
+  /** How many distinct combinations of `fields` the documents of `where` hold (one round trip). */
+  countDistinct(where: Where, fields: string[]): Promise<number>
 }
+
+/** What a group-count groups by (see Collection.countGroups). */
+export interface GroupSpec {
+  /** fields (dotted paths allowed) whose values make a group; a missing field groups as null */
+  by: string[]
+  /**
+   * an array field to unwind first: each element becomes its own row, with the element as the
+   * field's value (a document with an empty or missing array adds no row), e.g. needs by kind
+   */
+  unwind?: string
+  /** numeric fields summed per group (a missing or non-number value adds nothing) */
+  sum?: string[]
+}
+export interface GroupRow {
+  /** the group's value for each `by` field */
+  key: Record<string, Scalar>
+  count: number
+  /** per `sum` field */
+  sums: Record<string, number>
+}
+/** Groups a group-count returns at most. */
+export const MAX_GROUPS = 1000
 
 export interface Db {
   collection<T extends Doc = Doc>(name: string): Collection<T>

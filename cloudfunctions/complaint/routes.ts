@@ -1,6 +1,7 @@
 import { monthDay, nextUrgeDay, step, type ComplaintEvent } from '../../src/core/complaint/flow'
 import { ACCEPT_WORKING_DAYS, COMPLAINT_STATUSES, DEADLINE_STEPS, DEFAULT_REPLY_WORKING_DAYS, MAX_PHOTO_BYTES, PHOTO_TYPES, RATINGS } from '../../src/core/complaint/labels'
 import type { StaffEvent } from '../../src/core/complaint/contract'
+import { daysBetweenInstants } from '../../src/core/monitor/figures'
 import { chinaDate, chinaStartOfDay } from '../../src/core/common/time'
 import { readableCode } from '../common/codes'
 import type { Context, StaffDoc } from '../common/context'
@@ -296,6 +297,8 @@ export default defineFunction('complaint', {
     const at = ctx.now.toISOString()
     const next = await apply(ctx, id, (i) => own(ctx, i), { type: 'rate', rating }, `${RATINGS[rating]}${comment ? `：${comment}` : ''}`, (c) => ({
       ratings: [...c.ratings, { rating, comment: comment ?? null, at }],
+      // the latest rating on its own field: 监测分析 counts satisfaction by it
+      lastRating: rating,
       ...(rating === 'unsatisfied' && c.reopened < 1 ? deadline('reply', ctx.today, replyDays(ctx)) : { deadline: null, overdueAt: null, overdue: false })
     }))
     return ownerResult(ctx, next)
@@ -430,7 +433,8 @@ export default defineFunction('complaint', {
     switch (event.type) {
       case 'accept':
         // a person has now read the text: a held complaint is released by accepting it
-        extra = () => ({ check: 'pass', ...deadline('reply', today, replyDays(ctx)) })
+        // 监测分析 averages days to 受理 in the database: the first acceptance keeps its own
+        extra = (c) => ({ check: 'pass', ...deadline('reply', today, replyDays(ctx)), ...(c.acceptDays == null ? { acceptDays: daysBetweenInstants(c.createdAt, ctx.now.toISOString()) } : {}) })
         break
       case 'reject':
         extra = () => ({ check: 'pass', rejectReason: event.reason, deadline: null, overdueAt: null, overdue: false })
@@ -443,7 +447,8 @@ export default defineFunction('complaint', {
         detail = event.office
         break
       case 'reply':
-        extra = () => ({ reply: event.reply, deadline: null, overdueAt: null, overdue: false })
+        // and days from filing to the first 答复
+        extra = (c) => ({ reply: event.reply, deadline: null, overdueAt: null, overdue: false, ...(c.replyDays == null ? { replyDays: daysBetweenInstants(c.createdAt, ctx.now.toISOString()) } : {}) })
         note = event.reply
         detail = event.reply
         break

@@ -84,6 +84,11 @@ export interface ComplaintDoc {
   /** the instant the running deadline is missed (start of the next China day); null when none runs */
   overdueAt: string | null
   overdue: boolean
+  /** calendar days from filing to the first 受理 / the first 答复 (监测分析's averages); absent before they were kept */
+  acceptDays?: number
+  replyDays?: number
+  /** the owner's latest rating (监测分析's satisfaction); absent before it was kept */
+  lastRating?: Rating
   createdAt: string
   updatedAt: string
 }

@@ -53,6 +53,8 @@ interface ApplicationDoc {
     validPermits: number
     productFit?: { fits: boolean; reasons: string[] }
   }
+  /** the owner's market when they applied; absent on applications from before it was kept */
+  marketId?: string | null
   consentVersion: string
   status: ApplicationStatus
   history: Array<{ status: ApplicationStatus; at: string; note: string | null }>
@@ -280,6 +282,8 @@ export default defineFunction('loan', {
         validPermits: g.validPermits,
         productFit: { fits: fit.fits, reasons: fit.reasons }
       },
+      // where the business is, for 监测分析's market filter (the region is in the snapshot)
+      marketId: g.owner.marketId ?? null,
       consentVersion: consent.version,
       status: 'submitted',
       history: [{ status: 'submitted', at, note: null }],

@@ -126,7 +126,10 @@ async function setMark(ctx: Context, policyId: string, fields: Partial<Pick<Mark
     return before
   }
   try {
-    await marks(ctx.db).add({ _id, openid: ctx.openid, policyId, read: false, favorite: false, ...fields, updatedAt: at })
+    // the first mark keeps where the owner is, so a region's reach is a count (监测分析)
+    const owner = await ctx.db.collection<OwnerDoc>('owners').get(ctx.openid)
+    const scope = { region: owner?.profile?.region ?? null, marketId: owner?.marketId ?? null }
+    await marks(ctx.db).add({ _id, openid: ctx.openid, policyId, read: false, favorite: false, ...scope, ...fields, updatedAt: at })
     return null
   } catch (err) {
     if (!(err instanceof DuplicateKeyError)) throw err

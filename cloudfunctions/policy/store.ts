@@ -33,6 +33,9 @@ export interface MarkDoc {
   policyId: string
   read: boolean
   favorite: boolean
+  /** where the owner was at the first mark (监测分析 counts a region's reach); absent on older marks */
+  region?: string | null
+  marketId?: string | null
   updatedAt: string
 }
 

@@ -9,7 +9,7 @@ import { cmd, patch } from '../common/ports'
 import { addOnce, recordId } from '../common/once'
 import { defineFunction } from '../common/router'
 import { owners } from '../user/owners'
-import { ensureCurrentObligation, obligationRungs, obligations, obligationView, ensureObligation, permitRungs, permits, permitView, type PermitDoc } from './store'
+import { ensureCurrentObligation, obligationRungs, obligations, obligationView, ensureObligation, permitRungs, permits, permitView, scopeOfOwner, type PermitDoc } from './store'
 
 /** Permits an owner may record: enough for any stall, small enough to list in one read. */
 const MAX_PERMITS = 30
@@ -64,7 +64,8 @@ export default defineFunction('reminder', {
     const { id, ...fields } = input
     const at = ctx.now.toISOString()
     const name = fields.type === 'other' ? fields.name! : ''
-    const off = await topicOff(ctx, 'permit')
+    const [off, owner] = await Promise.all([topicOff(ctx, 'permit'), owners(ctx).get(ctx.openid)])
+    const scope = scopeOfOwner(owner)
     if (id) {
       const existing = await ownPermit(ctx, id)
       // New dates are a new version: its ladder starts afresh from now, without a burst of
@@ -74,7 +75,7 @@ export default defineFunction('reminder', {
       const quietRungs = same ? existing.quietRungs ?? [] : []
       // claim '': a sweep page holding the old version no longer matches it, so its record of
       // what it sent never lands on the new version
-      const next = { ...existing, ...fields, name, sentRungs, quietRungs, leaseUntil: '', claim: '', updatedAt: at }
+      const next = { ...existing, ...fields, ...scope, name, sentRungs, quietRungs, leaseUntil: '', claim: '', updatedAt: at }
       next.nextDueAt = firstDue(permitRungs(next), ctx.now, sentRungs)?.dueAt ?? null
       const { _id, ...rest } = next
       await permits(ctx.db).set(_id, rest)
@@ -90,6 +91,7 @@ export default defineFunction('reminder', {
     const doc: Omit<PermitDoc, '_id'> = {
       openid: ctx.openid,
       ...fields,
+      ...scope,
       name,
       nextDueAt: firstDue(permitRungs(fields), ctx.now)?.dueAt ?? null,
       sentRungs: [],
@@ -108,7 +110,7 @@ export default defineFunction('reminder', {
 
   async 'reminder.obligation.list'(ctx) {
     const owner = await owners(ctx).get(ctx.openid)
-    if (owner?.profile) await ensureCurrentObligation(ctx.db, ctx.openid, owner.profile.openedOn, ctx.now)
+    if (owner?.profile) await ensureCurrentObligation(ctx.db, ctx.openid, owner.profile.openedOn, ctx.now, scopeOfOwner(owner))
     const list = await obligations(ctx.db).find({ openid: ctx.openid }, { orderBy: [['reportYear', 'desc']], limit: 3 })
     const opts = { openedOn: owner?.profile?.openedOn ?? null, topicOff: owner?.notify?.topics?.annualReport === false }
     return { obligations: list.map((o) => obligationView(o, ctx.now, opts)) }
@@ -127,9 +129,9 @@ export default defineFunction('reminder', {
       updatedAt: at
     }
     await obligations(ctx.db).update(id, { filedAt: next.filedAt, nextDueAt: next.nextDueAt, leaseUntil: '', claim: '', updatedAt: at })
-    // the next year's report is the owner's next obligation
-    if (filed) await ensureObligation(ctx.db, ctx.openid, o.reportYear + 1, ctx.now)
     const owner = await owners(ctx).get(ctx.openid)
+    // the next year's report is the owner's next obligation
+    if (filed) await ensureObligation(ctx.db, ctx.openid, o.reportYear + 1, ctx.now, scopeOfOwner(owner))
     return obligationView(next, ctx.now, { openedOn: owner?.profile?.openedOn ?? null, topicOff: owner?.notify?.topics?.annualReport === false })
   },
 

@@ -19,7 +19,21 @@ export interface Scheduled {
   quietRungs?: string[]
   /** the sweep page holding the lease (its token), '' or absent when free */
   claim?: string
+  /**
+   * a copy of the owner's region and market (written with the item, refreshed when the profile
+   * moves), so 监测分析 counts a region's permits and reports in the database; absent on items
+   * written before it was kept
+   */
+  region?: string | null
+  marketId?: string | null
 }
+
+/** Where an item's owner is, as items carry it. */
+export type ItemScope = { region: string | null; marketId: string | null }
+export const scopeOfOwner = (o: { profile?: { region: string } | null; marketId?: string | null } | null | undefined): ItemScope => ({
+  region: o?.profile?.region ?? null,
+  marketId: o?.marketId ?? null
+})
 
 export interface PermitDoc extends Scheduled {
   _id: string
@@ -108,11 +122,11 @@ export function obligationView(o: ObligationDoc, now: Date, opts: { openedOn?: s
  * Every owner has one annual-report obligation per year. Idempotent (the _id is the owner and
  * year); a new one is scheduled from `now`, so a late one never sends the past rungs in a burst.
  */
-export async function ensureObligation(db: Db, openid: string, reportYear: number, now: Date): Promise<ObligationDoc> {
+export async function ensureObligation(db: Db, openid: string, reportYear: number, now: Date, scope?: ItemScope): Promise<ObligationDoc> {
   const _id = obligationId(openid, reportYear)
   const existing = await obligations(db).get(_id)
   if (existing) return existing
-  const doc = newObligation(openid, reportYear, now)
+  const doc = { ...newObligation(openid, reportYear, now), ...scope }
   try {
     await obligations(db).add(doc)
     return doc
@@ -140,6 +154,6 @@ export function newObligation(openid: string, reportYear: number, now: Date): Ob
 }
 
 /** The obligation an owner faces now, created on first need (profile saved, 提醒 opened). */
-export async function ensureCurrentObligation(db: Db, openid: string, openedOn: string, now: Date) {
-  return ensureObligation(db, openid, currentReportYear(chinaDate(now), openedOn), now)
+export async function ensureCurrentObligation(db: Db, openid: string, openedOn: string, now: Date, scope?: ItemScope) {
+  return ensureObligation(db, openid, currentReportYear(chinaDate(now), openedOn), now, scope)
 }

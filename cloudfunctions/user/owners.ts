@@ -39,6 +39,8 @@ export interface OwnerDoc {
   verifyNote?: VerifyNote | null
   /** the register's facts for this business while it is verified against it: policy matching prefers them */
   registered?: { registeredOn: string | null; region: string } | null
+  /** China date of the last login (监测分析's "active"); absent: not logged in since it was recorded */
+  lastSeenOn?: string
   createdAt: string
   updatedAt: string
 }

@@ -3,7 +3,7 @@ import { CONSENT_KINDS } from '../../src/core/user/contract'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import { AppError, conflict, DuplicateKeyError, invalid, notFound, precondition } from '../common/errors'
 import { notify } from '../common/notify'
-import { ensureCurrentObligation } from '../reminder/store'
+import { ensureCurrentObligation, obligations, permits } from '../reminder/store'
 import { inviteToCourse } from '../course/invite'
 import { regionName } from '../../src/core/region/names'
 import { regionPrefix } from '../../src/core/region/code'
@@ -59,6 +59,9 @@ export default defineFunction('user', {
   ...verifyRoutes,
   async 'user.login'(ctx) {
     const { doc, isNew } = await ensureOwner(ctx)
+    // 监测分析's "active" (opened the app in 30 days): the China date of the last login, written
+    // at most once a day, so a day's further logins cost nothing
+    if (doc.lastSeenOn !== ctx.today) await owners(ctx).update(ctx.openid, { lastSeenOn: ctx.today })
     const staff = ctx.staff
     return {
       role: ctx.role,
@@ -123,8 +126,15 @@ export default defineFunction('user', {
     // a business the owner no longer names is free for its real owner
     if (doc.profile && doc.profile.creditCode !== profile.creditCode) await releaseBinding(ctx, doc.profile.creditCode, ctx.openid)
 
-    // every owner has an annual-report obligation: scheduled from the first profile on
-    await ensureCurrentObligation(ctx.db, ctx.openid, profile.openedOn, ctx.now)
+    // every owner has an annual-report obligation: scheduled from the first profile on; the
+    // owner's permits and obligations carry a copy of where they are, so 监测分析 counts them by region
+    const scope = { region: profile.region, marketId: binding.marketId ?? null }
+    const moved = doc.profile?.region !== profile.region || doc.marketId !== binding.marketId
+    await Promise.all([
+      ensureCurrentObligation(ctx.db, ctx.openid, profile.openedOn, ctx.now, scope),
+      moved || !doc.profile ? permits(ctx.db).updateWhere({ openid: ctx.openid }, scope) : null,
+      moved || !doc.profile ? obligations(ctx.db).updateWhere({ openid: ctx.openid }, scope) : null
+    ])
     if (!doc.profile) {
       await notify(ctx.ports, ctx.now, {
         openid: ctx.openid,

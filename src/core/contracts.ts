@@ -3,6 +3,7 @@ import type { ActionContract } from './common/action'
 import { complaintContract } from './complaint/contract'
 import { courseContract } from './course/contract'
 import { loanContract } from './loan/contract'
+import { monitorContract } from './monitor/contract'
 import { policyContract } from './policy/contract'
 import { registerContract } from './register/contract'
 import { reminderContract } from './reminder/contract'
@@ -25,7 +26,8 @@ export const contracts = {
   ...complaintContract,
   ...courseContract,
   ...registerContract,
-  ...visitContract
+  ...visitContract,
+  ...monitorContract
 }
 export type Contracts = typeof contracts
 export type ActionName = keyof Contracts

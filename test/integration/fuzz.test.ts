@@ -139,7 +139,11 @@ const VALID: Record<string, Record<string, unknown>> = {
   'visit.context': { scene: 'DMA2K7' },
   'visit.record': { scene: 'DMA2K7', needs: ['finance', 'premises'], needText: '想扩大摊位', help: '讲了码上贷', followups: [{ kind: 'finance', dueOn: '2026-11-30' }] },
   'visit.followup.list': { scope: 'mine', status: 'open', limit: 10 },
-  'visit.followup.done': { id: 'no-such-followup', note: '已办' }
+  'visit.followup.done': { id: 'no-such-followup', note: '已办' },
+  'monitor.dashboard': { from: '2026-11-01', to: '2026-11-20', marketId: 'demo-market-1' },
+  'monitor.list': { figure: 'complaintCategory:fee', from: '2026-11-01', to: '2026-11-20', limit: 20 },
+  'monitor.export': { figure: 'households', from: '2026-11-01', to: '2026-11-20' },
+  'monitor.serviceMonth': { from: '2026-11-01', to: '2026-11-20', xlsx: false }
 }
 const ACTIONS = Object.keys(contracts)
 

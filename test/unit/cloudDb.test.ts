@@ -1,6 +1,6 @@
 import { CloudDb } from '../../cloudfunctions/common/adapters/cloud/db'
 import { CloudStorage } from '../../cloudfunctions/common/adapters/cloud/ports'
-import type { CloudCollection, CloudDatabase, WxCloud } from '../../cloudfunctions/common/adapters/cloud/sdk'
+import type { CloudAggregate, CloudCollection, CloudDatabase, WxCloud } from '../../cloudfunctions/common/adapters/cloud/sdk'
 import { DuplicateKeyError } from '../../cloudfunctions/common/errors'
 import { cmd, patch } from '../../cloudfunctions/common/ports'
 
@@ -10,7 +10,20 @@ import { cmd, patch } from '../../cloudfunctions/common/ports'
  */
 function fakeCloud() {
   const log: unknown[][] = []
-  const command = new Proxy({}, { get: (_t, op: string) => (...args: unknown[]) => ({ cmd: op, args }) }) as CloudDatabase['command']
+  const ops = (kind: string) => new Proxy({}, { get: (_t, op: string) => (...args: unknown[]) => ({ [kind]: op, args }) })
+  const command = new Proxy({}, { get: (_t, op: string) => (op === 'aggregate' ? ops('agg') : (...args: unknown[]) => ({ cmd: op, args })) }) as CloudDatabase['command']
+  let aggregateList: Record<string, unknown>[] = []
+  const aggregate = (): CloudAggregate => {
+    const a: CloudAggregate = {
+      match: (w) => (log.push(['match', w]), a),
+      unwind: (f) => (log.push(['unwind', f]), a),
+      group: (g) => (log.push(['group', g]), a),
+      count: (f) => (log.push(['count', f]), a),
+      limit: (n) => (log.push(['limit', n]), a),
+      end: async () => ({ list: aggregateList })
+    }
+    return a
+  }
   let addError: unknown = null
   let createError: unknown = null
   const query = (): CloudCollection => {
@@ -22,6 +35,7 @@ function fakeCloud() {
       field: (f) => (log.push(['field', f]), q),
       get: async () => ({ data: [{ _id: 'a' }] }),
       count: async () => ({ total: 7 }),
+      aggregate,
       update: async (o) => (log.push(['updateWhere', o.data]), { stats: { updated: 3 } }),
       add: async (o) => {
         if (addError) throw addError
@@ -42,10 +56,38 @@ function fakeCloud() {
     return { errMsg: 'collection.create:ok' }
   }
   const db: CloudDatabase = { command, collection: () => query(), RegExp: (o) => ({ regexp: o }), createCollection }
-  return { db, log, failAdd: (e: unknown) => (addError = e), failCreate: (e: unknown) => (createError = e) }
+  return { db, log, answerAggregate: (l: Record<string, unknown>[]) => (aggregateList = l), failAdd: (e: unknown) => (addError = e), failCreate: (e: unknown) => (createError = e) }
 }
 
 describe('cloud database adapter', () => {
+  test('countGroups is one aggregate: match, unwind, group with $.sum, an explicit limit; keys mapped back', async () => {
+    const f = fakeCloud()
+    const db = new CloudDb(f.db)
+    f.answerAggregate([{ _id: { k0: 'finance', k1: '330302' }, count: 3, s0: 7.5 }, { _id: { k0: null }, count: 1 }])
+    const rows = await db.collection('visits').countGroups({ month: '2026-11', region: cmd.prefix('3303') }, { by: ['needs', 'profile.region'], unwind: 'needs', sum: ['days'] })
+    expect(rows).toEqual([
+      { key: { needs: 'finance', 'profile.region': '330302' }, count: 3, sums: { days: 7.5 } },
+      { key: { needs: null, 'profile.region': null }, count: 1, sums: { days: 0 } }
+    ])
+    expect(f.log).toEqual([
+      ['match', { month: '2026-11', region: { regexp: { regexp: '^3303', options: '' } } }],
+      ['unwind', '$needs'],
+      ['group', { _id: { k0: '$needs', k1: '$profile.region' }, count: { agg: 'sum', args: [1] }, s0: { agg: 'sum', args: ['$days'] } }],
+      // the cloud's aggregate answers 20 records unless told
+      ['limit', 1000]
+    ])
+  })
+
+  test('countDistinct groups by the fields and counts the groups in the same request', async () => {
+    const f = fakeCloud()
+    const db = new CloudDb(f.db)
+    f.answerAggregate([{ n: 42 }])
+    expect(await db.collection('visits').countDistinct({ month: '2026-11' }, ['creditCode', 'stallId'])).toBe(42)
+    expect(f.log).toEqual([['match', { month: '2026-11' }], ['group', { _id: { k0: '$creditCode', k1: '$stallId' } }], ['count', 'n']])
+    f.answerAggregate([])
+    expect(await db.collection('visits').countDistinct({ month: '2026-12' }, ['creditCode'])).toBe(0)
+  })
+
   test('createCollection: true when made, false when the service says it exists, other errors thrown', async () => {
     const f = fakeCloud()
     const db = new CloudDb(f.db)

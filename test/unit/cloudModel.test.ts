@@ -20,6 +20,8 @@ function fakeDb(docsPerFind = 5000) {
       update: async () => true,
       updateWhere: async () => 1,
       remove: async () => true,
+      countGroups: async () => [],
+      countDistinct: async () => 0,
       // ignores the limit on purpose: the model must cap what a query hands back
       find: async (_w: unknown, o: FindOptions = {}) => {
         asked.push(o)
@@ -49,6 +51,17 @@ describe('cloud model: virtual time along concurrent lanes', () => {
     await c.update('a', { n: 1 })
     await c.get('a')
     expect(clock.now() - START).toBe(3 * CLOUD.roundTripMs)
+  })
+
+  test('a group-count (the cloud\'s aggregate) is one read round trip, like a count', async () => {
+    const { clock, db, model } = setup()
+    const c = db.collection('owners')
+    await c.countGroups({}, { by: ['classType'] })
+    await c.countDistinct({}, ['creditCode'])
+    await c.count({})
+    expect(clock.now() - START).toBe(3 * CLOUD.roundTripMs)
+    expect(model.trips).toBe(3)
+    expect(model.writes).toBe(0)
   })
 
   test('Promise.all lanes cost the longest lane, not the sum', async () => {

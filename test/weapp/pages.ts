@@ -39,6 +39,8 @@ export async function pageCases(cloud: TestCloud): Promise<PageCase[]> {
   { route: 'pages/join/index', as: 'weapp-invitee', query: () => `code=${invite.code.replace('-', '')}`, sees: ['系统管理员邀请您加入', '监管人员', '周科员', '接受'] },
   { route: 'staff/pages/people/index', as: 'demo-admin', sees: ['邀请工作人员', '王科员', '监管负责人', '邀请记录', '周科员'] },
   { route: 'staff/pages/audit/index', as: 'demo-admin', sees: ['发出邀请', '周科员（监管人员）', '系统管理员'] },
+  { route: 'staff/pages/monitor/index', as: 'demo-regulator', sees: ['监测分析', '已加入', '新加入的个体户（按月）', '诉求', '导出月报', '服务月报告'] },
+  { route: 'staff/pages/monitor/list', as: 'demo-regulator', query: () => 'figure=households', sees: ['已加入的个体户', '导出Excel'] },
   { route: 'helper/pages/index/index', as: OWNER, sees: ['我的帮手', '还没有帮手', '邀请帮手', '生成邀请码'] },
   { route: 'pages/index/index', as: OWNER, sees: ['鹿城区张记面馆', '东门农贸市场', '证照提醒'] },
   { route: 'pages/policy/index', as: OWNER, sees: ['为您推荐', '个体码上贷'] },

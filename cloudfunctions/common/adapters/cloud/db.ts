@@ -1,6 +1,6 @@
 import { DuplicateKeyError } from '../../errors'
-import { escapeRegExp, type Collection, type Cond, type Db, type Doc, type FindOptions, type Patch, type PatchOp, type Where } from '../../ports'
-import type { CloudCommand, CloudDatabase } from './sdk'
+import { escapeRegExp, MAX_GROUPS, type Collection, type GroupRow, type GroupSpec, type Scalar, type Cond, type Db, type Doc, type FindOptions, type Patch, type PatchOp, type Where } from '../../ports'
+import type { CloudAggregate, CloudCommand, CloudDatabase } from './sdk'
 
 type RegExpFactory = CloudDatabase['RegExp']
 
@@ -14,6 +14,10 @@ export function toCloudWhere(_: CloudCommand, where: Where, regExp: RegExpFactor
     if (isCond(v)) {
       const c = v as Cond
       if (c.$op === 'prefix') w[field] = regExp({ regexp: '^' + escapeRegExp(String(c.value)), options: '' })
+      else if (c.$op === 'range') {
+        const [from, to] = c.value as [unknown, unknown]
+        w[field] = (_.gte(from) as { and(x: unknown): unknown }).and(_.lt(to))
+      }
       else w[field] = (_[c.$op] as (x: unknown) => unknown).call(_, c.value)
     } else if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) w[field] = v
     else throw new Error(`bad condition for ${field}`)
@@ -49,6 +53,30 @@ const isDuplicate = (err: unknown) => {
 export const isCollectionExists = (err: unknown) => {
   const e = err as { errMsg?: string; message?: string; code?: string }
   return /DATABASE_COLLECTION_ALREADY_EXIST|ResourceExist|Table exist/i.test(`${e?.code ?? ''} ${e?.errMsg ?? ''} ${e?.message ?? ''}`)
+}
+
+/** Group keys by position (k0, k1...): a dotted field name cannot be a key of the group's _id. */
+const groupId = (fields: string[]) => Object.fromEntries(fields.map((f, i) => [`k${i}`, `$${f}`]))
+
+/**
+ * match → (unwind) → group → limit. The limit is explicit: the cloud's aggregate answers only 20
+ * records unless told otherwise.
+ */
+export async function cloudGroups(_: CloudCommand, matched: CloudAggregate, spec: GroupSpec): Promise<GroupRow[]> {
+  const $ = _.aggregate
+  let q = matched
+  if (spec.unwind) q = q.unwind(`$${spec.unwind}`)
+  const group: Record<string, unknown> = { _id: groupId(spec.by), count: $.sum(1) }
+  ;(spec.sum ?? []).forEach((f, i) => (group[`s${i}`] = $.sum(`$${f}`)))
+  const { list } = await q.group(group).limit(MAX_GROUPS).end()
+  return list.map((row) => {
+    const id = (row._id ?? {}) as Record<string, unknown>
+    return {
+      key: Object.fromEntries(spec.by.map((f, i) => [f, (id[`k${i}`] ?? null) as Scalar])),
+      count: Number(row.count ?? 0),
+      sums: Object.fromEntries((spec.sum ?? []).map((f, i) => [f, Number(row[`s${i}`] ?? 0)]))
+    }
+  })
 }
 
 export class CloudDb implements Db {
@@ -119,6 +147,14 @@ export class CloudDb implements Db {
       },
       async count(w) {
         return (await coll.where(where(w)).count()).total
+      },
+      async countGroups(w, spec) {
+        return cloudGroups(_, coll.aggregate().match(where(w)), spec)
+      },
+      async countDistinct(w, fields) {
+        // group by the fields, then count the groups: one request, only the number comes back
+        const r = await coll.aggregate().match(where(w)).group({ _id: groupId(fields) }).count('n').end()
+        return Number(r.list[0]?.n ?? 0)
       }
     }
   }

@@ -16,6 +16,18 @@ export interface CloudCommand {
   remove(): unknown
   /** `_.addToSet({$each: [...]})`: each value once (wx-server-sdk's command, as in the docs) */
   addToSet(v: unknown): unknown
+  /** aggregation operators (`db.command.aggregate`): `$.sum(1)` counts, `$.sum('$field')` sums */
+  aggregate: { sum(v: unknown): unknown }
+}
+
+/** `collection.aggregate()`: stages chained, `end()` runs them in one request (answers `{list}`). */
+export interface CloudAggregate {
+  match(w: Record<string, unknown>): CloudAggregate
+  unwind(field: string): CloudAggregate
+  group(g: Record<string, unknown>): CloudAggregate
+  count(field: string): CloudAggregate
+  limit(n: number): CloudAggregate
+  end(): Promise<{ list: Record<string, unknown>[] }>
 }
 
 export interface CloudQuery {
@@ -31,6 +43,7 @@ export interface CloudQuery {
 }
 
 export interface CloudCollection extends CloudQuery {
+  aggregate(): CloudAggregate
   /**
    * One document answers `{_id}`; an array (wx-server-sdk 3) is sent as ONE database.insertDocument
    * request and answers `{_ids}`; on failure only the error comes back (see Collection.addMany).

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { DuplicateKeyError } from '../../errors'
 import { INDEXES } from '../../indexes'
-import { escapeRegExp, type Collection, type Cond, type Db, type Doc, type FindOptions, type Patch, type PatchOp, type Where } from '../../ports'
+import { escapeRegExp, MAX_GROUPS, type Collection, type Cond, type Db, type Doc, type FindOptions, type GroupRow, type GroupSpec, type Patch, type PatchOp, type Scalar, type Where } from '../../ports'
 
 const NAME = /^[a-z][a-zA-Z]{1,40}$/
 
@@ -62,7 +62,7 @@ export class LocalDb implements Db {
 const isCond = (v: unknown): v is Cond => typeof v === 'object' && v !== null && '$op' in v
 const isPatchOp = (v: unknown): v is PatchOp => typeof v === 'object' && v !== null && '$patch' in v
 
-const NEDB_OPS: Record<Exclude<Cond['$op'], 'eq' | 'prefix'>, string> = {
+const NEDB_OPS: Record<Exclude<Cond['$op'], 'eq' | 'prefix' | 'range'>, string> = {
   neq: '$ne',
   gt: '$gt',
   gte: '$gte',
@@ -81,6 +81,7 @@ export function toNedbQuery(where: Where): Record<string, unknown> {
     if (isCond(v)) {
       if (v.$op === 'eq') q[field] = v.value
       else if (v.$op === 'prefix') q[field] = { $regex: new RegExp('^' + escapeRegExp(String(v.value))) }
+      else if (v.$op === 'range') q[field] = { $gte: (v.value as unknown[])[0], $lt: (v.value as unknown[])[1] }
       else q[field] = { [NEDB_OPS[v.$op]]: v.value }
     }
     else if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) q[field] = v
@@ -205,4 +206,55 @@ class LocalCollection<T extends Doc> implements Collection<T> {
   async count(where: Where): Promise<number> {
     return (await this.ds()).countAsync(toNedbQuery(where))
   }
+
+  // The cloud groups inside the database; locally the same answer is computed over the matches.
+  async countGroups(where: Where, spec: GroupSpec): Promise<GroupRow[]> {
+    return groupRows((await (await this.ds()).findAsync(toNedbQuery(where))) as Array<Record<string, unknown>>, spec)
+  }
+
+  async countDistinct(where: Where, fields: string[]): Promise<number> {
+    return groupRows((await (await this.ds()).findAsync(toNedbQuery(where))) as Array<Record<string, unknown>>, { by: fields }).length
+  }
+}
+
+/** A dotted path's value, as the database reads it for a group key (missing: undefined). */
+export function readPath(doc: unknown, path: string): unknown {
+  let v: unknown = doc
+  for (const k of path.split('.')) {
+    if (v === null || typeof v !== 'object') return undefined
+    v = (v as Record<string, unknown>)[k]
+  }
+  return v
+}
+
+const asScalar = (v: unknown): Scalar => (v === undefined ? null : v === null || ['string', 'number', 'boolean'].includes(typeof v) ? (v as Scalar) : JSON.stringify(v))
+
+/**
+ * What the cloud's match → unwind → group → limit(1000) answers, over documents already matched:
+ * one row per distinct key, its count and sums (the order of rows is not promised, as in the cloud).
+ */
+export function groupRows(docs: Array<Record<string, unknown>>, spec: GroupSpec): GroupRow[] {
+  const rows = new Map<string, GroupRow>()
+  for (const doc of docs) {
+    const units: unknown[] = []
+    if (spec.unwind) {
+      const arr = readPath(doc, spec.unwind)
+      if (!Array.isArray(arr)) continue
+      for (const el of arr) units.push({ el })
+    } else units.push(null)
+    for (const unit of units) {
+      const read = (f: string) => (spec.unwind && f === spec.unwind ? (unit as { el: unknown }).el : readPath(doc, f))
+      const key: Record<string, Scalar> = {}
+      for (const f of spec.by) key[f] = asScalar(read(f))
+      const id = JSON.stringify(spec.by.map((f) => key[f]))
+      let row = rows.get(id)
+      if (!row) rows.set(id, (row = { key, count: 0, sums: Object.fromEntries((spec.sum ?? []).map((f) => [f, 0])) }))
+      row.count++
+      for (const f of spec.sum ?? []) {
+        const v = read(f)
+        if (typeof v === 'number' && Number.isFinite(v)) row.sums[f] += v
+      }
+    }
+  }
+  return [...rows.values()].slice(0, MAX_GROUPS)
 }

@@ -24,6 +24,7 @@ export default function StaffHome() {
       <Section title={`${data.staff.name}${data.staff.regionName ? ` · ${data.staff.regionName}` : ''}`}>
         {regulator ? (
           <View>
+            <Cell label='监测分析' value='辖区数字、图表、名单和报表' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/monitor/index' })} />
             <Cell label='市场与摊位' value='建市场、加摊位、印二维码' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/markets/index' })} />
             <Cell
               label='摊位绑定申请'
