@@ -71,7 +71,13 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   // transfer requests: one open per owner and business (unique openKey); the regulator's queue pages by (open, region)
   claimTransfers: [{ fields: 'openKey', unique: true }, { fields: ['open', 'region', 'createdAt', '_id'] }, { fields: ['open', 'createdAt', '_id'] }, { fields: ['openid', 'createdAt'] }, { fields: 'holder' }, { fields: 'previous', sparse: true }],
   // the audit log pages newest first; one target's history (verification, a transfer) by time
-  audit: [{ fields: ['at', '_id'] }, { fields: ['target', 'at'] }, { fields: 'actor' }]
+  audit: [{ fields: ['at', '_id'] }, { fields: ['target', 'at'] }, { fields: 'actor' }],
+  // 问卷 (#17): staff list a region's newest first (all for an admin); the sweeps find pushes due and surveys past their end
+  surveys: [{ fields: ['region', 'createdAt', '_id'] }, { fields: ['createdAt', '_id'] }, { fields: 'nextDueAt' }, { fields: ['status', 'closeAt'] }],
+  // one question's text answers page by _id; a named survey's answers are found by openid on account deletion
+  surveyAnswers: [{ fields: ['surveyId', '_id'] }, { fields: 'openid', sparse: true }],
+  // read by _id (<openid>:<survey>); an account deletion finds them by that prefix
+  surveyMarks: []
 }
 
 
@@ -81,7 +87,8 @@ export const COLLECTIONS = [
   'quotas', 'pushCounts', 'policies', 'policyMarks', 'meta', 'loanConsents', 'loanConsentLog',
   'loanTurnover', 'loanApplications', 'complaints', 'complaintUploads', 'complaintAudit',
   'courseProgress', 'courseAttempts', 'courseCertificates', 'slots', 'stallRequests', 'officeContacts',
-  'register', 'registerImports', 'registerChunks', 'bindings', 'claimTransfers', 'audit', 'invitations', 'helpers'
+  'register', 'registerImports', 'registerChunks', 'bindings', 'claimTransfers', 'audit', 'invitations', 'helpers',
+  'surveys', 'surveyAnswers', 'surveyMarks'
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 

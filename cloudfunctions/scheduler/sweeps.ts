@@ -4,6 +4,7 @@ import type { Sweep } from '../common/sweep'
 import { policyPushSweep } from '../policy/sweeps'
 import { annualReportSweep, permitSweep } from '../reminder/sweeps'
 import { accountErasureSweep } from '../user/erasure'
+import { surveyCloseSweep, surveyPushSweep } from '../survey/sweeps'
 
 /**
  * Every due sweep; each feature adds its own. The scheduler shares each run's time between them
@@ -16,5 +17,7 @@ export const SWEEPS: Sweep[] = [
   permitSweep,
   pushRetrySweep,
   uploadCleanupSweep,
-  accountErasureSweep
+  accountErasureSweep,
+  surveyCloseSweep,
+  surveyPushSweep
 ]

@@ -10,6 +10,7 @@ import { staffContract } from './staff/contract'
 import { rightsContract } from './rights/contract'
 import { userContract } from './user/contract'
 import { verifyContract } from './verify/contract'
+import { surveyContract } from './survey/contract'
 
 /** Every action of every function. The client api and the router are typed from this. */
 export const contracts = {
@@ -23,7 +24,8 @@ export const contracts = {
   ...loanContract,
   ...complaintContract,
   ...courseContract,
-  ...registerContract
+  ...registerContract,
+  ...surveyContract
 }
 export type Contracts = typeof contracts
 export type ActionName = keyof Contracts
