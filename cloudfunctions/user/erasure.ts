@@ -131,6 +131,15 @@ export const ERASURE: Record<ErasableCollection, ErasureRule> = {
       after: null
     })
   },
+  // 问卷 (#17): "answered" markers go; a named answer stays in the figures without the person
+  // (an anonymous answer holds nothing about anyone, survey/store.ts)
+  surveyMarks: { kind: 'erase', find: [{ by: 'idPrefix' }], what: '答过哪些问卷的记录' },
+  surveyAnswers: {
+    kind: 'anonymise',
+    find: byOpenid,
+    kept: 'surveyAnswers',
+    scrub: () => ({ openid: null, name: null, answeredAt: null })
+  },
   register: { kind: 'notPersonal', why: '登记名录：登记机关的个体工商户登记信息，由监管人员从登记系统导入，不是您在小程序里留下的资料' },
   registerImports: { kind: 'notPersonal', why: '工作人员导入登记名录的记录' },
   registerChunks: { kind: 'notPersonal', why: '工作人员导入登记名录时的分批数据' },
@@ -142,15 +151,6 @@ export const ERASURE: Record<ErasableCollection, ErasureRule> = {
   meta: { kind: 'notPersonal', why: '政策库版本号等系统信息，不含个人的记录' },
   officeContacts: { kind: 'notPersonal', why: '办事部门的联系方式' },
   complaintAudit: { kind: 'notPersonal', why: '工作人员办理诉求的操作记录，只记工作人员' },
-  // 问卷 (#17): "answered" markers go; a named answer stays in the figures without the person
-  // (an anonymous answer holds nothing about anyone, survey/store.ts)
-  surveyMarks: { kind: 'erase', find: [{ by: 'idPrefix' }], what: '答过哪些问卷的记录' },
-  surveyAnswers: {
-    kind: 'anonymise',
-    find: byOpenid,
-    kept: 'surveyAnswers',
-    scrub: () => ({ openid: null, name: null, answeredAt: null })
-  },
   surveys: { kind: 'notPersonal', why: '工作人员发布的问卷和它的汇总数字' }
 }
 
