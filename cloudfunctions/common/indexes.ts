@@ -77,7 +77,9 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   // one question's text answers page by _id; a named survey's answers are found by openid on account deletion
   surveyAnswers: [{ fields: ['surveyId', '_id'] }, { fields: 'openid', sparse: true }],
   // read by _id (<openid>:<survey>); an account deletion finds them by that prefix
-  surveyMarks: []
+  surveyMarks: [],
+  // staff exports: the cleanup takes the oldest first; an account's own on deletion
+  exports: [{ fields: 'createdAt' }, { fields: 'openid' }]
 }
 
 
@@ -88,7 +90,8 @@ export const COLLECTIONS = [
   'loanTurnover', 'loanApplications', 'complaints', 'complaintUploads', 'complaintAudit',
   'courseProgress', 'courseAttempts', 'courseCertificates', 'slots', 'stallRequests', 'officeContacts',
   'register', 'registerImports', 'registerChunks', 'bindings', 'claimTransfers', 'audit', 'invitations', 'helpers',
-  'surveys', 'surveyAnswers', 'surveyMarks'
+  'surveys', 'surveyAnswers', 'surveyMarks',
+  'exports'
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 

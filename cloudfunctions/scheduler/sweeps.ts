@@ -1,5 +1,6 @@
 import { complaintOverdueSweep, uploadCleanupSweep } from '../complaint/sweeps'
 import { pushRetrySweep } from '../common/notify'
+import { exportCleanupSweep } from '../common/xlsx'
 import type { Sweep } from '../common/sweep'
 import { policyPushSweep } from '../policy/sweeps'
 import { annualReportSweep, permitSweep } from '../reminder/sweeps'
@@ -19,5 +20,6 @@ export const SWEEPS: Sweep[] = [
   uploadCleanupSweep,
   accountErasureSweep,
   surveyCloseSweep,
-  surveyPushSweep
+  surveyPushSweep,
+  exportCleanupSweep
 ]

@@ -108,7 +108,8 @@ describe('built cloud functions', () => {
       ['complaint-upload-cleanup', 0],
       ['account-erasure', 0],
       ['survey-close', 0],
-      ['survey-push', 0]
+      ['survey-push', 0],
+      ['export-cleanup', 0]
     ])
     expect(run.data).toMatchObject({ more: false, continued: false })
     expect(sdk.calls).not.toContain('callFunction')

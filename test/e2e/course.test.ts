@@ -190,6 +190,14 @@ test('a new owner is shown what is left, reads every lesson, is told how long to
   expect(await verified.innerText()).toContain(maskName(name))
   expect(await verified.innerText()).not.toContain(name)
   await reg.waitForTimeout(300)
+  // the progress chart: ECharts drew on a canvas with something on it (not a blank box)
+  const inked = await reg.locator('.chart__canvas canvas').first().evaluate((c: HTMLCanvasElement) => {
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data
+    let n = 0
+    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++
+    return n
+  })
+  expect(inked).toBeGreaterThan(1000)
   await shot(reg, '54-course-staff-verify')
 
   // 关怀模式: the same four screens, as readable

@@ -591,6 +591,12 @@ describe('dist/weapp in a simulated WeChat', () => {
   test('核验结业证书: an officer scans the certificate’s QR and sees whose it is, masked', async () => {
     const code = await graduate('weapp-graduate-2', '鹿城区小何修鞋铺')
     await withSim(cloud, REGULATOR, '/staff/pages/course/index', async (sim) => {
+      // the progress chart: ECharts drew on the page's Canvas 2D node, axis labels and figures
+      const drawn = sim.canvasesOf().flatMap((c) => c.texts.map((t) => t.text))
+      expect(drawn).toEqual(expect.arrayContaining(['已开始学习', '学完全部课程', '通过测验']))
+      expect(sim.text()).toMatch(/辖区学习进度[\s\S]*已开始学习\s*\d+户/)
+      // nested steps (started ⊇ completed ⊇ passed) do not add up: no 合计
+      expect(sim.text()).not.toContain('合计')
       await sim.tap('扫证书二维码')
       const text = sim.text()
       expect(text).toContain('证书有效')

@@ -201,18 +201,42 @@ class FakeContext {
     const width = [...String(text)].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? size : size * 0.55), 0)
     return { width }
   }
-  // paths, images and gradients: accepted, not drawn
-  beginPath() {}
+  // Paths: rectangles (a chart's bars) are filled and straight level or upright lines (its axes
+  // and grid) are stroked, so a chart shows in a screenshot; curves, arcs (a pie) and images are
+  // accepted, not drawn.
+  private rects: Array<[number, number, number, number]> = []
+  private segments: Array<[number, number, number, number]> = []
+  private at: [number, number] | null = null
+  beginPath() {
+    this.rects = []
+    this.segments = []
+    this.at = null
+  }
   closePath() {}
-  moveTo() {}
-  lineTo() {}
+  moveTo(x: number, y: number) { this.at = [x, y] }
+  lineTo(x: number, y: number) {
+    if (this.at) this.segments.push([this.at[0], this.at[1], x, y])
+    this.at = [x, y]
+  }
   arc() {}
   arcTo() {}
-  rect() {}
+  rect(x: number, y: number, w: number, h: number) { this.rects.push([x, y, w, h]) }
   quadraticCurveTo() {}
   bezierCurveTo() {}
-  fill() {}
-  stroke() {}
+  fill() {
+    const c = parseColor(this.s.fillStyle)
+    for (const [x, y, w, h] of this.rects) this.area(Math.min(x, x + w), Math.min(y, y + h), Math.abs(w), Math.abs(h), c)
+  }
+  stroke() {
+    const c = parseColor(this.s.strokeStyle)
+    const lw = Math.max(this.s.lineWidth, 1 / Math.max(this.s.sx, 1e-9))
+    for (const [x1, y1, x2, y2] of this.segments) {
+      if (y1 === y2) this.area(Math.min(x1, x2), y1 - lw / 2, Math.abs(x2 - x1), lw, c)
+      else if (x1 === x2) this.area(x1 - lw / 2, Math.min(y1, y2), lw, Math.abs(y2 - y1), c)
+    }
+  }
+  setLineDash() {}
+  getLineDash() { return [] }
   clip() {}
   drawImage() {}
   createLinearGradient() { return { addColorStop() {} } }

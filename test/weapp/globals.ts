@@ -21,8 +21,19 @@ export const ES_GLOBALS: string[] = Object.getOwnPropertyNames(vm.runInNewContex
  * Unguarded uses read and judged harmless, each with why. Keep this short: a new entry needs a
  * reason a reviewer can check in the bundle.
  */
-export const KNOWN: Array<{ file: string; name: string; why: string }> = [
-  { file: 'taro.js', name: 'tt', why: "@tarojs/runtime's ByteDance-only page document (tt.appDocument), reached only when TARO_ENV is 'tt'" }
+export const KNOWN: Array<{ file: string | RegExp; name: string; why: string }> = [
+  { file: 'taro.js', name: 'tt', why: "@tarojs/runtime's ByteDance-only page document (tt.appDocument), reached only when TARO_ENV is 'tt'" },
+  // ECharts (staff charts) may land in any staff file, depending on how many pages share it
+  {
+    file: /\/staff\//,
+    name: 'Image',
+    why: "zrender's default platform loadImage (`new Image`); Chart.weapp.tsx replaces it with the Canvas node's createImage through setPlatformAPI, and the charts draw no images"
+  },
+  {
+    file: /\/staff\//,
+    name: 'WebKitCSSMatrix',
+    why: "zrender's browser detection (`'WebKitCSSMatrix' in window && new WebKitCSSMatrix`), reached only when `typeof wx` is not an object with getSystemInfoSync; WeChat is"
+  }
 ]
 
 /** Names that must never appear in the weapp bundle at all, guarded or not. */
@@ -69,7 +80,7 @@ export function unknownGlobals(file: string, code: string): GlobalUse[] {
   const typeofCache = new Map<Node, Set<string>>()
   for (const g of detectGlobals(ast as never) as Array<{ name: string; nodes: Array<Node & { parents: Node[] }> }>) {
     if (allowed.has(g.name)) continue
-    if (KNOWN.some((k) => file.endsWith(`/${k.file}`) && k.name === g.name)) continue
+    if (KNOWN.some((k) => (typeof k.file === 'string' ? file.endsWith(`/${k.file}`) : k.file.test(file)) && k.name === g.name)) continue
     const bad = g.nodes.find((n) => {
       if (NEVER.includes(g.name)) return true
       const parent = n.parents[n.parents.length - 2]

@@ -96,6 +96,8 @@ export class WeappSim {
   readonly calls: string[] = []
   /** files written to wx.env.USER_DATA_PATH (path → text) */
   readonly userFiles = new Map<string, string>()
+  /** documents wx.openDocument showed (the local temp path and the type it was told) */
+  readonly openedDocuments: Array<{ path: string; fileType: string; showMenu: boolean }> = []
   /** files sent to a chat with wx.shareFileMessage */
   readonly sharedFiles: Array<{ filePath: string; fileName: string }> = []
   /** template ids WeChat was asked to subscribe to, and whether it let the request through */
@@ -590,7 +592,12 @@ export class WeappSim {
     let canvas = this.canvases.get(key)
     if (!canvas) this.canvases.set(key, (canvas = new FakeCanvas()))
     const style = String(el.attr.style ?? '')
-    const px = (prop: string) => Number(new RegExp(`(?:^|;)\\s*${prop}\\s*:\\s*([\\d.]+)px`).exec(style)?.[1] ?? 0)
+    // a width in % is of the 390 px window (pages lay canvases out full width, less no margin here)
+    const px = (prop: string) => {
+      const m = new RegExp(`(?:^|;)\\s*${prop}\\s*:\\s*([\\d.]+)(px|%)`).exec(style)
+      if (!m) return 0
+      return m[2] === '%' ? (Number(m[1]) / 100) * (prop === 'width' ? 390 : 844) : Number(m[1])
+    }
     return size ? { node: canvas, width: px('width'), height: px('height') } : { node: canvas }
   }
 
@@ -602,6 +609,11 @@ export class WeappSim {
     this.phoneClock.offset += seconds * 1000
     for (const fn of [...this.intervals.values()]) this.guard('interval', fn)
     await this.settle()
+  }
+
+  /** Every Canvas 2D node a page asked for, in the order it asked (charts get generated ids). */
+  canvasesOf(route = this.page.route): FakeCanvas[] {
+    return [...this.canvases.entries()].filter(([k]) => k.startsWith(`${route}#`)).map(([, c]) => c)
   }
 
   /** The Canvas 2D node a page drew on (by element id), for checks and pictures. */
@@ -836,6 +848,27 @@ export class WeappSim {
         sim.savedImages.push(path)
       })),
       makePhoneCall: api('makePhoneCall', () => undefined),
+      // a download lands in a temp file; an error page is a download too (statusCode says so)
+      downloadFile: api('downloadFile', async (o) => {
+        const url = String(o.url ?? '')
+        if (!/^(https?:\/\/|\/)/.test(url)) throw fail('downloadFile', 'invalid url')
+        sim.inflight++
+        try {
+          const res = await fetch(url.startsWith('/') ? sim.opts.cloudUrl + url : url)
+          const bytes = Buffer.from(await res.arrayBuffer())
+          return { tempFilePath: sim.tempFile(bytes, (/\.(\w+)(?:\?|$)/.exec(url)?.[1] ?? 'bin').toLowerCase()), statusCode: res.status }
+        } finally {
+          sim.inflight--
+        }
+      }),
+      // WeChat's document viewer: only the types it lists, and only a file that is there
+      openDocument: api('openDocument', (o) => {
+        const path = sim.fromTemp(String(o.filePath ?? ''))
+        const fileType = String(o.fileType ?? /\.(\w+)$/.exec(path)?.[1] ?? '')
+        if (!['doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'pdf'].includes(fileType)) throw fail('openDocument', 'filetype not supported')
+        if (!existsSync(path)) throw fail('openDocument', 'file not found')
+        sim.openedDocuments.push({ path, fileType, showMenu: Boolean(o.showMenu) })
+      }),
       // the mini-program's own user folder (no permission needed) and sending a file to a chat
       env: { USER_DATA_PATH: 'wxfile://usr' },
       shareFileMessage: api('shareFileMessage', (o) => {
@@ -864,6 +897,14 @@ export class WeappSim {
           const r = JSON.parse(text) as { fileID?: string; error?: { message: string } }
           if (!r.fileID) throw { errMsg: `cloud.uploadFile:fail ${r.error?.message ?? text}` }
           return { fileID: r.fileID, statusCode: 200 }
+        }),
+        // the local cloud's files (local:<path>) are what a cloud fileID is there
+        downloadFile: api('cloud.downloadFile', async (o) => {
+          const id = String(o.fileID ?? '')
+          const path = id.replace(/^local:/, '')
+          const res = await fetch(`${sim.opts.cloudUrl}/api/local/files/${path}`)
+          if (res.status !== 200) throw { errMsg: `cloud.downloadFile:fail ${res.status}` }
+          return { tempFilePath: sim.tempFile(Buffer.from(await res.arrayBuffer()), /\.(\w+)$/.exec(path)?.[1] ?? 'bin'), statusCode: 200 }
         }),
         getTempFileURL: api('cloud.getTempFileURL', (o) => ({ fileList: (o.fileList as string[]).map((f) => ({ fileID: f, tempFileURL: f, status: 0 })) }))
       }

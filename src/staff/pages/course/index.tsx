@@ -1,6 +1,7 @@
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
+import { Chart } from '../../components/Chart'
 import { Page } from '../../../components/Page'
 import { Cell, Empty, LoadFailed, Loading, Notice, PrimaryButton, SecondaryButton, Section } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
@@ -108,6 +109,16 @@ export default function CourseStats() {
           辖区已核验{s.totals.verified}户，另有{s.totals.owners - s.totals.verified}户待核验 · 已开始学习{s.totals.started}户 · 学完全部课程{s.totals.completed}户 · 学完并通过测验{s.totals.passed}户
         </View>
       </View>
+      <Chart
+        kind='bar'
+        title='辖区学习进度'
+        unit='户'
+        data={[
+          { label: '已开始学习', value: s.totals.started },
+          { label: '学完全部课程', value: s.totals.completed },
+          { label: '通过测验', value: s.totals.passed }
+        ]}
+      />
       <VerifyCertificate />
       <Section title='按市场'>
         {s.byMarket.length ? s.byMarket.map((m) => <Cell key={m.marketId} wide label={m.name} value={`已核验${m.verified}户，另有${m.owners - m.verified}户待核验 · ${line(m)}`} />) : <Cell label='辖区还没有市场' />}
