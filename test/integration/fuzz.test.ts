@@ -152,6 +152,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   'survey.admin.close': { id: 'no-such-survey' },
   'survey.admin.results': { id: 'no-such-survey' },
   'survey.admin.texts': { id: 'no-such-survey', q: 0, cursor: encodeCursor('p', ['abc']), limit: 10 },
+  'survey.admin.export': { id: 'no-such-survey' },
   'survey.get': { id: 'no-such-survey' },
   'survey.answer': { id: 'no-such-survey', answers: [{ choice: [0] }, { rating: 3 }, { text: '好' }, null] }
 }

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import fc from 'fast-check'
 import { surveyContract } from '../../src/core/survey/contract'
 import { recount, type Answer, type Question } from '../../src/core/survey/rules'
@@ -34,6 +35,22 @@ describe('survey function over HTTP', () => {
     const r = await c.call(fn, { action, payload, ...(requestId ? { requestId } : {}) }, openid)
     if (r.body.ok) throw new Error(`${action} should have been refused`)
     return r.body.error
+  }
+  /** the export, fetched as the phone would and opened with exceljs: each sheet's rows as arrays of cell values */
+  const exported = async (id: string, who = 'demo-regulator') => {
+    const file = await c.ok('survey', 'survey.admin.export', { id }, who)
+    expect(file.fileName).toMatch(/^问卷-.*-\d{8}\.xlsx$/)
+    const res = await fetch(c.url + file.url)
+    expect(res.status).toBe(200)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never)
+    return Object.fromEntries(
+      wb.worksheets.map((ws) => {
+        const rows: unknown[][] = []
+        ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1)))
+        return [ws.name, rows]
+      })
+    )
   }
   const onboard = async (openid: string, extra: Record<string, unknown> = {}) => {
     await c.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, openid)
@@ -136,6 +153,18 @@ describe('survey function over HTTP', () => {
     expect(r.questions[2]).toMatchObject({ answered: 1, average: 4 })
     const texts = await c.ok('survey', 'survey.admin.texts', { id: s.id, q: 3 }, 'demo-regulator')
     expect(texts.items).toEqual([expect.objectContaining({ text: '希望多办培训', who: null })])
+    // the export: counts, the text answers, every response; nothing about who answered
+    const x = await exported(s.id)
+    expect(Object.keys(x)).toEqual(['统计', '简答', '全部回答'])
+    expect(x['统计']).toContainEqual(['第1题 今年生意比去年怎么样？', '好一些', 1, '100%'])
+    expect(x['统计'].find((r) => r[1] === '平均分')?.slice(0, 3)).toEqual(['第3题 您对市场管理服务打几分？', '平均分', 4])
+    expect(x['简答']).toContainEqual(['第4题 还有什么想说的？', '希望多办培训'])
+    const all = x['全部回答']
+    expect(all.find((r) => r[0] === '序号')).toEqual(['序号', '1. 今年生意比去年怎么样？', '2. 您最需要哪些帮助？', '3. 您对市场管理服务打几分？', '4. 还有什么想说的？'])
+    expect(all).toContainEqual([1, '好一些', '招工、场地', '4分', '希望多办培训'])
+    expect(JSON.stringify(x)).not.toContain('测试户')
+    // another region's regulator gets no file
+    expect((await errorOf('survey', 'survey.admin.export', { id: s.id }, 'reg-ouhai')).code).toBe('NOT_FOUND')
   })
 
   test('anonymous answers carry nothing that leads back to the owner', async () => {
@@ -220,6 +249,9 @@ describe('survey function over HTTP', () => {
     expect(texts.items[0].who).toBe('测试户***店')
     const stored = await c.ports.db.collection<Record<string, unknown> & { _id: string }>('surveyAnswers').find({ surveyId: s.id })
     expect(stored[0]).toMatchObject({ openid: owners[5], name: '测试户-5号店' })
+    const x = await exported(s.id)
+    expect(x['全部回答']).toContainEqual([1, '测试户***店', '差一些', '', '2分', '摊位费太贵'])
+    expect(x['简答']).toContainEqual(['第4题 还有什么想说的？', '摊位费太贵', '测试户***店'])
     const closed = await c.ok('survey', 'survey.admin.close', { id: s.id }, 'demo-regulator')
     expect(closed).toMatchObject({ status: 'closed', closedReason: 'staff' })
     expect((await errorOf('survey', 'survey.answer', { id: s.id, answers: [{ choice: [0] }, null, { rating: 5 }, null] }, owners[7], 'req-id-named-2')).code).toBe('PRECONDITION_FAILED')

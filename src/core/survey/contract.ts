@@ -117,6 +117,12 @@ export const surveyContract = {
     output: z.strictObject({ items: z.array(z.strictObject({ id: z.string(), text: z.string(), who: z.string().nullable() })), ...pageOutput }),
     roles: REGULATOR
   }),
+  /** an Excel file: counts, text answers, every response (an anonymous survey's with no identity) */
+  'survey.admin.export': action({
+    input: z.strictObject({ id }),
+    output: z.strictObject({ url: z.string(), fileName: z.string() }),
+    roles: REGULATOR
+  }),
   /** the questionnaire as the owner sees it, with whether they have answered and whether it is open */
   'survey.get': action({
     input: z.strictObject({ id }),

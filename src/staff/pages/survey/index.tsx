@@ -10,7 +10,9 @@ import type { Contracts } from '../../../core/contracts'
 import type { Condition } from '../../../core/policy/rules'
 import { PUBLISHED_EDITABLE, QUESTION_KINDS, SURVEY_STATUS, surveyProblems, type QuestionKind, type SurveyStatus } from '../../../core/survey/rules'
 import { ApiError, call, errorMessage, newRequestId } from '../../../services/api'
+import { Chart } from '../../components/Chart'
 import { RuleBuilder, ruleErrors } from '../../components/Rules'
+import { openExport } from '../../../services/openFile'
 import './index.css'
 
 type Survey = Output<Contracts['survey.admin.get']>
@@ -268,6 +270,19 @@ function SurveyResults({ id }: { id: string }) {
   useEffect(() => {
     call('survey.admin.results', { id }).then(setR).catch((err) => setError(errorMessage(err)))
   }, [id])
+  const [exported, setExported] = useState<string | null>(null)
+  const [exporting, setExporting] = useState(false)
+  const doExport = async () => {
+    setExporting(true)
+    setExported(null)
+    try {
+      setExported(await openExport(await call('survey.admin.export', { id })))
+    } catch (err) {
+      setExported(errorMessage(err))
+    } finally {
+      setExporting(false)
+    }
+  }
   if (error) return <Notice tone='error'>结果没有读到：{error}</Notice>
   if (!r) return <Loading />
   return (
@@ -277,31 +292,14 @@ function SurveyResults({ id }: { id: string }) {
         <Cell label='已送到' value={`${r.delivered}户`} />
         <Cell label='回答率' value={r.delivered ? `${Math.round((r.responses / r.delivered) * 100)}%` : '—'} />
       </Section>
+      <View className='actions' style={{ paddingTop: 0, paddingBottom: 0 }}>
+        <SecondaryButton onClick={exporting ? undefined : doExport}>{exporting ? '正在生成表格…' : '导出Excel（统计、简答、全部回答）'}</SecondaryButton>
+        {exported ? <View className='grid__hint' id='survey-export-status' style={{ textAlign: 'center' }}>{exported}</View> : null}
+      </View>
       {r.questions.map((q) => (
         <Section key={q.index} title={`第${q.index + 1}题 ${q.title}`} footer={`${q.answered}人回答${q.average !== null ? ` · 平均${q.average}分` : ''}`}>
-          {q.kind === 'text' ? <TextAnswers id={id} q={q.index} /> : <Figures data={q.counts} unit='人' />}
+          {q.kind === 'text' ? <TextAnswers id={id} q={q.index} /> : <Chart kind={q.kind === 'single' ? 'pie' : 'bar'} title={q.kind === 'rating' ? '各分数的人数' : '各选项的人数'} data={q.counts} unit='人' showTotal={q.kind === 'single'} />}
         </Section>
-      ))}
-    </View>
-  )
-}
-
-/**
- * PLACEHOLDER until the lead's <Chart> (src/staff/components/Chart.tsx) is on main: the same
- * figures as a list of numbers with a bar each.
- */
-function Figures({ data, unit }: { data: Array<{ label: string; value: number }>; unit: string }) {
-  const total = data.reduce((s, d) => s + d.value, 0)
-  return (
-    <View className='survey-figures'>
-      {data.map((d) => (
-        <View key={d.label} className='survey-figure'>
-          <View className='survey-figure__row'>
-            <Text>{d.label}</Text>
-            <Text>{d.value}{unit}{total ? `（${Math.round((d.value / total) * 100)}%）` : ''}</Text>
-          </View>
-          <View className='survey-figure__bar' style={{ width: `${total ? Math.max(2, (d.value / total) * 100) : 2}%` }} />
-        </View>
       ))}
     </View>
   )
