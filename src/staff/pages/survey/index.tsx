@@ -168,6 +168,8 @@ export default function StaffSurvey() {
           {status === 'published' ? <View>{PUBLISHED_EDITABLE}</View> : null}
         </Notice>
       ) : null}
+      {/* once published, what staff come back for is the results: first, the questionnaire below */}
+      {survey && !draft ? <SurveyResults id={survey.id} /> : null}
       <Section title='问卷'>
         {field('title', '标题', 40, '如：个体户经营状况调查')}
         {field('organizer', '发起单位', 40, '如：鹿城区市场监督管理局')}
@@ -243,7 +245,7 @@ export default function StaffSurvey() {
             onAdd={(c) => set('conditions', [...form.conditions, c])}
           />
         ) : (
-          <Cell wide label={survey ? `按条件约${survey.audience}户，已送到${survey.delivered}户` : ''} />
+          <Cell wide label={survey ? `发布时按条件${survey.audience}户，已送到${survey.delivered}户` : ''} />
         )}
       </Section>
       {preview && draft ? <Notice><View id='survey-preview'>预计送到 {preview.approximate ? '约' : ''}{preview.count} 户（已关闭个性化推荐的不计）。</View></Notice> : null}
@@ -255,7 +257,6 @@ export default function StaffSurvey() {
           {draft ? <PrimaryButton loading={busy} onClick={publish}>发布</PrimaryButton> : <SecondaryButton onClick={close}>结束问卷</SecondaryButton>}
         </View>
       ) : null}
-      {survey && !draft ? <SurveyResults id={survey.id} /> : null}
     </Page>
   )
 }
