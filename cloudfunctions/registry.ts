@@ -8,8 +8,9 @@ import policy from './policy/routes'
 import register from './register/routes'
 import reminder from './reminder/routes'
 import scheduler from './scheduler/routes'
+import survey from './survey/routes'
 import user from './user/routes'
 import visit from './visit/routes'
 
 /** Every cloud function, for the local cloud. Each folder's index.ts is its WeChat entry. */
-export const FUNCTIONS: Record<string, CloudFunction> = { user, admin, reminder, policy, loan, complaint, course, register, visit, monitor, scheduler }
+export const FUNCTIONS: Record<string, CloudFunction> = { user, admin, reminder, policy, loan, complaint, course, register, visit, monitor, scheduler, survey }

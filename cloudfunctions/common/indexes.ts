@@ -97,6 +97,12 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: ['marketId', 'status', 'dueOn'], sparse: true },
     { fields: ['region', 'createdAt', '_id'] }
   ],
+  // 问卷 (#17): staff list a region's newest first (all for an admin); the sweeps find pushes due and surveys past their end
+  surveys: [{ fields: ['region', 'createdAt', '_id'] }, { fields: ['createdAt', '_id'] }, { fields: 'nextDueAt' }, { fields: ['status', 'closeAt'] }],
+  // one question's text answers page by _id; a named survey's answers are found by openid on account deletion
+  surveyAnswers: [{ fields: ['surveyId', '_id'] }, { fields: 'openid', sparse: true }],
+  // read by _id (<openid>:<survey>); an account deletion finds them by that prefix
+  surveyMarks: [],
   // staff exports: the cleanup takes the oldest first; an account's own on deletion
   exports: [{ fields: 'createdAt' }, { fields: 'openid' }]
 
@@ -111,6 +117,7 @@ export const COLLECTIONS = [
   'courseProgress', 'courseAttempts', 'courseCertificates', 'slots', 'stallRequests', 'officeContacts',
   'register', 'registerImports', 'registerChunks', 'bindings', 'claimTransfers', 'audit', 'invitations', 'helpers',
   'visits', 'followups',
+  'surveys', 'surveyAnswers', 'surveyMarks',
   'exports'
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]

@@ -6,6 +6,7 @@ import { policyPushSweep } from '../policy/sweeps'
 import { annualReportSweep, permitSweep } from '../reminder/sweeps'
 import { accountErasureSweep } from '../user/erasure'
 import { followupSweep } from '../visit/sweeps'
+import { surveyCloseSweep, surveyPushSweep } from '../survey/sweeps'
 
 /**
  * Every due sweep; each feature adds its own. The scheduler shares each run's time between them
@@ -19,6 +20,8 @@ export const SWEEPS: Sweep[] = [
   pushRetrySweep,
   uploadCleanupSweep,
   accountErasureSweep,
+  surveyCloseSweep,
+  surveyPushSweep,
   exportCleanupSweep,
   followupSweep
 ]

@@ -143,6 +143,14 @@ export const ERASURE: Record<ErasableCollection, ErasureRule> = {
     find: [{ by: 'field', field: 'ownerOpenid' }],
     kept: 'audit',
     scrub: (_doc, tombstone) => ({ ownerOpenid: tombstone, creditCode: null, businessName: null, title: '跟进事项（经营者已注销）', doneNote: null })
+  // 问卷 (#17): "answered" markers go; a named answer stays in the figures without the person
+  // (an anonymous answer holds nothing about anyone, survey/store.ts)
+  surveyMarks: { kind: 'erase', find: [{ by: 'idPrefix' }], what: '答过哪些问卷的记录' },
+  surveyAnswers: {
+    kind: 'anonymise',
+    find: byOpenid,
+    kept: 'surveyAnswers',
+    scrub: () => ({ openid: null, name: null, answeredAt: null })
   },
   // staff exports (Excel): the files a staff member made; owners make none, and they go after a day anyway
   exports: { kind: 'erase', find: [{ by: 'field', field: 'openid' }], what: '您导出的表格', files: (d) => [String(d.fileId)] },
@@ -156,7 +164,8 @@ export const ERASURE: Record<ErasableCollection, ErasureRule> = {
   policies: { kind: 'notPersonal', why: '政策库：工作人员发布的政策内容' },
   meta: { kind: 'notPersonal', why: '政策库版本号等系统信息，不含个人的记录' },
   officeContacts: { kind: 'notPersonal', why: '办事部门的联系方式' },
-  complaintAudit: { kind: 'notPersonal', why: '工作人员办理诉求的操作记录，只记工作人员' }
+  complaintAudit: { kind: 'notPersonal', why: '工作人员办理诉求的操作记录，只记工作人员' },
+  surveys: { kind: 'notPersonal', why: '工作人员发布的问卷和它的汇总数字' }
 }
 
 /** Documents of one finder page: never more than `limit`, read through an index. */

@@ -12,6 +12,7 @@ import { rightsContract } from './rights/contract'
 import { userContract } from './user/contract'
 import { verifyContract } from './verify/contract'
 import { visitContract } from './visit/contract'
+import { surveyContract } from './survey/contract'
 
 /** Every action of every function. The client api and the router are typed from this. */
 export const contracts = {
@@ -27,7 +28,8 @@ export const contracts = {
   ...courseContract,
   ...registerContract,
   ...visitContract,
-  ...monitorContract
+  ...monitorContract,
+  ...surveyContract
 }
 export type Contracts = typeof contracts
 export type ActionName = keyof Contracts

@@ -66,7 +66,7 @@ afterEach(() => {
 
 describe('built cloud functions', () => {
   test('each has index.js, a package.json depending only on wx-server-sdk, and its config.json', () => {
-    expect(functions.sort()).toEqual(['admin', 'complaint', 'course', 'loan', 'monitor', 'policy', 'register', 'reminder', 'scheduler', 'user', 'visit'])
+    expect(functions.sort()).toEqual(['admin', 'complaint', 'course', 'loan', 'monitor', 'policy', 'register', 'reminder', 'scheduler', 'survey', 'user', 'visit'])
     for (const fn of functions) {
       const pkg = JSON.parse(readFileSync(join(ROOT, fn, 'package.json'), 'utf8'))
       expect(pkg.main).toBe('index.js')
@@ -107,6 +107,8 @@ describe('built cloud functions', () => {
       ['push-retries', 0],
       ['complaint-upload-cleanup', 0],
       ['account-erasure', 0],
+      ['survey-close', 0],
+      ['survey-push', 0],
       ['export-cleanup', 0],
       ['visit-followups', 0]
     ])

@@ -1,4 +1,4 @@
-import { cmd, type Db } from '../../cloudfunctions/common/ports'
+import { cmd, patch, type Db } from '../../cloudfunctions/common/ports'
 import { PENDING_TIMEOUT_MS } from '../../cloudfunctions/common/once'
 import { interceptDb } from '../../scripts/intercept-db'
 import { contracts } from '../../src/core/contracts'
@@ -71,6 +71,28 @@ async function fileFor(openid: string, k: number, overdue = false) {
 }
 const entries = async (db: Db, k: number, kind: string) =>
   ((await db.collection<{ _id: string; timeline: Array<{ kind?: string }> }>('complaints').get(complaintOf.get(k) ?? '-'))?.timeline ?? []).filter((t) => t.kind === kind).length
+
+const surveyForm = (title: string) => ({
+  title,
+  intro: '',
+  organizer: '测试单位',
+  anonymous: false,
+  startOn: '2026-11-21',
+  endOn: '2026-11-30',
+  questions: [
+    { kind: 'single', title: '生意怎么样', required: true, options: ['好', '不好'] },
+    { kind: 'rating', title: '打个分', required: true, options: [] }
+  ],
+  conditions: []
+})
+let surveyId: string | null = null
+/** one published survey the answering cases use */
+async function onceSurvey() {
+  if (surveyId) return surveyId
+  const s = await c.ok('survey', 'survey.admin.save', surveyForm('故障测试作答用问卷'), 'demo-regulator', 'once-survey-request')
+  await c.ok('survey', 'survey.admin.publish', { id: s.id }, 'demo-regulator')
+  return (surveyId = s.id as string)
+}
 
 const who = (k: Case, i: number) => (typeof k.as === 'function' ? k.as(i) : k.as)
 
@@ -186,6 +208,24 @@ const CASES: Case[] = [
       const [v, f, cp] = await Promise.all([db.collection('visits').count({ needText: `故障测试${k}` }), db.collection('followups').count({ title: `故障跟进${k}` }), db.collection('complaints').count({ what: `故障诉求${k}，多收卫生费` })])
       return v === 1 && f === 1 && cp === 1 ? 1 : v + 10 * f + 100 * cp
     }
+  },
+  {
+    action: 'survey.admin.save',
+    as: 'demo-regulator',
+    payload: (k) => surveyForm(`故障测试问卷${k}`),
+    count: (db, k) => db.collection('surveys').count({ title: `故障测试问卷${k}` })
+  },
+  {
+    action: 'survey.answer',
+    // a new owner each time (one answer per owner), the survey delivered to them; a named survey,
+    // so an answer can be counted per owner (an anonymous one carries no openid)
+    as: (k) => `once-answerer-${k}`,
+    payload: async (k) => {
+      await onboard(`once-answerer-${k}`)
+      await realDb().collection('owners').update(`once-answerer-${k}`, { broadcasts: patch.addToSet([`survey:${await onceSurvey()}`]) })
+      return { id: await onceSurvey(), answers: [{ choice: [1] }, { rating: 4 }] }
+    },
+    count: (db, k) => db.collection('surveyAnswers').count({ openid: `once-answerer-${k}` })
   },
   {
     action: 'user.stall.request',

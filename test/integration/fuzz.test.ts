@@ -143,7 +143,27 @@ const VALID: Record<string, Record<string, unknown>> = {
   'monitor.dashboard': { from: '2026-11-01', to: '2026-11-20', marketId: 'demo-market-1' },
   'monitor.list': { figure: 'complaintCategory:fee', from: '2026-11-01', to: '2026-11-20', limit: 20 },
   'monitor.export': { figure: 'households', from: '2026-11-01', to: '2026-11-20' },
-  'monitor.serviceMonth': { from: '2026-11-01', to: '2026-11-20', xlsx: false }
+  'monitor.serviceMonth': { from: '2026-11-01', to: '2026-11-20', xlsx: false },
+  'survey.admin.list': { cursor: encodeCursor('t', ['2026-11-20T02:00:00.000Z', 'a']), limit: 10 },
+  'survey.admin.get': { id: 'no-such-survey' },
+  'survey.admin.save': {
+    title: '经营状况调查',
+    intro: '',
+    organizer: '鹿城区市场监督管理局',
+    anonymous: true,
+    startOn: '2026-11-21',
+    endOn: '2026-11-30',
+    questions: [{ kind: 'single', title: '生意怎么样', required: true, options: ['好', '不好'] }],
+    conditions: [{ fact: 'industry', op: 'in', value: ['catering'] }]
+  },
+  'survey.admin.preview': { conditions: [{ fact: 'industry', op: 'in', value: ['catering'] }] },
+  'survey.admin.publish': { id: 'no-such-survey' },
+  'survey.admin.close': { id: 'no-such-survey' },
+  'survey.admin.results': { id: 'no-such-survey' },
+  'survey.admin.texts': { id: 'no-such-survey', q: 0, cursor: encodeCursor('p', ['abc']), limit: 10 },
+  'survey.admin.export': { id: 'no-such-survey' },
+  'survey.get': { id: 'no-such-survey' },
+  'survey.answer': { id: 'no-such-survey', answers: [{ choice: [0] }, { rating: 3 }, { text: '好' }, null] }
 }
 const ACTIONS = Object.keys(contracts)
 

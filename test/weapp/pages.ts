@@ -9,6 +9,27 @@ export const BANK = 'demo-bank'
 /** 个体码上贷: a policy every demo owner can open */
 export const POLICY_ID = 'wz-04-code-loan'
 
+/** A short questionnaire for the survey pages, open from the local clock's today for 30 days. */
+export const SURVEY_FORM = (extra: Record<string, unknown> = {}) => {
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+  const end = new Date(Date.now() + 8 * 3600_000 + 30 * 86_400_000).toISOString().slice(0, 10)
+  return {
+    title: '个体户经营状况调查',
+    intro: '几分钟就能答完，结果用来改进市场服务。',
+    organizer: '鹿城区市场监督管理局（演示）',
+    anonymous: true,
+    startOn: today,
+    endOn: end,
+    questions: [
+      { kind: 'single', title: '今年生意比去年怎么样？', required: true, options: ['好一些', '差不多', '差一些'] },
+      { kind: 'rating', title: '您对市场管理服务打几分？', required: true, options: [] },
+      { kind: 'text', title: '还有什么想说的？', required: false, options: [] }
+    ],
+    conditions: [],
+    ...extra
+  }
+}
+
 export interface PageCase {
   route: string
   /** who opens it */
@@ -35,7 +56,14 @@ export async function pageCases(cloud: TestCloud): Promise<PageCase[]> {
   ).id
   // an open invitation for the join page (the code a QR or a link carries)
   const invite = await cloud.ok('admin', 'admin.invite.create', { role: 'regulator', name: '周科员', region: '330302' }, 'demo-admin', `pages-invite-${Date.now()}`)
+  // a survey sent to the demo owner's 消息 (#17)
+  const survey = await cloud.ok('survey', 'survey.admin.save', SURVEY_FORM(), REGULATOR, `pages-survey-${Date.now()}`)
+  await cloud.ok('survey', 'survey.admin.publish', { id: survey.id }, REGULATOR)
+  await cloud.post('/api/local/trigger/scheduler', '')
   return [
+  { route: 'staff/pages/surveys/index', as: REGULATOR, sees: ['新建问卷', '个体户经营状况调查', '进行中'] },
+  { route: 'staff/pages/survey/index', as: REGULATOR, query: () => `id=${survey.id}`, sees: ['个体户经营状况调查', '进行中', '结果', '已回答', '结束问卷'] },
+  { route: 'survey/pages/answer/index', as: OWNER, query: () => `id=${survey.id}`, sees: ['个体户经营状况调查', '发起单位：鹿城区市场监督管理局（演示）', '匿名问卷', '今年生意比去年怎么样？', '提交'] },
   { route: 'pages/join/index', as: 'weapp-invitee', query: () => `code=${invite.code.replace('-', '')}`, sees: ['系统管理员邀请您加入', '监管人员', '周科员', '接受'] },
   { route: 'staff/pages/people/index', as: 'demo-admin', sees: ['邀请工作人员', '王科员', '监管负责人', '邀请记录', '周科员'] },
   { route: 'staff/pages/audit/index', as: 'demo-admin', sees: ['发出邀请', '周科员（监管人员）', '系统管理员'] },

@@ -1,7 +1,7 @@
 import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Chips, RuleBuilder, ruleErrors } from '../../components/Rules'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Fragment, useEffect, useState } from 'react'
-import { AreaPicker } from '../../../components/AreaPicker'
 import { Page } from '../../../components/Page'
 import { SelectCell } from '../../../components/SelectCell'
 import { Cell, Loading, Notice, PrimaryButton, SecondaryButton, Section } from '../../../components/ui'
@@ -12,100 +12,11 @@ import { chinaDate } from '../../../core/common/time'
 import { APP_ACTIONS, DEPARTMENTS, type AppAction, type Department } from '../../../core/policy/act'
 import { staffFieldErrors } from '../../../core/policy/fieldErrors'
 import { CATEGORIES, type Category } from '../../../core/policy/categories'
-import { FACT_LABELS, FEATURED, MATCH_GROUPS } from '../../../core/policy/facts'
 import type { Condition } from '../../../core/policy/rules'
-import { BUSINESS_TYPES, INDUSTRIES, REVENUE_BANDS } from '../../../core/user/options'
 import { ApiError, call, errorMessage, newRequestId } from '../../../services/api'
 import './index.css'
 
 type Preview = Output<Contracts['policy.admin.preview']>
-type Fact = Condition['fact']
-
-/** A new condition of each fact, with a sensible starting value the regulator then adjusts. */
-const STARTERS: Record<Fact, Condition> = {
-  region: { fact: 'region', op: 'within', value: '' },
-  industry: { fact: 'industry', op: 'in', value: ['catering'] },
-  type: { fact: 'type', op: 'in', value: ['survival'] },
-  groups: { fact: 'groups', op: 'hasAny', value: ['veteran'] },
-  monthsInBusiness: { fact: 'monthsInBusiness', op: 'gte', value: 12 },
-  employees: { fact: 'employees', op: 'gte', value: 1 },
-  revenueBand: { fact: 'revenueBand', op: 'gte', value: '10w_50w' },
-  taxPaid: { fact: 'taxPaid', op: 'is', value: true },
-  socialInsurance: { fact: 'socialInsurance', op: 'is', value: true },
-  featured: { fact: 'featured', op: 'in', value: ['famous'] },
-  abnormal: { fact: 'abnormal', op: 'is', value: true }
-}
-
-function Chips<K extends string>({ options, value, onChange }: { options: Record<K, string>; value: K[]; onChange: (v: K[]) => void }) {
-  return (
-    <View className='groups' style={{ padding: '8px 0' }}>
-      {(Object.keys(options) as K[]).map((k) => {
-        const on = value.includes(k)
-        return (
-          <View key={k} className={`chip${on ? ' chip--on' : ''}`} onClick={() => onChange(on ? value.filter((x) => x !== k) : [...value, k])}>
-            {options[k]}
-          </View>
-        )
-      })}
-    </View>
-  )
-}
-
-/** Edits one condition; the value widget depends on the fact. */
-function ConditionRow({ c, n, error, onChange, onRemove }: { c: Condition; n: number; error: JSX.Element | null; onChange: (c: Condition) => void; onRemove: () => void }) {
-  const ops = { gte: '至少', lte: '至多' } as const
-  let body: JSX.Element
-  switch (c.fact) {
-    case 'region':
-      body = <AreaPicker id='ruleRegion' label='地区' whole value={c.value} onChange={(code) => onChange({ ...c, value: code })} />
-      break
-    case 'industry':
-      body = <Chips options={INDUSTRIES} value={c.value} onChange={(v) => onChange({ ...c, value: v })} />
-      break
-    case 'type':
-      body = <Chips options={BUSINESS_TYPES} value={c.value} onChange={(v) => onChange({ ...c, value: v })} />
-      break
-    case 'groups':
-      body = <Chips options={MATCH_GROUPS} value={c.value} onChange={(v) => onChange({ ...c, value: v })} />
-      break
-    case 'featured':
-      body = <Chips options={FEATURED} value={c.value} onChange={(v) => onChange({ ...c, value: v })} />
-      break
-    case 'monthsInBusiness':
-    case 'employees':
-      body = (
-        <View style={{ display: 'flex', alignItems: 'center', gap: '8px' }}>
-          <Text className='chip' onClick={() => onChange({ ...c, op: c.op === 'gte' ? 'lte' : 'gte' })}>{ops[c.op]}</Text>
-          <Input className='input chip' type='number' style={{ width: '70px', textAlign: 'center' }} value={String(c.value)} onInput={(e) => onChange({ ...c, value: Math.max(0, Math.min(100000, Number(e.detail.value) || 0)) })} />
-          <Text>{c.fact === 'employees' ? '人' : '个月'}</Text>
-        </View>
-      )
-      break
-    case 'revenueBand':
-      body = (
-        <View>
-          <View style={{ display: 'flex', alignItems: 'center', gap: '8px' }}>
-            <Text className='chip' onClick={() => onChange({ ...c, op: c.op === 'gte' ? 'lte' : 'gte' })}>{ops[c.op]}</Text>
-            <Text className='grid__hint'>（点一下切换至少/至多）</Text>
-          </View>
-          <Chips options={REVENUE_BANDS} value={[c.value]} onChange={(v) => v.length && onChange({ ...c, value: v[v.length - 1] })} />
-        </View>
-      )
-      break
-    default:
-      body = <Switch checked={c.value} color='#07c160' onChange={(e) => onChange({ ...c, value: e.detail.value } as Condition)} />
-  }
-  return (
-    <View className={`notice-text${error ? ' cell--error' : ''}`} style={{ borderBottom: '1px solid var(--c-line)' }} id={`condition-${n}`}>
-      <View className='notice-text__heading staff-row-head' style={{ marginTop: 0 }}>
-        <Text>第{n + 1}个条件：{FACT_LABELS[c.fact]}</Text>
-        <Text className='staff-remove' onClick={onRemove}>删除</Text>
-      </View>
-      {body}
-      {error}
-    </View>
-  )
-}
 
 interface Form {
   title: string
@@ -132,10 +43,7 @@ interface Form {
 function localErrors(f: Form): Record<string, string> {
   const out: Record<string, string> = {}
   if (!f.category) out.category = '请选择类别'
-  f.conditions.forEach((c, i) => {
-    if (c.fact === 'region' && !c.value) out[`conditions.${i}`] = `第${i + 1}个条件：请选择地区`
-    if (Array.isArray(c.value) && c.value.length === 0) out[`conditions.${i}`] = `第${i + 1}个条件：请至少选一项`
-  })
+  Object.assign(out, ruleErrors(f.conditions))
   f.online.forEach((o, i) => {
     if (!o.name.trim()) out[`online.${i}`] = `第${i + 1}个网上入口：请填写名称`
   })
@@ -288,7 +196,6 @@ export default function StaffPolicyEdit() {
       {fieldError(k)}
     </View>
   )
-  const unused = (Object.keys(STARTERS) as Fact[]).filter((f) => !form.conditions.some((c) => c.fact === f))
   return (
     <Page>
       {status === 'withdrawn' ? <Notice tone='warn'>这条政策已撤回，不能再修改。</Notice> : null}
@@ -316,14 +223,7 @@ export default function StaffPolicyEdit() {
         {text('clause', '条款', 40, '如：第5条')}
       </Section>
       <Section title='适用条件（全部满足才推送）' footer='个体户会看到每一条是否符合，以及还差什么。'>
-        {form.conditions.map((c, i) => (
-          <ConditionRow key={c.fact} c={c} n={i} error={fieldError(`conditions.${i}`)} onChange={(n) => setCondition(i, n)} onRemove={() => set('conditions', form.conditions.filter((_, j) => j !== i))} />
-        ))}
-        {unused.length ? (
-          <Picker mode='selector' range={unused.map((f) => FACT_LABELS[f])} onChange={(e) => set('conditions', [...form.conditions, STARTERS[unused[Number(e.detail.value)]]])}>
-            <Cell label='＋ 添加条件' arrow />
-          </Picker>
-        ) : null}
+        <RuleBuilder conditions={form.conditions} fieldError={fieldError} onChange={(i, c) => (c ? setCondition(i, c) : set('conditions', form.conditions.filter((_, j) => j !== i)))} onAdd={(c) => set('conditions', [...form.conditions, c])} />
       </Section>
       <Section title='怎么办理（个体户在政策页上看到的）' footer='电话、地址不用写在这里：个体户看到的是“办事联系方式”里按他所在地区维护的那一条；没有维护的，只写部门名称和去哪里问，不会编造电话。'>
         <View className='notice-text'>
