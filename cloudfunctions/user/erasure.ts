@@ -143,6 +143,7 @@ export const ERASURE: Record<ErasableCollection, ErasureRule> = {
     find: [{ by: 'field', field: 'ownerOpenid' }],
     kept: 'audit',
     scrub: (_doc, tombstone) => ({ ownerOpenid: tombstone, creditCode: null, businessName: null, title: '跟进事项（经营者已注销）', doneNote: null })
+  },
   // 问卷 (#17): "answered" markers go; a named answer stays in the figures without the person
   // (an anonymous answer holds nothing about anyone, survey/store.ts)
   surveyMarks: { kind: 'erase', find: [{ by: 'idPrefix' }], what: '答过哪些问卷的记录' },
