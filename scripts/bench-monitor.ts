@@ -124,7 +124,8 @@ export async function benchMonitor(households = Number(process.env.BENCH_MONITOR
     const figures = (outcome.value as { data: { groups: Array<{ figures: Array<{ id: string; value: number | null }> }> } }).data.groups.flatMap((g) => g.figures)
     const value = (id: string) => figures.find((f) => f.id === id)?.value
     // calls issued at the same model instant wait together: one wave each
-    const waves = new Set(calls.map((c) => c.at - CLOUD.roundTripMs)).size
+    // calls made at the same model time wait together: one wave
+    const waves = new Set(calls.map((c) => c.issued)).size
     const simulated = (outcome.run.endedAt ?? clock.now()) - outcome.run.startedAt
     const line = `MONITOR households=${households} round_trips=${outcome.run.trips} waves=${waves} simulated_ms=${simulated} wall_ms=${Math.round(wallMs)}`
     console.log(`\n== 监测分析 dashboard in the cloud model: ${households.toLocaleString('en')} households in the district, ${Math.floor(households / 10).toLocaleString('en')} elsewhere (seeded in ${(seedMs / 1000).toFixed(0)} s) ==`)
