@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { hasChromium, launch } from '../helpers/browser'
 import type { VNode } from './render'
 import type { WeappSim } from './sim'
@@ -41,8 +41,15 @@ function html(n: VNode | string, canvasSrc: CanvasSrc): string {
 /** WXSS → CSS for the picture: rpx at this phone's width; `page` is the body. */
 function css(root: string, route: string, withTabBar = false): string {
   const files = ['app.wxss', `${route}.wxss`, ...(withTabBar ? ['custom-tab-bar/index.wxss'] : [])].map((f) => join(root, f)).filter(existsSync)
+  // WeChat follows a page's @import (a sub-package's shared styles land in sub-vendors.wxss), once each
+  const seen = new Set<string>()
+  const load = (f: string): string => {
+    if (seen.has(f) || !existsSync(f)) return ''
+    seen.add(f)
+    return readFileSync(f, 'utf8').replace(/@import\s*["']([^"']+)["']\s*;/g, (_m, rel: string) => load(join(dirname(f), rel)))
+  }
   return files
-    .map((f) => readFileSync(f, 'utf8').replace(/@import[^;]*;/g, ''))
+    .map(load)
     .join('\n')
     .replace(/(-?\d*\.?\d+)rpx/g, (_m, v: string) => `${((Number(v) * WIDTH) / 750).toFixed(2)}px`)
 }
