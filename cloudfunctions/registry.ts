@@ -3,6 +3,7 @@ import complaint from './complaint/routes'
 import course from './course/routes'
 import type { CloudFunction } from './common/router'
 import loan from './loan/routes'
+import notice from './notice/routes'
 import policy from './policy/routes'
 import register from './register/routes'
 import reminder from './reminder/routes'
@@ -10,4 +11,4 @@ import scheduler from './scheduler/routes'
 import user from './user/routes'
 
 /** Every cloud function, for the local cloud. Each folder's index.ts is its WeChat entry. */
-export const FUNCTIONS: Record<string, CloudFunction> = { user, admin, reminder, policy, loan, complaint, course, register, scheduler }
+export const FUNCTIONS: Record<string, CloudFunction> = { user, admin, reminder, policy, loan, complaint, course, register, notice, scheduler }

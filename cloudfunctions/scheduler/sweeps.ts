@@ -5,6 +5,7 @@ import type { Sweep } from '../common/sweep'
 import { policyPushSweep } from '../policy/sweeps'
 import { annualReportSweep, permitSweep } from '../reminder/sweeps'
 import { accountErasureSweep } from '../user/erasure'
+import { hintOverdueSweep, inspectionSweep, repairReminderSweep } from '../notice/sweeps'
 
 /**
  * Every due sweep; each feature adds its own. The scheduler shares each run's time between them
@@ -18,5 +19,9 @@ export const SWEEPS: Sweep[] = [
   pushRetrySweep,
   uploadCleanupSweep,
   accountErasureSweep,
-  exportCleanupSweep
+  exportCleanupSweep,
+  // #18: 双随机抽查 事前提醒, overdue 违规提示 back to the office, 信用修复 reminders
+  inspectionSweep,
+  hintOverdueSweep,
+  repairReminderSweep
 ]

@@ -3,6 +3,7 @@ import type { ActionContract } from './common/action'
 import { complaintContract } from './complaint/contract'
 import { courseContract } from './course/contract'
 import { loanContract } from './loan/contract'
+import { noticeContract } from './notice/contract'
 import { policyContract } from './policy/contract'
 import { registerContract } from './register/contract'
 import { reminderContract } from './reminder/contract'
@@ -23,7 +24,8 @@ export const contracts = {
   ...loanContract,
   ...complaintContract,
   ...courseContract,
-  ...registerContract
+  ...registerContract,
+  ...noticeContract
 }
 export type Contracts = typeof contracts
 export type ActionName = keyof Contracts
