@@ -9,6 +9,12 @@ export const BANK = 'demo-bank'
 /** 个体码上贷: a policy every demo owner can open */
 export const POLICY_ID = 'wz-04-code-loan'
 
+/** The China date `days` after the test cloud's clock. */
+function addDaysTo(cloud: TestCloud, days: number): string {
+  const now = (cloud as unknown as { clock: { now(): Date } }).clock.now()
+  return new Date(now.getTime() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10)
+}
+
 export interface PageCase {
   route: string
   /** who opens it */
@@ -35,7 +41,23 @@ export async function pageCases(cloud: TestCloud): Promise<PageCase[]> {
   ).id
   // an open invitation for the join page (the code a QR or a link carries)
   const invite = await cloud.ok('admin', 'admin.invite.create', { role: 'regulator', name: '周科员', region: '330302' }, 'demo-admin', `pages-invite-${Date.now()}`)
+  // #18 notices: a 违规提示 to the owner, an inspection they were told of (its target written as the
+  // sweep would), and a 经营异常 mark on the other demo owner (the first one's policies stay as they are)
+  const stamp = Date.now()
+  const codeOf = async (openid: string) => ((await cloud.ports.db.collection('owners').get(openid)) as unknown as { profile: { creditCode: string } }).profile.creditCode
+  const hint = await cloud.ok('notice', 'notice.hint.send', { creditCode: await codeOf(OWNER), rule: '《明码标价和禁止价格欺诈规定》', what: '摊位商品没有标价签，请补上', dueDate: addDaysTo(cloud, 7), firstMinor: true }, REGULATOR, `pages-hint-${stamp}`)
+  const plan = await cloud.ok('notice', 'notice.plan.create', { title: '食品安全双随机抽查', audience: { kind: 'markets', marketIds: ['demo-market-1'] }, checklist: [{ item: '营业执照放在显眼位置', rule: '《个体工商户登记管理办法》' }], windowStart: addDaysTo(cloud, 10), windowEnd: addDaysTo(cloud, 20), hideDay: true }, REGULATOR, `pages-plan-${stamp}`)
+  await cloud.ports.db.collection('inspectionTargets').set(`${plan.id}:${OWNER}`, { planId: plan.id, openid: OWNER, createdAt: new Date().toISOString() } as never)
+  await cloud.ok('notice', 'notice.abnormal.mark', { creditCode: await codeOf(NEW_SHOP), cause: 'annualReport', causeText: '' }, REGULATOR)
   return [
+  { route: 'notice/pages/index/index', as: OWNER, sees: ['双随机抽查迎检', '食品安全双随机抽查', '违规提示（1条）', '摊位商品没有标价签，请补上', '整改提示，不是处罚'] },
+  { route: 'notice/pages/hint/index', as: OWNER, query: () => `id=${hint.id}`, sees: ['这是整改提示，不是罚单', '初次违法且危害后果轻微并及时改正的', '我已整改', '提交整改'] },
+  { route: 'notice/pages/inspection/index', as: OWNER, query: () => `id=${plan.id}`, sees: ['食品安全双随机抽查', '不提前告知具体哪天', '营业执照放在显眼位置', '《个体工商户登记管理办法》'] },
+  { route: 'notice/pages/repair/index', as: NEW_SHOP, sees: ['经营异常', '未按规定报送年度报告', '修复步骤', '国家企业信用信息公示系统'] },
+  { route: 'staff/pages/inspections/index', as: REGULATOR, sees: ['新建抽查计划', '食品安全双随机抽查', '待提醒'] },
+  { route: 'staff/pages/hints/index', as: REGULATOR, sees: ['发送违规提示', '提示列表'] },
+  { route: 'staff/pages/hint/index', as: REGULATOR, query: () => `id=${hint.id}`, sees: ['鹿城区张记面馆', '摊位商品没有标价签，请补上', '待整改'] },
+  { route: 'staff/pages/abnormal/index', as: REGULATOR, sees: ['标记经营异常', '鹿城区小李水果店', '监管部门标记'] },
   { route: 'pages/join/index', as: 'weapp-invitee', query: () => `code=${invite.code.replace('-', '')}`, sees: ['系统管理员邀请您加入', '监管人员', '周科员', '接受'] },
   { route: 'staff/pages/people/index', as: 'demo-admin', sees: ['邀请工作人员', '王科员', '监管负责人', '邀请记录', '周科员'] },
   { route: 'staff/pages/audit/index', as: 'demo-admin', sees: ['发出邀请', '周科员（监管人员）', '系统管理员'] },
