@@ -139,7 +139,7 @@ export function repairMessage(cause: keyof typeof ABNORMAL_CAUSES, businessName:
   const steps = REPAIR_STEPS[cause].map((s, i) => `${i + 1}.${s.text}`).join('；')
   return {
     title: n === 1 ? '经营异常：信用修复步骤' : '信用修复提醒',
-    body: `${businessName}被列入经营异常（${ABNORMAL_CAUSES[cause]}）。修复步骤：${steps}。官方渠道：${OFFICIAL_SITE}，不收费。`
+    body: `${businessName}被列入经营异常（${ABNORMAL_CAUSES[cause]}）。修复步骤：${steps}。官方渠道：${OFFICIAL_SITE}；要求付钱的短信、电话请不要理会。`
   }
 }
 

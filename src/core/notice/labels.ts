@@ -69,7 +69,7 @@ const OUR_SUMMARY = '本平台整理的办理步骤，具体以登记机关（�
 /** The repair steps for each cause, in order; the owner ticks them as they go (their own record). */
 export const REPAIR_STEPS: Record<AbnormalCause, RepairStep[]> = {
   annualReport: [
-    { id: 'file', text: '在国家企业信用信息公示系统补报没有报送的年度报告（年报不收费）', evidence: NOTICE_SOURCES.lateReport },
+    { id: 'file', text: '在国家企业信用信息公示系统网上补报没有报送的年度报告', evidence: NOTICE_SOURCES.lateReport },
     { id: 'apply', text: '补报后申请移出经营异常状态（信用修复），一次申请即可', evidence: NOTICE_SOURCES.repairOneThing },
     { id: 'check', text: '过几天在公示系统查一下，经营异常标记是否已经移出', platform: OUR_SUMMARY }
   ],
@@ -86,7 +86,8 @@ export const REPAIR_STEPS: Record<AbnormalCause, RepairStep[]> = {
 
 /** Where the official record is; the app never takes payment and never links anywhere else. */
 export const OFFICIAL_SITE = '国家企业信用信息公示系统（www.gsxt.gov.cn）'
-export const SCAM_WARNING = '年报和信用修复都不收费，工作人员不会发付款链接。收到要求付钱的短信、电话，请不要理会。'
+/** REFERENCE.md: the filing is free (市场主体登记管理条例实施细则 Art. 63) and officials send no payment links. */
+export const SCAM_WARNING = '年报不收费（《市场主体登记管理条例实施细则》第六十三条），工作人员也不会发付款链接。收到要求付钱的短信、电话，请不要理会。'
 
 export const HINT_STATUSES = {
   sent: '待整改',
