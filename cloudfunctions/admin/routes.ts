@@ -6,6 +6,7 @@ import { COLLECTIONS, setupChecklist } from '../common/indexes'
 import { regionPrefix, within } from '../../src/core/region/code'
 import { regionName } from '../../src/core/region/names'
 import { migrateRegions } from './migrate'
+import { migrateAbnormalTicks } from '../notice/migrate'
 import { staffHandlers } from './staff'
 import { addOnce, recordId } from '../common/once'
 import { defineFunction } from '../common/router'
@@ -73,12 +74,15 @@ export default defineFunction('admin', {
     const checklist = setupChecklist()
     // data written before regions were codes; bounded per run so the call ends in time
     const regions = await migrateRegions(ctx.db)
+    // #18: owners' own 经营异常 ticks are no longer believed (notice/migrate.ts)
+    const ticks = await migrateAbnormalTicks(ctx.db, ctx.now)
     const message =
       (created.length ? `已新建 ${created.length} 个集合` : '所有集合都已存在，没有新建') +
       `；还需在云开发控制台 → 数据库中逐项完成 ${checklist.length} 个集合的权限和索引设置（见清单）。` +
       (regions.migrated ? `已把 ${regions.migrated} 条记录的地区改为行政区划代码。` : '') +
       (regions.unresolved ? `有 ${regions.unresolved} 条记录的地区无法识别，需要重新选择。` : '') +
-      (regions.more ? '还有记录没有检查完，请再运行一次。' : '')
+      (ticks.cleared ? `已清除 ${ticks.cleared} 户自己勾选的“经营异常”（以登记名录或工作人员标记为准）。` : '') +
+      (regions.more || ticks.more ? '还有记录没有检查完，请再运行一次。' : '')
     return { created, existing, checklist, regions, message }
   },
 

@@ -104,8 +104,24 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   // read by _id (<openid>:<survey>); an account deletion finds them by that prefix
   surveyMarks: [],
   // staff exports: the cleanup takes the oldest first; an account's own on deletion
-  exports: [{ fields: 'createdAt' }, { fields: 'openid' }]
-
+  exports: [{ fields: 'createdAt' }, { fields: 'openid' }],
+  // #18 notices. Plans: the sweep by nextDueAt, staff list by region newest first
+  inspectionPlans: [{ fields: 'nextDueAt', sparse: true }, { fields: ['region', 'createdAt', '_id'] }, { fields: ['createdAt', '_id'] }],
+  // one household told of one plan (_id = <planId>:<openid>): the owner's list, a plan's count
+  inspectionTargets: [{ fields: ['openid', 'createdAt'] }, { fields: 'planId' }],
+  // the owner's hints newest first; the regulator's queue (待处理 / a status / all) by region, last changed first
+  complianceHints: [
+    { fields: ['openid', 'createdAt', '_id'] },
+    { fields: ['region', 'todo', 'updatedAt', '_id'] },
+    { fields: ['region', 'status', 'updatedAt', '_id'] },
+    { fields: ['region', 'updatedAt', '_id'] },
+    { fields: ['todo', 'updatedAt', '_id'] },
+    { fields: ['status', 'updatedAt', '_id'] },
+    { fields: ['updatedAt', '_id'] },
+    { fields: 'overdueAt', sparse: true }
+  ],
+  // _id = credit code; the staff list by status and region; the reminder sweep by nextRemindAt
+  creditRepairs: [{ fields: ['status', 'region', 'updatedAt', '_id'] }, { fields: ['status', 'updatedAt', '_id'] }, { fields: 'nextRemindAt', sparse: true }, { fields: 'openid', sparse: true }]
 }
 
 
@@ -118,7 +134,7 @@ export const COLLECTIONS = [
   'register', 'registerImports', 'registerChunks', 'bindings', 'claimTransfers', 'audit', 'invitations', 'helpers',
   'visits', 'followups',
   'surveys', 'surveyAnswers', 'surveyMarks',
-  'exports'
+  'exports', 'inspectionPlans', 'inspectionTargets', 'complianceHints', 'creditRepairs'
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 

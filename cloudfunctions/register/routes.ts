@@ -21,6 +21,7 @@ import { decodeCursor, encodeCursor } from '../common/paging'
 import { cmd, type Where } from '../common/ports'
 import { defineFunction } from '../common/router'
 import { markets } from '../user/owners'
+import { syncFromRegister } from '../notice/repairs'
 import { kindOf, readRows, type SheetRow } from './read'
 import { chunkId, chunks, CHUNK, imports, jobIdOf, register, registerFolder, type ChunkDoc, type ImportDoc, type RegisterDoc, type RowError } from './store'
 
@@ -134,6 +135,16 @@ async function writeChunk(ctx: Context, job: ImportDoc, c: ChunkDoc) {
     if (Object.keys(diff).length) updates.push([r.creditCode, diff])
     else unchanged++
   }
+  // #18: a 经营异常 mark that appeared or went away becomes a credit-repair record (or clears one)
+  // before the register is written: both are idempotent, so a run after a crash syncs the same rows
+  const abnormal = rows.flatMap((r) => {
+    if (r.abnormalCause === undefined) return []
+    const s = stored.get(r.creditCode)
+    const was = s?.abnormalCause ?? null
+    if (s ? was === r.abnormalCause && (s.abnormalText ?? null) === (r.abnormalText ?? null) : !r.abnormalCause) return []
+    return [{ creditCode: r.creditCode, name: r.name, region: r.region, cause: r.abnormalCause, text: r.abnormalText ?? null, was }]
+  })
+  if (abnormal.length) await syncFromRegister(ctx.ports, ctx.now, abnormal)
   let planned = c.planned
   if (!planned) {
     planned = { added: adds.length, updated: updates.length, unchanged }

@@ -7,6 +7,7 @@ import { annualReportSweep, permitSweep } from '../reminder/sweeps'
 import { accountErasureSweep } from '../user/erasure'
 import { followupSweep } from '../visit/sweeps'
 import { surveyCloseSweep, surveyPushSweep } from '../survey/sweeps'
+import { hintOverdueSweep, inspectionSweep, repairReminderSweep } from '../notice/sweeps'
 
 /**
  * Every due sweep; each feature adds its own. The scheduler shares each run's time between them
@@ -23,5 +24,9 @@ export const SWEEPS: Sweep[] = [
   surveyCloseSweep,
   surveyPushSweep,
   exportCleanupSweep,
-  followupSweep
+  followupSweep,
+  // #18: 双随机抽查 事前提醒, overdue 违规提示 back to the office, 信用修复 reminders
+  inspectionSweep,
+  hintOverdueSweep,
+  repairReminderSweep
 ]

@@ -55,6 +55,10 @@ const byOpenid: Finder[] = [{ by: 'field', field: 'openid' }]
 export const ERASURE: Record<ErasableCollection, ErasureRule> = {
   permits: { kind: 'erase', find: byOpenid, what: '证照和到期提醒' },
   obligations: { kind: 'erase', find: byOpenid, what: '年报提醒' },
+  // #18 notices (they schedule messages, so early): the owner's own copies go; a business's 经营异常 record is the register's
+  inspectionTargets: { kind: 'erase', find: byOpenid, what: '双随机抽查迎检提醒' },
+  complianceHints: { kind: 'erase', find: byOpenid, what: '违规提示和您上传的整改照片', files: (d) => (Array.isArray(d.photos) ? (d.photos as string[]) : []) },
+  creditRepairs: { kind: 'unbind', find: byOpenid, what: '信用修复提醒（经营异常记录来自登记名录，属于登记机关，不随账号删除）', patch: { openid: null, nextRemindAt: null, done: [] } },
   stallRequests: {
     kind: 'erase',
     find: byOpenid,
@@ -107,8 +111,9 @@ export const ERASURE: Record<ErasableCollection, ErasureRule> = {
     find: byOpenid,
     kept: 'complaints',
     // a photo filed with a 诉求 is part of that record; one never filed is simply the owner's
-    scrub: (doc, tombstone) => (doc.complaintId ? { openid: tombstone } : null),
-    files: (doc) => (!doc.complaintId && typeof doc.fileId === 'string' && doc.fileId ? [doc.fileId] : [])
+    // (#18: a photo of a 违规提示's correction, complaintId `hint:<id>`, goes with the hint)
+    scrub: (doc, tombstone) => (doc.complaintId && !String(doc.complaintId).startsWith('hint:') ? { openid: tombstone } : null),
+    files: (doc) => ((!doc.complaintId || String(doc.complaintId).startsWith('hint:')) && typeof doc.fileId === 'string' && doc.fileId ? [doc.fileId] : [])
   },
   outbox: { kind: 'erase', find: byOpenid, what: '本地演示环境的发信记录' },
   // #16: one business, one account. The binding goes, so the business can be bound again by a new account
@@ -155,6 +160,7 @@ export const ERASURE: Record<ErasableCollection, ErasureRule> = {
   },
   // staff exports (Excel): the files a staff member made; owners make none, and they go after a day anyway
   exports: { kind: 'erase', find: [{ by: 'field', field: 'openid' }], what: '您导出的表格', files: (d) => [String(d.fileId)] },
+  inspectionPlans: { kind: 'notPersonal', why: '监管部门的抽查计划：抽查哪些市场、查什么、什么时间' },
   register: { kind: 'notPersonal', why: '登记名录：登记机关的个体工商户登记信息，由监管人员从登记系统导入，不是您在小程序里留下的资料' },
   registerImports: { kind: 'notPersonal', why: '工作人员导入登记名录的记录' },
   registerChunks: { kind: 'notPersonal', why: '工作人员导入登记名录时的分批数据' },

@@ -132,6 +132,10 @@ function groupsOf(owner: OwnerDoc | null, r: Record<string, Row[]>, inboxTotal: 
   if (r.stallRequests?.length) other.push({ title: '摊位绑定申请', lines: [`${r.stallRequests.length}条`] })
   const quota = (r.quotas ?? []).reduce((n, q) => n + (Number(q.count) || 0), 0)
   if (r.quotas?.length) other.push({ title: '微信提醒', lines: [`还可以发${quota}条（您每次点“允许”加一条）`] })
+  // #18 notices
+  if (r.complianceHints?.length) other.push({ title: '违规提示', lines: [`${r.complianceHints.length}条（含您上传的整改照片）`] })
+  if (r.inspectionTargets?.length) other.push({ title: '双随机抽查迎检提醒', lines: [`${r.inspectionTargets.length}条`] })
+  if (r.creditRepairs?.length) other.push({ title: '信用修复', lines: [`您勾选的修复步骤；经营异常记录来自登记名录`] })
   const uploads = (r.complaintUploads ?? []).filter((u) => !u.complaintId).length
   if (uploads) other.push({ title: '上传了但没有提交的诉求照片', lines: [`${uploads}张，两天后自动删除`] })
 

@@ -12,6 +12,7 @@ import { addOnce, recordId } from '../common/once'
 import { cmd } from '../common/ports'
 import { defineFunction } from '../common/router'
 import { affairs } from './affairs'
+import { officialMark } from '../notice/repairs'
 import { claimBinding, releaseBinding, syncBinding, verificationFor } from './verify'
 import { verifyRoutes } from './verifyRoutes'
 import { DELETE_PHRASE } from '../../src/core/rights/kept'
@@ -116,7 +117,9 @@ export default defineFunction('user', {
       }
     }
     const at = ctx.now.toISOString()
-    const next = { ...doc, ...binding, profile: { ...profile, updatedAt: at }, updatedAt: at }
+    // 经营异常 is the official mark (#18: register import or staff), never the owner's to set
+    const abnormal = await officialMark(ctx.db, ctx.now, profile.creditCode, ctx.openid)
+    const next = { ...doc, ...binding, profile: { ...profile, abnormal, updatedAt: at }, updatedAt: at }
     const classType = classify(next.profile, ctx.today).type
     const checked = await verificationFor(ctx, doc, profile)
     const verified = { verification: checked.verification, verifyNote: checked.verifyNote, registered: checked.registered }

@@ -4,6 +4,7 @@ import { complaintContract } from './complaint/contract'
 import { courseContract } from './course/contract'
 import { loanContract } from './loan/contract'
 import { monitorContract } from './monitor/contract'
+import { noticeContract } from './notice/contract'
 import { policyContract } from './policy/contract'
 import { registerContract } from './register/contract'
 import { reminderContract } from './reminder/contract'
@@ -29,7 +30,8 @@ export const contracts = {
   ...registerContract,
   ...visitContract,
   ...monitorContract,
-  ...surveyContract
+  ...surveyContract,
+  ...noticeContract
 }
 export type Contracts = typeof contracts
 export type ActionName = keyof Contracts

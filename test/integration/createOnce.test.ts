@@ -5,7 +5,7 @@ import { contracts } from '../../src/core/contracts'
 import { LOAN_CONSENT_VERSION } from '../../src/core/loan/products'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import { forgetRateLimits, testCloud, type TestCloud } from '../helpers/cloud'
-import { profileOf } from '../helpers/fixtures'
+import { codeFor, profileOf } from '../helpers/fixtures'
 import { verifyOwner } from '../helpers/verify'
 
 /**
@@ -93,6 +93,16 @@ async function onceSurvey() {
   await c.ok('survey', 'survey.admin.publish', { id: s.id }, 'demo-regulator')
   return (surveyId = s.id as string)
 }
+/** call k's 违规提示, for notice.hint.correct */
+const hintOf = new Map<number, string>()
+const NOTICE_PLAN = (k: number) => ({
+  title: `故障测试计划${k}`,
+  audience: { kind: 'markets', marketIds: ['demo-market-1'] },
+  checklist: [{ item: '营业执照放在显眼位置', rule: '测试用依据' }],
+  windowStart: '2026-12-20',
+  windowEnd: '2026-12-22',
+  hideDay: true
+})
 
 const who = (k: Case, i: number) => (typeof k.as === 'function' ? k.as(i) : k.as)
 
@@ -246,6 +256,28 @@ const CASES: Case[] = [
       return { profile: profileOf('once-holder'), note: `故障测试${k}` }
     },
     count: (db, k) => db.collection('claimTransfers').count({ openid: `once-claimer-${k}` })
+  },
+  {
+    action: 'notice.plan.create',
+    as: 'demo-regulator',
+    payload: (k) => NOTICE_PLAN(k),
+    count: (db, k) => db.collection('inspectionPlans').count({ title: `故障测试计划${k}` })
+  },
+  {
+    action: 'notice.hint.send',
+    as: 'demo-regulator',
+    payload: (k) => ({ creditCode: codeFor('once-owner'), rule: '测试用依据', what: `故障测试提示${k}`, dueDate: '2026-11-30', firstMinor: true }),
+    count: (db, k) => db.collection('complianceHints').count({ what: `故障测试提示${k}` })
+  },
+  {
+    action: 'notice.hint.correct',
+    as: 'once-owner',
+    payload: async (k) => {
+      const h = await c.ok('notice', 'notice.hint.send', { creditCode: codeFor('once-owner'), rule: '测试用依据', what: `整改测试${k}`, dueDate: '2026-11-30', firstMinor: false }, 'demo-regulator', `hint-for-correct-${k}`)
+      hintOf.set(k, h.id)
+      return { id: h.id, photos: [await confirmedPhoto('once-owner')], note: `已整改${k}` }
+    },
+    count: async (db, k) => ((await db.collection<{ _id: string; timeline: Array<{ status: string }> }>('complianceHints').get(hintOf.get(k) ?? '-'))?.timeline ?? []).filter((t) => t.status === 'corrected').length
   }
 ]
 

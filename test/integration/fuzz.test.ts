@@ -163,7 +163,23 @@ const VALID: Record<string, Record<string, unknown>> = {
   'survey.admin.texts': { id: 'no-such-survey', q: 0, cursor: encodeCursor('p', ['abc']), limit: 10 },
   'survey.admin.export': { id: 'no-such-survey' },
   'survey.get': { id: 'no-such-survey' },
-  'survey.answer': { id: 'no-such-survey', answers: [{ choice: [0] }, { rating: 3 }, { text: '好' }, null] }
+  'survey.answer': { id: 'no-such-survey', answers: [{ choice: [0] }, { rating: 3 }, { text: '好' }, null] },
+  'notice.list': { limit: 20 },
+  'notice.inspection.get': { id: 'abc123' },
+  'notice.hint.get': { id: 'abc123' },
+  'notice.hint.correct': { id: 'abc123', photos: ['abc123'], note: '已整改' },
+  'notice.repair.get': {},
+  'notice.repair.check': { step: 'file', done: true },
+  'notice.plan.create': { title: '双随机抽查', audience: { kind: 'markets', marketIds: ['demo-market-1'] }, checklist: [{ item: '亮照经营', rule: '测试依据' }], windowStart: '2027-01-10', windowEnd: '2027-01-12', hideDay: true },
+  'notice.plan.list': { limit: 20 },
+  'notice.plan.cancel': { id: 'abc123' },
+  'notice.hint.send': { creditCode: '92330302MA2H7K3L1X', rule: '测试依据', what: '请补上标价签', dueDate: '2026-11-30', firstMinor: true },
+  'notice.hint.queue': { view: 'todo' },
+  'notice.hint.staffGet': { id: 'abc123' },
+  'notice.hint.review': { id: 'abc123', decision: 'return', reason: '照片看不清', dueDate: '2026-12-01' },
+  'notice.abnormal.list': { status: 'marked' },
+  'notice.abnormal.mark': { creditCode: '92330302MA2H7K3L1X', cause: 'annualReport', causeText: '' },
+  'notice.abnormal.clear': { creditCode: '92330302MA2H7K3L1X', note: '已补报' }
 }
 const ACTIONS = Object.keys(contracts)
 

@@ -30,6 +30,12 @@ export const SURVEY_FORM = (extra: Record<string, unknown> = {}) => {
   }
 }
 
+/** The China date `days` after the test cloud's clock. */
+function addDaysTo(cloud: TestCloud, days: number): string {
+  const now = (cloud as unknown as { clock: { now(): Date } }).clock.now()
+  return new Date(now.getTime() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10)
+}
+
 export interface PageCase {
   route: string
   /** who opens it */
@@ -60,7 +66,23 @@ export async function pageCases(cloud: TestCloud): Promise<PageCase[]> {
   const survey = await cloud.ok('survey', 'survey.admin.save', SURVEY_FORM(), REGULATOR, `pages-survey-${Date.now()}`)
   await cloud.ok('survey', 'survey.admin.publish', { id: survey.id }, REGULATOR)
   await cloud.post('/api/local/trigger/scheduler', '')
+  // #18 notices: a 违规提示 to the owner, an inspection they were told of (its target written as the
+  // sweep would), and a 经营异常 mark on the other demo owner (the first one's policies stay as they are)
+  const stamp = Date.now()
+  const codeOf = async (openid: string) => ((await cloud.ports.db.collection('owners').get(openid)) as unknown as { profile: { creditCode: string } }).profile.creditCode
+  const hint = await cloud.ok('notice', 'notice.hint.send', { creditCode: await codeOf(OWNER), rule: '《明码标价和禁止价格欺诈规定》', what: '摊位商品没有标价签，请补上', dueDate: addDaysTo(cloud, 7), firstMinor: true }, REGULATOR, `pages-hint-${stamp}`)
+  const plan = await cloud.ok('notice', 'notice.plan.create', { title: '食品安全双随机抽查', audience: { kind: 'markets', marketIds: ['demo-market-1'] }, checklist: [{ item: '营业执照放在显眼位置', rule: '《个体工商户登记管理办法》' }], windowStart: addDaysTo(cloud, 10), windowEnd: addDaysTo(cloud, 20), hideDay: true }, REGULATOR, `pages-plan-${stamp}`)
+  await cloud.ports.db.collection('inspectionTargets').set(`${plan.id}:${OWNER}`, { planId: plan.id, openid: OWNER, createdAt: new Date().toISOString() } as never)
+  await cloud.ok('notice', 'notice.abnormal.mark', { creditCode: await codeOf(NEW_SHOP), cause: 'annualReport', causeText: '' }, REGULATOR)
   return [
+  { route: 'notice/pages/index/index', as: OWNER, sees: ['双随机抽查迎检', '食品安全双随机抽查', '违规提示（1条）', '摊位商品没有标价签，请补上', '整改提示，不是处罚'] },
+  { route: 'notice/pages/hint/index', as: OWNER, query: () => `id=${hint.id}`, sees: ['这是整改提示，不是罚单', '初次违法且危害后果轻微并及时改正的', '我已整改', '提交整改'] },
+  { route: 'notice/pages/inspection/index', as: OWNER, query: () => `id=${plan.id}`, sees: ['食品安全双随机抽查', '不提前告知具体哪天', '营业执照放在显眼位置', '《个体工商户登记管理办法》'] },
+  { route: 'notice/pages/repair/index', as: NEW_SHOP, sees: ['经营异常', '未按规定报送年度报告', '修复步骤', '国家企业信用信息公示系统'] },
+  { route: 'staff/pages/inspections/index', as: REGULATOR, sees: ['新建抽查计划', '食品安全双随机抽查', '待提醒'] },
+  { route: 'staff/pages/hints/index', as: REGULATOR, sees: ['发送违规提示', '提示列表'] },
+  { route: 'staff/pages/hint/index', as: REGULATOR, query: () => `id=${hint.id}`, sees: ['鹿城区张记面馆', '摊位商品没有标价签，请补上', '待整改'] },
+  { route: 'staff/pages/abnormal/index', as: REGULATOR, sees: ['标记经营异常', '鹿城区小李水果店', '监管部门标记'] },
   { route: 'staff/pages/surveys/index', as: REGULATOR, sees: ['新建问卷', '个体户经营状况调查', '进行中'] },
   { route: 'staff/pages/survey/index', as: REGULATOR, query: () => `id=${survey.id}`, sees: ['个体户经营状况调查', '进行中', '结果', '已回答', '结束问卷'] },
   { route: 'survey/pages/answer/index', as: OWNER, query: () => `id=${survey.id}`, sees: ['个体户经营状况调查', '发起单位：鹿城区市场监督管理局（演示）', '匿名问卷', '今年生意比去年怎么样？', '提交'] },

@@ -7,12 +7,13 @@
 import { checkCreditCode, normalizeCreditCode } from '../user/creditCode'
 import { isKnownRegion, regionName } from '../region/names'
 import { isRegionCode, within } from '../region/code'
+import type { AbnormalCause } from '../notice/labels'
 
 export const REGISTER_STATUSES = ['active', 'cancelled', 'revoked', 'other'] as const
 export type RegisterStatus = (typeof REGISTER_STATUSES)[number]
 export const STATUS_LABELS: Record<RegisterStatus, string> = { active: '存续', cancelled: '已注销', revoked: '已吊销', other: '其他' }
 
-export type RegisterColumn = 'creditCode' | 'name' | 'operatorName' | 'address' | 'registeredOn' | 'status' | 'region' | 'market'
+export type RegisterColumn = 'creditCode' | 'name' | 'operatorName' | 'address' | 'registeredOn' | 'status' | 'region' | 'market' | 'abnormal'
 
 /** How the page and the error report name each column. */
 export const COLUMN_LABELS: Record<RegisterColumn, string> = {
@@ -23,7 +24,8 @@ export const COLUMN_LABELS: Record<RegisterColumn, string> = {
   registeredOn: '成立日期',
   status: '登记状态',
   region: '行政区划',
-  market: '所属市场'
+  market: '所属市场',
+  abnormal: '经营异常'
 }
 
 /**
@@ -39,7 +41,9 @@ export const HEADER_VARIANTS: Record<RegisterColumn, string[]> = {
   registeredOn: ['成立日期', '登记日期', '注册日期', '开业日期', '成立时间', '登记时间'],
   status: ['登记状态', '状态', '经营状态', '存续状态', '主体状态'],
   region: ['行政区划', '行政区划代码', '区划代码', '所属区域', '所在地区', '区域'],
-  market: ['所属市场', '市场', '市场名称']
+  market: ['所属市场', '市场', '市场名称'],
+  // #18: the 经营异常 mark and its cause; empty (or 否/无) means not marked
+  abnormal: ['经营异常', '经营异常状态', '是否经营异常', '列入经营异常名录原因', '列入经营异常原因', '经营异常原因', '列入原因', '异常名录', '异常原因']
 }
 
 /** Columns every file must have; the others are used when present. */
@@ -50,7 +54,7 @@ export const HEADER_HELP = (Object.keys(HEADER_VARIANTS) as RegisterColumn[]).ma
 )
 
 /** Longest text per field: longer cells are refused, not cut (a cut name would never match). */
-export const FIELD_MAX: Partial<Record<RegisterColumn, number>> = { name: 60, operatorName: 30, address: 120, status: 20, region: 40, market: 40 }
+export const FIELD_MAX: Partial<Record<RegisterColumn, number>> = { name: 60, operatorName: 30, address: 120, status: 20, region: 40, market: 40, abnormal: 100 }
 
 /** The rows of one file we take at most: a county's register is far smaller. */
 export const MAX_ROWS = 200_000
@@ -171,6 +175,19 @@ export function parseRegisterDate(v: unknown): { ok: true; date: string | null }
   return { ok: false }
 }
 
+/**
+ * The 经营异常 cell: empty, 否, 无, 正常 or 未列入 is not marked (null); otherwise the cause, read
+ * from the words the register uses (未按规定报送年度报告 / 通过登记的经营场所无法联系), anything
+ * else 'other' with the text kept so the owner sees the register's own words.
+ */
+export function mapAbnormal(text: string): { cause: AbnormalCause; text: string | null } | null {
+  const t = text.replace(/[\s\u3000]/g, '')
+  if (!t || /^(否|无|正常|未列入|不是|—|-|\/)$/.test(t)) return null
+  if (/年报|年度报告/.test(t)) return { cause: 'annualReport', text: t === '是' ? null : text.trim() }
+  if (/无法联系|联系不上/.test(t)) return { cause: 'unreachable', text: text.trim() }
+  return { cause: 'other', text: t === '是' ? null : text.trim() }
+}
+
 /** A register entry as one row of the file gives it (before the database). */
 export interface RegisterRow {
   creditCode: string
@@ -183,6 +200,10 @@ export interface RegisterRow {
   region: string
   /** undefined: the file has no 所属市场 column (an existing link is kept); null: the cell is empty */
   marketId?: string | null
+  /** #18: undefined: the file has no 经营异常 column (a stored mark is kept); null: not marked */
+  abnormalCause?: AbnormalCause | null
+  /** the register's own words for the cause (null: none beyond the cause) */
+  abnormalText?: string | null
 }
 
 export interface MarketRef {
@@ -270,9 +291,20 @@ export function normalizeRow(cells: unknown[], columns: Partial<Record<RegisterC
     }
   }
 
+  let abnormal: ReturnType<typeof mapAbnormal> | undefined
+  if (columns.abnormal !== undefined) {
+    const t = textOf('abnormal')
+    if (t.length > FIELD_MAX.abnormal!) problem('abnormal', `经营异常超过${FIELD_MAX.abnormal}个字`)
+    else abnormal = mapAbnormal(t)
+  }
+
   if (problems.length) return { ok: false, problems }
   const row: RegisterRow = { creditCode, name, operatorName, address, registeredOn, status: mapStatus(statusText), statusText, region }
   if (marketId !== undefined) row.marketId = marketId
+  if (abnormal !== undefined) {
+    row.abnormalCause = abnormal?.cause ?? null
+    row.abnormalText = abnormal?.text ?? null
+  }
   return { ok: true, row }
 }
 
@@ -280,9 +312,9 @@ export function normalizeRow(cells: unknown[], columns: Partial<Record<RegisterC
 export const isBlankRow = (cells: unknown[]) => cells.every((c) => cellText(c) === '')
 
 /** The fields an import writes; a row whose fields all equal the stored ones is left alone. */
-export const COMPARED: Array<keyof RegisterRow> = ['name', 'operatorName', 'address', 'registeredOn', 'status', 'statusText', 'region', 'marketId']
+export const COMPARED: Array<keyof RegisterRow> = ['name', 'operatorName', 'address', 'registeredOn', 'status', 'statusText', 'region', 'marketId', 'abnormalCause', 'abnormalText']
 
-/** The fields of `row` that differ from `stored` (marketId only when the file had the column). */
+/** The fields of `row` that differ from `stored` (marketId and the 经营异常 pair only when the file had the column). */
 export function changedFields(row: RegisterRow, stored: Partial<RegisterRow>): Partial<RegisterRow> {
   const out: Partial<RegisterRow> = {}
   for (const k of COMPARED) {

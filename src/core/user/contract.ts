@@ -43,8 +43,6 @@ export const profileInputSchema = z.strictObject({
   graduationYear: z.number().int().min(1970).max(2100).nullable().optional(),
   /** 名特优新 category, once recognised (seed 003 measure 8, seed 004) */
   featured: z.enum(['famous', 'special', 'quality', 'emerging']).nullable().optional(),
-  /** listed as 经营异常 (e.g. a missed annual report): credit-repair policies apply */
-  abnormal: z.boolean().optional(),
   /** The stall the owner scanned, binding the profile to a market and stall. */
   stallCode: stallCodeSchema.optional(),
   /**
@@ -61,6 +59,11 @@ export const profileSchema = profileInputSchema.omit({ stallCode: true, stallSha
   /** the region's name for display ("浙江省温州市鹿城区"): the client carries no division names */
   regionName: z.string(),
   groups: z.array(z.enum(keysOf(OWNER_GROUPS))),
+  /**
+   * listed as 经营异常: the official mark only (#18, from the register import or staff, written by
+   * the notice function); the owner cannot set it. Credit-repair policies and the loan score read it.
+   */
+  abnormal: z.boolean().optional(),
   updatedAt: z.string()
 })
 export type Profile = z.infer<typeof profileSchema>

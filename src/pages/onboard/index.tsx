@@ -181,8 +181,7 @@ export default function Onboard() {
     socialInsurance: form.socialInsurance,
     groups: form.groups,
     graduationYear: form.groups.includes('graduate') && form.graduationYear ? Number(form.graduationYear) : null,
-    featured: form.featured === 'none' ? null : form.featured,
-    abnormal: form.abnormal
+    featured: form.featured === 'none' ? null : form.featured
   })
 
   const requestTransfer = async () => {
@@ -458,9 +457,8 @@ export default function Onboard() {
 
           <Section title='信用与荣誉（可不填）'>
             <SelectCell id='featured' label='名特优新' options={FEATURED_CHOICES} value={form.featured} onChange={(k) => set('featured', k)} />
-            <Cell label='经营异常名录'>
-              <Switch checked={form.abnormal} color='#07c160' onChange={(e) => set('abnormal', e.detail.value)} />
-            </Cell>
+            {/* #18: the official mark (register or staff), shown, never set here */}
+            <Cell label='经营异常名录' value={form.abnormal ? '已列入（以登记机关记录为准）' : '以登记机关记录为准'} onClick={form.abnormal ? () => void Taro.navigateTo({ url: '/notice/pages/repair/index' }) : undefined} />
           </Section>
 
           <Section title='以下情况符合的请勾选（可不选）' footer='部分扶持政策只面向这些人员，勾选后才能为您匹配。'>

@@ -10,6 +10,11 @@ export default function Services() {
     <Page>
       {/* owner services are for owners; staff work from the workbench */}
       {data && !data.staff ? <FeatureGrid /> : null}
+      {data && !data.staff ? (
+        <Section title='检查与信用'>
+          <Cell label='抽查、整改与信用修复' value='监管部门的提醒' arrow onClick={() => Taro.navigateTo({ url: '/notice/pages/index/index' })} />
+        </Section>
+      ) : null}
       {data?.staff ? (
         <Section title='工作人员'>
           <Cell label='工作台' value='市场、政策、贷款申请' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/home/index' })} />

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '检查与信用提醒', enablePullDownRefresh: false })

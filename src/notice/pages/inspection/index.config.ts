@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '双随机抽查迎检' })
