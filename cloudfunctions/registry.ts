@@ -4,10 +4,11 @@ import course from './course/routes'
 import type { CloudFunction } from './common/router'
 import loan from './loan/routes'
 import policy from './policy/routes'
+import recognition from './recognition/routes'
 import register from './register/routes'
 import reminder from './reminder/routes'
 import scheduler from './scheduler/routes'
 import user from './user/routes'
 
 /** Every cloud function, for the local cloud. Each folder's index.ts is its WeChat entry. */
-export const FUNCTIONS: Record<string, CloudFunction> = { user, admin, reminder, policy, loan, complaint, course, register, scheduler }
+export const FUNCTIONS: Record<string, CloudFunction> = { user, admin, reminder, policy, loan, complaint, course, register, scheduler, recognition }

@@ -6,6 +6,7 @@ import { COLLECTIONS, setupChecklist } from '../common/indexes'
 import { regionPrefix, within } from '../../src/core/region/code'
 import { regionName } from '../../src/core/region/names'
 import { migrateRegions } from './migrate'
+import { migrateFeaturedTicks } from '../recognition/migrate'
 import { staffHandlers } from './staff'
 import { addOnce, recordId } from '../common/once'
 import { defineFunction } from '../common/router'
@@ -73,12 +74,15 @@ export default defineFunction('admin', {
     const checklist = setupChecklist()
     // data written before regions were codes; bounded per run so the call ends in time
     const regions = await migrateRegions(ctx.db)
+    // 名特优新 ticks from before #18 become the owner's wish, never a category (recognition/migrate.ts)
+    const ticks = await migrateFeaturedTicks(ctx.db)
     const message =
       (created.length ? `已新建 ${created.length} 个集合` : '所有集合都已存在，没有新建') +
       `；还需在云开发控制台 → 数据库中逐项完成 ${checklist.length} 个集合的权限和索引设置（见清单）。` +
       (regions.migrated ? `已把 ${regions.migrated} 条记录的地区改为行政区划代码。` : '') +
       (regions.unresolved ? `有 ${regions.unresolved} 条记录的地区无法识别，需要重新选择。` : '') +
-      (regions.more ? '还有记录没有检查完，请再运行一次。' : '')
+      (ticks.moved ? `已把 ${ticks.moved} 户自己勾选的“名特优新”改为申报提示（只有认定才算数）。` : '') +
+      (regions.more || ticks.more ? '还有记录没有检查完，请再运行一次。' : '')
     return { created, existing, checklist, regions, message }
   },
 

@@ -72,6 +72,21 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   claimTransfers: [{ fields: 'openKey', unique: true }, { fields: ['open', 'region', 'createdAt', '_id'] }, { fields: ['open', 'createdAt', '_id'] }, { fields: ['openid', 'createdAt'] }, { fields: 'holder' }, { fields: 'previous', sparse: true }],
   // the audit log pages newest first; one target's history (verification, a transfer) by time
   audit: [{ fields: ['at', '_id'] }, { fields: ['target', 'at'] }, { fields: 'actor' }],
+  // 名特优新 (recognition/): one open application per owner and category (unique openKey); the
+  // owner's list, the public 公示 list by status, the workbench by region / status / category /
+  // market, newest first; the 公示-end sweep by publicEndsAt; 异议 by application; the lapse sweep
+  recognitionApplications: [
+    { fields: 'openKey', unique: true },
+    { fields: ['openid', 'createdAt', '_id'] },
+    { fields: ['region', 'createdAt', '_id'] },
+    { fields: ['createdAt', '_id'] },
+    { fields: ['status', 'createdAt', '_id'] },
+    { fields: ['category', 'createdAt', '_id'] },
+    { fields: ['marketId', 'createdAt', '_id'] },
+    { fields: 'publicEndsAt', sparse: true }
+  ],
+  recognitionObjections: [{ fields: ['applicationId', 'at'] }, { fields: 'openid' }],
+  recognitions: [{ fields: 'nextDueAt', sparse: true }],
   // staff exports: the cleanup takes the oldest first; an account's own on deletion
   exports: [{ fields: 'createdAt' }, { fields: 'openid' }]
 }
@@ -84,7 +99,7 @@ export const COLLECTIONS = [
   'loanTurnover', 'loanApplications', 'complaints', 'complaintUploads', 'complaintAudit',
   'courseProgress', 'courseAttempts', 'courseCertificates', 'slots', 'stallRequests', 'officeContacts',
   'register', 'registerImports', 'registerChunks', 'bindings', 'claimTransfers', 'audit', 'invitations', 'helpers',
-  'exports'
+  'exports', 'recognitionApplications', 'recognitionObjections', 'recognitions'
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 

@@ -5,6 +5,7 @@ import type { Sweep } from '../common/sweep'
 import { policyPushSweep } from '../policy/sweeps'
 import { annualReportSweep, permitSweep } from '../reminder/sweeps'
 import { accountErasureSweep } from '../user/erasure'
+import { recognitionLapseSweep, recognitionPublicEndSweep } from '../recognition/sweeps'
 
 /**
  * Every due sweep; each feature adds its own. The scheduler shares each run's time between them
@@ -18,5 +19,7 @@ export const SWEEPS: Sweep[] = [
   pushRetrySweep,
   uploadCleanupSweep,
   accountErasureSweep,
-  exportCleanupSweep
+  exportCleanupSweep,
+  recognitionPublicEndSweep,
+  recognitionLapseSweep
 ]

@@ -4,6 +4,7 @@ import { complaintContract } from './complaint/contract'
 import { courseContract } from './course/contract'
 import { loanContract } from './loan/contract'
 import { policyContract } from './policy/contract'
+import { recognitionContract } from './recognition/contract'
 import { registerContract } from './register/contract'
 import { reminderContract } from './reminder/contract'
 import { staffContract } from './staff/contract'
@@ -23,7 +24,8 @@ export const contracts = {
   ...loanContract,
   ...complaintContract,
   ...courseContract,
-  ...registerContract
+  ...registerContract,
+  ...recognitionContract
 }
 export type Contracts = typeof contracts
 export type ActionName = keyof Contracts

@@ -66,7 +66,7 @@ afterEach(() => {
 
 describe('built cloud functions', () => {
   test('each has index.js, a package.json depending only on wx-server-sdk, and its config.json', () => {
-    expect(functions.sort()).toEqual(['admin', 'complaint', 'course', 'loan', 'policy', 'register', 'reminder', 'scheduler', 'user'])
+    expect(functions.sort()).toEqual(['admin', 'complaint', 'course', 'loan', 'policy', 'recognition', 'register', 'reminder', 'scheduler', 'user'])
     for (const fn of functions) {
       const pkg = JSON.parse(readFileSync(join(ROOT, fn, 'package.json'), 'utf8'))
       expect(pkg.main).toBe('index.js')

@@ -21,6 +21,7 @@ describe('the weapp build', () => {
       { root: 'complaint', pages: ['pages/index/index', 'pages/new/index', 'pages/detail/index'] },
       { root: 'reminder', pages: ['pages/permits/index', 'pages/permit/index', 'pages/inbox/index', 'pages/annual/index'] },
       { root: 'verify', pages: ['pages/index/index'] },
+      { root: 'recog', pages: ['pages/index/index', 'pages/public/index'] },
       { root: 'helper', pages: ['pages/index/index'] },
       { root: 'rights', pages: ['pages/index/index', 'pages/delete/index'] }
     ])

@@ -29,12 +29,9 @@ interface Form {
   socialInsurance: boolean
   groups: OwnerGroup[]
   graduationYear: string
-  featured: FeaturedChoice
   abnormal: boolean
 }
 
-const FEATURED_CHOICES = { none: '未认定', famous: '知名', special: '特色', quality: '优质', emerging: '新兴' } as const
-type FeaturedChoice = keyof typeof FEATURED_CHOICES
 
 const EMPTY: Form = {
   businessName: '',
@@ -48,7 +45,6 @@ const EMPTY: Form = {
   socialInsurance: false,
   groups: [],
   graduationYear: '',
-  featured: 'none',
   abnormal: false
 }
 
@@ -120,7 +116,6 @@ export default function Onboard() {
         employees: String(p.employees),
         groups: [...p.groups],
         graduationYear: p.graduationYear ? String(p.graduationYear) : '',
-        featured: p.featured ?? 'none',
         abnormal: !!p.abnormal
       })
       setPrefilled(true)
@@ -174,7 +169,6 @@ export default function Onboard() {
     socialInsurance: form.socialInsurance,
     groups: form.groups,
     graduationYear: form.groups.includes('graduate') && form.graduationYear ? Number(form.graduationYear) : null,
-    featured: form.featured === 'none' ? null : form.featured,
     abnormal: form.abnormal
   })
 
@@ -450,7 +444,10 @@ export default function Onboard() {
           </Section>
 
           <Section title='信用与荣誉（可不填）'>
-            <SelectCell id='featured' label='名特优新' options={FEATURED_CHOICES} value={form.featured} onChange={(k) => set('featured', k)} />
+            {/* 名特优新 is recognised by the regulator after 申报 and 公示 (#18), not ticked here */}
+            <Cell label='名特优新' arrow onClick={() => void Taro.navigateTo({ url: '/recog/pages/index/index' })}>
+              <Text id='featured'>{data?.recognition ? `已认定“${data.recognition.label}”类，有效至${data.recognition.until}` : '未认定，去申报'}</Text>
+            </Cell>
             <Cell label='经营异常名录'>
               <Switch checked={form.abnormal} color='#07c160' onChange={(e) => set('abnormal', e.detail.value)} />
             </Cell>

@@ -10,6 +10,12 @@ export default function Services() {
     <Page>
       {/* owner services are for owners; staff work from the workbench */}
       {data && !data.staff ? <FeatureGrid /> : null}
+      {data && !data.staff ? (
+        <Section title='名特优新'>
+          <Cell label='名特优新申报' value='知名、特色、优质、新兴' arrow onClick={() => void Taro.navigateTo({ url: '/recog/pages/index/index' })} />
+          <Cell label='名特优新公示' value='正在公示的个体户' arrow onClick={() => void Taro.navigateTo({ url: '/recog/pages/public/index' })} />
+        </Section>
+      ) : null}
       {data?.staff ? (
         <Section title='工作人员'>
           <Cell label='工作台' value='市场、政策、贷款申请' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/home/index' })} />
