@@ -165,75 +165,84 @@ async function tellRegulators(ctx: Context, a: ApplicationDoc, what: string, tit
   }
 }
 
+
+/** 申报's checks and the stored application (once per request: its id comes from the request). */
+async function store(ctx: Context, appId: string, category: Category, what: string, photos: string[], links: string[]): Promise<ApplicationDoc> {
+  const owner = await owners(ctx).get(ctx.openid)
+  if (!owner?.profile) throw precondition('请先在“我的”里建好经营档案，再申报')
+  if (!isVerified(owner)) throw precondition('请先核验营业执照（我的 → 营业执照核验），核验后才能申报名特优新')
+  const [open] = await applications(ctx.db).find({ openKey: openKeyOf(ctx.openid, category) }, { limit: 1 })
+  if (open) throw conflict(`您已有一份${label(open)}申报在办理中（${STATUSES[open.status]}），请在下面的申报记录里查看`)
+  const photoIds = [...new Set(photos)]
+  const files = await usablePhotos(ctx, photoIds, appId)
+  const market = owner.marketId ? await markets(ctx).get(owner.marketId) : null
+  const at = ctx.now.toISOString()
+  const doc: Omit<ApplicationDoc, '_id'> = {
+    openid: ctx.openid,
+    category,
+    what,
+    photos: files.map((f) => f.fileId!),
+    links: [...new Set(links)],
+    businessName: owner.profile.businessName,
+    creditCode: owner.profile.creditCode,
+    region: market?.region ?? owner.profile.region,
+    marketId: market?._id ?? null,
+    marketName: market?.name ?? null,
+    status: 'submitted',
+    openKey: openKeyOf(ctx.openid, category),
+    objections: 0,
+    answered: 0,
+    reason: null,
+    publicFrom: null,
+    publicUntil: null,
+    publicEndsAt: null,
+    recognisedOn: null,
+    validUntil: null,
+    timeline: [{ status: 'submitted', at, note: null, by: null }],
+    rev: 0,
+    createdAt: at,
+    updatedAt: at
+  }
+  await linkPhotos(ctx, photoIds, appId)
+  let a: ApplicationDoc
+  try {
+    a = (await addOnce(applications(ctx.db), appId, doc)).doc
+  } catch (err) {
+    // the unique openKey: another application for this category got in at the same moment
+    if (err instanceof DuplicateKeyError) throw conflict(`您已有一份${label(doc)}申报在办理中，请在下面的申报记录里查看`)
+    throw err
+  }
+  return a
+}
+
+
 export default defineFunction('recognition', {
   async 'recognition.apply'(ctx, { category, what, photos, links }) {
     const appId = recordId(ctx, 'application')
+    // a retry after a crash finds what its first attempt stored and finishes the messages
     const prior = ctx.request ? await applications(ctx.db).get(appId) : null
-    if (prior) return ownerResult(ctx, prior)
-    const owner = await owners(ctx).get(ctx.openid)
-    if (!owner?.profile) throw precondition('请先在“我的”里建好经营档案，再申报')
-    if (!isVerified(owner)) throw precondition('请先核验营业执照（我的 → 营业执照核验），核验后才能申报名特优新')
-    const [open] = await applications(ctx.db).find({ openKey: openKeyOf(ctx.openid, category) }, { limit: 1 })
-    if (open) throw conflict(`您已有一份${label(open)}申报在办理中（${STATUSES[open.status]}），请在下面的申报记录里查看`)
-    const photoIds = [...new Set(photos)]
-    const files = await usablePhotos(ctx, photoIds, appId)
-    const market = owner.marketId ? await markets(ctx).get(owner.marketId) : null
-    const at = ctx.now.toISOString()
-    const doc: Omit<ApplicationDoc, '_id'> = {
-      openid: ctx.openid,
-      category,
-      what,
-      photos: files.map((f) => f.fileId!),
-      links: [...new Set(links)],
-      businessName: owner.profile.businessName,
-      creditCode: owner.profile.creditCode,
-      region: market?.region ?? owner.profile.region,
-      marketId: market?._id ?? null,
-      marketName: market?.name ?? null,
-      status: 'submitted',
-      openKey: openKeyOf(ctx.openid, category),
-      objections: 0,
-      answered: 0,
-      reason: null,
-      publicFrom: null,
-      publicUntil: null,
-      publicEndsAt: null,
-      recognisedOn: null,
-      validUntil: null,
-      timeline: [{ status: 'submitted', at, note: null, by: null }],
-      rev: 0,
-      createdAt: at,
-      updatedAt: at
-    }
-    await linkPhotos(ctx, photoIds, appId)
-    let a: ApplicationDoc
-    try {
-      a = (await addOnce(applications(ctx.db), appId, doc)).doc
-    } catch (err) {
-      // the unique openKey: another application for this category got in at the same moment
-      if (err instanceof DuplicateKeyError) throw conflict(`您已有一份${label(doc)}申报在办理中，请在下面的申报记录里查看`)
-      throw err
-    }
-    await tellOwner(ctx, a, '名特优新申报已提交', `您的${label(a)}申报已提交，市场监管部门审核后会告诉您结果。`)
+    const a = prior ?? (await store(ctx, appId, category, what, photos, links))
+    await tellOwner(ctx, { ...a, timeline: a.timeline.slice(0, 1) }, '名特优新申报已提交', `您的${label(a)}申报已提交，市场监管部门审核后会告诉您结果。`)
     await tellRegulators(ctx, a, 'submitted', '新的名特优新申报', `${placeOf(a)}有一份${label(a)}申报待审核。`)
     return ownerResult(ctx, a)
   },
-
   async 'recognition.resubmit'(ctx, { id, what, photos, links }) {
     const first = await own(ctx, id)
     const entry = recordId(ctx, 'resubmit')
     const done = (a: ApplicationDoc) => (a.resubmits ?? []).includes(entry)
-    if (done(first)) return ownerResult(ctx, first)
-    const r = step(flowOf(first), { type: 'resubmit' })
-    if (!r.ok) throw conflict(r.message)
     const photoIds = [...new Set(photos)]
-    if (first.photos.length + photoIds.length > MAX_PHOTOS) throw invalid(`照片一共最多${MAX_PHOTOS}张，已有${first.photos.length}张`, 'photos')
-    const files = await usablePhotos(ctx, photoIds, id)
-    await linkPhotos(ctx, photoIds, id)
+    let fileIds: string[] = []
+    if (!done(first)) {
+      const r = step(flowOf(first), { type: 'resubmit' })
+      if (!r.ok) throw conflict(r.message)
+      if (first.photos.length + photoIds.length > MAX_PHOTOS) throw invalid(`照片一共最多${MAX_PHOTOS}张，已有${first.photos.length}张`, 'photos')
+      fileIds = (await usablePhotos(ctx, photoIds, id)).map((f) => f.fileId!)
+      await linkPhotos(ctx, photoIds, id)
+    }
     const next = await change(ctx, id, (i) => own(ctx, i), (a) => {
       if (done(a)) return null
       // the request is remembered, so a retry finds its resubmission instead of adding another
-      return stepped(ctx, a, { type: 'resubmit' }, null, { what, links: [...new Set(links)], photos: [...new Set([...a.photos, ...files.map((f) => f.fileId!)])], resubmits: [...(a.resubmits ?? []), entry] })
+      return stepped(ctx, a, { type: 'resubmit' }, null, { what, links: [...new Set(links)], photos: [...new Set([...a.photos, ...fileIds])], resubmits: [...(a.resubmits ?? []), entry] })
     })
     await tellOwner(ctx, next, '名特优新申报已重新提交', `您补充后的${label(next)}申报已重新提交，等待审核。`)
     await tellRegulators(ctx, next, `resubmitted:${next.timeline.length}`, '名特优新申报已补充', `${placeOf(next)}的${label(next)}申报已按要求补充，待审核。`)
@@ -291,19 +300,20 @@ export default defineFunction('recognition', {
     if (a.openid === ctx.openid) throw invalid('不能对自己的申报提出异议', 'reason')
     // one 异议 per person and household: its id is derived from both
     const objId = createHash('sha256').update(`${id}\u0000${ctx.openid}`).digest('hex').slice(0, 32)
-    const existing = await objections(ctx.db).get(objId)
-    if (existing) {
-      if ((existing as ObjectionDoc & { request?: string }).request === ctx.request?.key) return { lodged: true, at: existing.at }
-      throw conflict('您已经对这一户提出过异议，工作人员会核实并答复')
-    }
-    if (a.status !== 'publicizing' || publicOver(ctx, a)) throw precondition(`公示期已于${a.publicUntil}结束，不能再提出异议`)
-    const at = ctx.now.toISOString()
-    const doc = { applicationId: id, openid: ctx.openid, reason, contact: contact || null, at, reply: null, repliedAt: null, repliedBy: null, request: ctx.request?.key ?? null }
-    try {
-      await objections(ctx.db).add({ ...doc, _id: objId } as never)
-    } catch (err) {
-      if (err instanceof DuplicateKeyError) throw conflict('您已经对这一户提出过异议，工作人员会核实并答复')
-      throw err
+    const existing = (await objections(ctx.db).get(objId)) as (ObjectionDoc & { request?: string | null }) | null
+    // a retry of the same request (after a crash) finishes its steps; another 异议 from the same person is refused
+    const retry = !!existing && !!ctx.request && existing.request === ctx.request.key
+    if (existing && !retry) throw conflict('您已经对这一户提出过异议，工作人员会核实并答复')
+    const at = existing?.at ?? ctx.now.toISOString()
+    if (!existing) {
+      if (a.status !== 'publicizing' || publicOver(ctx, a)) throw precondition(`公示期已于${a.publicUntil}结束，不能再提出异议`)
+      const doc = { applicationId: id, openid: ctx.openid, reason, contact: contact || null, at, reply: null, repliedAt: null, repliedBy: null, request: ctx.request?.key ?? null }
+      try {
+        await objections(ctx.db).add({ ...doc, _id: objId } as never)
+      } catch (err) {
+        if (err instanceof DuplicateKeyError) throw conflict('您已经对这一户提出过异议，工作人员会核实并答复')
+        throw err
+      }
     }
     // the count is read back from the 异议 themselves, so a crash between the two writes heals itself
     const count = await objections(ctx.db).count({ applicationId: id })
