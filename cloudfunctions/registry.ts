@@ -9,6 +9,7 @@ import register from './register/routes'
 import reminder from './reminder/routes'
 import scheduler from './scheduler/routes'
 import user from './user/routes'
+import visit from './visit/routes'
 
 /** Every cloud function, for the local cloud. Each folder's index.ts is its WeChat entry. */
-export const FUNCTIONS: Record<string, CloudFunction> = { user, admin, reminder, policy, loan, complaint, course, register, scheduler, recognition }
+export const FUNCTIONS: Record<string, CloudFunction> = { user, admin, reminder, policy, loan, complaint, course, register, visit, scheduler, recognition }

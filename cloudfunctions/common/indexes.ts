@@ -14,7 +14,7 @@ export interface IndexSpec {
 
 export const INDEXES: Record<string, IndexSpec[]> = {
   // 待核验 for the regulator pages newest first by region (#16, user/verify.ts); a credit code finds its owner
-  owners: [{ fields: ['verification.state', 'profile.region', 'createdAt', '_id'], sparse: true }, { fields: 'profile.creditCode', sparse: true }, { fields: 'marketId', sparse: true }, { fields: 'stallId', sparse: true }, { fields: 'profile.region', sparse: true }, { fields: 'profile.openedOn', sparse: true }, { fields: 'classType', sparse: true }, { fields: 'erasing.nextAt', sparse: true }],
+  owners: [{ fields: ['verification.state', 'profile.region', 'createdAt', '_id'], sparse: true }, { fields: 'profile.creditCode', sparse: true }, { fields: 'marketId', sparse: true }, { fields: 'stallId', sparse: true }, { fields: 'profile.region', sparse: true }, { fields: 'profile.openedOn', sparse: true }, { fields: 'classType', sparse: true }, { fields: ['classType', 'profile.region', '_id'], sparse: true }, { fields: 'erasing.nextAt', sparse: true }],
   markets: [{ fields: 'region' }],
   // holder: an account deletion frees the stalls the owner holds (user/erasure.ts)
   stalls: [{ fields: 'code', unique: true }, { fields: ['marketId', 'number'], unique: true }, { fields: 'holder', sparse: true }],
@@ -25,8 +25,9 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   consents: [{ fields: 'openid' }],
   loanConsentLog: [{ fields: 'openid' }],
   // the due sweeps query nextDueAt <= now: the index makes their cost follow what is due
-  permits: [{ fields: 'nextDueAt' }, { fields: 'openid' }],
-  obligations: [{ fields: 'nextDueAt' }, { fields: 'openid' }],
+  // expiresOn / filedAt + openid: the 走访名单 reads the expired and the overdue in openid order (visit/list.ts)
+  permits: [{ fields: 'nextDueAt' }, { fields: 'openid' }, { fields: ['expiresOn', 'openid'] }],
+  obligations: [{ fields: 'nextDueAt' }, { fields: 'openid' }, { fields: ['filedAt', 'reportYear', 'openid'] }],
   outbox: [{ fields: 'at' }],
   // the staff list pages newest written first (common/paging.ts): (createdAt, _id), by status or all
   policies: [{ fields: 'status' }, { fields: 'nextDueAt' }, { fields: ['status', 'createdAt', '_id'] }, { fields: ['createdAt', '_id'] }],
@@ -44,7 +45,9 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: ['createdAt', '_id'] },
     { fields: ['status', 'createdAt', '_id'] },
     { fields: ['marketId', 'createdAt', '_id'] },
-    { fields: 'overdueAt' }
+    { fields: 'overdueAt' },
+    // 走访名单: a region's open cases in owner order (visit/list.ts)
+    { fields: ['status', 'region', 'openid'] }
   ],
   complaintUploads: [{ fields: ['openid', 'createdAt'] }, { fields: ['complaintId', 'createdAt'] }],
   complaintAudit: [{ fields: 'complaintId' }],
@@ -72,6 +75,17 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   claimTransfers: [{ fields: 'openKey', unique: true }, { fields: ['open', 'region', 'createdAt', '_id'] }, { fields: ['open', 'createdAt', '_id'] }, { fields: ['openid', 'createdAt'] }, { fields: 'holder' }, { fields: 'previous', sparse: true }],
   // the audit log pages newest first; one target's history (verification, a transfer) by time
   audit: [{ fields: ['at', '_id'] }, { fields: ['target', 'at'] }, { fields: 'actor' }],
+  // 走访 (#17, visit/): a household's visits newest first (by credit code, or a stall without one);
+  // the dashboard counts a region's by month; an account deletion finds the owner's
+  visits: [{ fields: ['creditCode', 'visitedAt'] }, { fields: ['stallId', 'visitedAt'] }, { fields: ['region', 'month'] }, { fields: 'ownerOpenid', sparse: true }],
+  // follow-ups page newest first by (createdAt, _id) after assignee or status+region; the reminder sweep by nextDueAt
+  followups: [
+    { fields: ['assignee', 'status', 'createdAt', '_id'] },
+    { fields: ['status', 'region', 'createdAt', '_id'] },
+    { fields: ['status', 'dueOn'] },
+    { fields: 'nextDueAt' },
+    { fields: 'ownerOpenid', sparse: true }
+  ],
   // 名特优新 (recognition/): one open application per owner and category (unique openKey); the
   // owner's list, the public 公示 list by status, the workbench by region / status / category /
   // market, newest first; the 公示-end sweep by publicEndsAt; 异议 by application; the lapse sweep
@@ -99,6 +113,7 @@ export const COLLECTIONS = [
   'loanTurnover', 'loanApplications', 'complaints', 'complaintUploads', 'complaintAudit',
   'courseProgress', 'courseAttempts', 'courseCertificates', 'slots', 'stallRequests', 'officeContacts',
   'register', 'registerImports', 'registerChunks', 'bindings', 'claimTransfers', 'audit', 'invitations', 'helpers',
+  'visits', 'followups',
   'exports', 'recognitionApplications', 'recognitionObjections', 'recognitions'
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]

@@ -1,7 +1,6 @@
 import { monthDay, nextUrgeDay, step, type ComplaintEvent } from '../../src/core/complaint/flow'
 import { ACCEPT_WORKING_DAYS, COMPLAINT_STATUSES, DEADLINE_STEPS, DEFAULT_REPLY_WORKING_DAYS, MAX_PHOTO_BYTES, PHOTO_TYPES, RATINGS } from '../../src/core/complaint/labels'
 import type { StaffEvent } from '../../src/core/complaint/contract'
-import { addWorkingDays } from '../../src/core/complaint/workdays'
 import { chinaDate, chinaStartOfDay } from '../../src/core/common/time'
 import { readableCode } from '../common/codes'
 import type { Context, StaffDoc } from '../common/context'
@@ -17,20 +16,12 @@ import { cmd, patch, type Where } from '../common/ports'
 import { defineFunction } from '../common/router'
 import { markets, owners, stalls } from '../user/owners'
 import { regionName } from '../../src/core/region/names'
-import { allPhotos, audits, complaints, ownerFolder, ownerView, queueFlags, staffView, summaryView, UPLOAD_USABLE_MS, uploads, type ComplaintDoc, type UrlOf, reporterLabel } from './store'
+import { allPhotos, audits, complaints, ownerFolder, ownerView, queueFlags, staffView, summaryView, UPLOAD_USABLE_MS, uploads, type ComplaintDoc, type UrlOf, reporterLabel, deadline } from './store'
 import { handlersOf, supervisorsOf } from './sweeps'
 
 const PAGE = 'complaint/pages/detail/index'
 
 const newTrackingNumber = (today: string) => `SQ${today.replace(/-/g, '')}${readableCode(6)}`
-
-/** The next deadline after `from` (a China date): its date, and the instant it is missed. */
-function deadline(step: 'accept' | 'reply', from: string, days: number) {
-  const d = addWorkingDays(from, days)
-  const missed = chinaStartOfDay(d.date)
-  missed.setUTCDate(missed.getUTCDate() + 1)
-  return { deadline: { step, date: d.date, calendarKnown: d.calendarKnown }, overdueAt: missed.toISOString(), overdue: false }
-}
 
 const replyDays = (ctx: Context) => ctx.ports.config.complaintReplyWorkingDays ?? DEFAULT_REPLY_WORKING_DAYS
 

@@ -3,6 +3,8 @@ import { urgeRule } from '../../src/core/complaint/flow'
 import { maskPhone } from '../../src/core/loan/identity'
 import type { Db } from '../common/ports'
 import { createHash } from 'node:crypto'
+import { addWorkingDays } from '../../src/core/complaint/workdays'
+import { chinaStartOfDay } from '../../src/core/common/time'
 
 /**
  * Each owner's folder in storage. A hash, not the openid itself: the path ends up in file ids and
@@ -35,6 +37,11 @@ export interface ComplaintDoc {
   /** the tracking number */
   _id: string
   openid: string
+  /** 'visit': filed by a regulator at a 走访 on the household's behalf (visit/routes.ts); absent: by the owner */
+  source?: 'visit'
+  /** the visit it came from, and the regulator who filed it, when source is 'visit' */
+  visitId?: string
+  filedBy?: string
   /** older documents only: a retry now finds its complaint by the tracking number bound to the request (common/once.ts) */
   requestId?: string | null
   category: ComplaintCategory
@@ -215,3 +222,12 @@ export function staffView(c: ComplaintDoc, urlOf: UrlOf, today: string, actions:
     actions
   }
 }
+
+/** The next deadline after `from` (a China date): its date, and the instant it is missed. */
+export function deadline(step: 'accept' | 'reply', from: string, days: number) {
+  const d = addWorkingDays(from, days)
+  const missed = chinaStartOfDay(d.date)
+  missed.setUTCDate(missed.getUTCDate() + 1)
+  return { deadline: { step, date: d.date, calendarKnown: d.calendarKnown }, overdueAt: missed.toISOString(), overdue: false }
+}
+

@@ -5,6 +5,7 @@ import type { Sweep } from '../common/sweep'
 import { policyPushSweep } from '../policy/sweeps'
 import { annualReportSweep, permitSweep } from '../reminder/sweeps'
 import { accountErasureSweep } from '../user/erasure'
+import { followupSweep } from '../visit/sweeps'
 import { recognitionLapseSweep, recognitionPublicEndSweep } from '../recognition/sweeps'
 
 /**
@@ -20,6 +21,7 @@ export const SWEEPS: Sweep[] = [
   uploadCleanupSweep,
   accountErasureSweep,
   exportCleanupSweep,
+  followupSweep,
   recognitionPublicEndSweep,
   recognitionLapseSweep
 ]

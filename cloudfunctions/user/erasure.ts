@@ -133,6 +133,19 @@ export const ERASURE: Record<ErasableCollection, ErasureRule> = {
       after: null
     })
   },
+  // 走访 (#17): the officers' record of their visits and tasks, kept as their work record without the owner
+  visits: {
+    kind: 'anonymise',
+    find: [{ by: 'field', field: 'ownerOpenid' }],
+    kept: 'audit',
+    scrub: (_doc, tombstone) => ({ ownerOpenid: tombstone, creditCode: null, needText: '', help: '' })
+  },
+  followups: {
+    kind: 'anonymise',
+    find: [{ by: 'field', field: 'ownerOpenid' }],
+    kept: 'audit',
+    scrub: (_doc, tombstone) => ({ ownerOpenid: tombstone, creditCode: null, businessName: null, title: '跟进事项（经营者已注销）', doneNote: null })
+  },
   // staff exports (Excel): the files a staff member made; owners make none, and they go after a day anyway
   exports: { kind: 'erase', find: [{ by: 'field', field: 'openid' }], what: '您导出的表格', files: (d) => [String(d.fileId)] },
   // 名特优新 (#18): the owner's applications go with the account (a 认定 in force ends with it);

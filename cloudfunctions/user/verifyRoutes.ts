@@ -26,7 +26,8 @@ import {
   syncBinding,
   verificationFor
 } from './verify'
-import { bindings, claims, registerRows, type ClaimDoc, type RegisterDoc } from './verifyStore'
+import { bindings, claims, registerRows, type ClaimDoc } from './verifyStore'
+import { neverJoinedPage } from './neverJoined'
 import { maskName } from '../../src/core/course/certificateCode'
 
 type VerifyActions =
@@ -67,10 +68,6 @@ async function recheck(ctx: Context, doc: OwnerDoc): Promise<OwnerDoc> {
   if (mine) await syncBinding(ctx, doc.profile.creditCode, ctx.openid, verification.state === 'verified', v.row, doc.profile.region)
   return { ...doc, verification, verifyNote, registered: mine ? v.registered : null }
 }
-
-/** Visits: register rows scanned by _id in batches, the joined ones left out; at most this many rows a call. */
-const VISIT_BATCH = 100
-const VISIT_SCAN_MAX = 2000
 
 export const verifyRoutes: Handlers<VerifyActions> = {
   async 'user.verify.status'(ctx) {
@@ -272,29 +269,7 @@ export const verifyRoutes: Handlers<VerifyActions> = {
       registerRows(ctx).count(where),
       bindings(ctx).count({ ...(marketId === 'none' ? where : { marketId }), inRegister: true, openid: cmd.neq('') })
     ])
-    let after = cursor ? decodeCursor(cursor, 'p', 1)[0] : ''
-    const items: RegisterDoc[] = []
-    let scanned = 0
-    let more = false
-    // register rows in _id order; the joined ones (a binding held by an account) are left out.
-    // The cursor is the last row looked at, so a long run of joined rows is not read twice.
-    scan: while (scanned < VISIT_SCAN_MAX) {
-      const rows = await registerRows(ctx).find({ ...where, ...(after ? { _id: cmd.gt(after) } : {}) }, { orderBy: [['_id', 'asc']], limit: VISIT_BATCH })
-      scanned += rows.length
-      const held = rows.length ? new Set((await bindings(ctx).find({ _id: cmd.in(rows.map((r) => r._id)), openid: cmd.neq('') }, { limit: VISIT_BATCH })).map((b) => b._id)) : new Set<string>()
-      for (const r of rows) {
-        if (!held.has(r._id)) {
-          if (items.length === limit) {
-            more = true
-            break scan
-          }
-          items.push(r)
-        }
-        after = r._id
-      }
-      if (rows.length < VISIT_BATCH) break
-      if (scanned >= VISIT_SCAN_MAX) more = true
-    }
+    const { items, last: after, more } = await neverJoinedPage(ctx, where, cursor ? decodeCursor(cursor, 'p', 1)[0] : '', limit)
     const nextCursor = more ? encodeCursor('p', [after]) : null
     return {
       items: items.map((r) => ({ id: r._id, creditCode: r.creditCode, name: r.name, operator: maskOperator(r.operatorName), address: r.address, registeredOn: r.registeredOn })),

@@ -11,6 +11,7 @@ import { staffContract } from './staff/contract'
 import { rightsContract } from './rights/contract'
 import { userContract } from './user/contract'
 import { verifyContract } from './verify/contract'
+import { visitContract } from './visit/contract'
 
 /** Every action of every function. The client api and the router are typed from this. */
 export const contracts = {
@@ -25,6 +26,7 @@ export const contracts = {
   ...complaintContract,
   ...courseContract,
   ...registerContract,
+  ...visitContract,
   ...recognitionContract
 }
 export type Contracts = typeof contracts

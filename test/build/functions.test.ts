@@ -66,7 +66,7 @@ afterEach(() => {
 
 describe('built cloud functions', () => {
   test('each has index.js, a package.json depending only on wx-server-sdk, and its config.json', () => {
-    expect(functions.sort()).toEqual(['admin', 'complaint', 'course', 'loan', 'policy', 'recognition', 'register', 'reminder', 'scheduler', 'user'])
+    expect(functions.sort()).toEqual(['admin', 'complaint', 'course', 'loan', 'policy', 'recognition', 'register', 'reminder', 'scheduler', 'user', 'visit'])
     for (const fn of functions) {
       const pkg = JSON.parse(readFileSync(join(ROOT, fn, 'package.json'), 'utf8'))
       expect(pkg.main).toBe('index.js')
@@ -106,7 +106,11 @@ describe('built cloud functions', () => {
       ['permit-reminders', 0],
       ['push-retries', 0],
       ['complaint-upload-cleanup', 0],
-      ['account-erasure', 0]
+      ['account-erasure', 0],
+      ['export-cleanup', 0],
+      ['visit-followups', 0],
+      ['recognition-public-end', 0],
+      ['recognition-lapse', 0]
     ])
     expect(run.data).toMatchObject({ more: false, continued: false })
     expect(sdk.calls).not.toContain('callFunction')

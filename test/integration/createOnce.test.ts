@@ -183,6 +183,16 @@ const CASES: Case[] = [
     count: (db, k) => entries(db, k, 'urge')
   },
   {
+    action: 'visit.record',
+    as: 'demo-regulator',
+    payload: (k) => ({ scene: 'DMA2K7', needs: ['complaint'], needText: `故障测试${k}`, followups: [{ kind: 'other', title: `故障跟进${k}`, dueOn: '2027-01-10' }], complaint: { category: 'fee', what: `故障诉求${k}，多收卫生费` } }),
+    // the visit, its follow-up and its 诉求: one each
+    count: async (db, k) => {
+      const [v, f, cp] = await Promise.all([db.collection('visits').count({ needText: `故障测试${k}` }), db.collection('followups').count({ title: `故障跟进${k}` }), db.collection('complaints').count({ what: `故障诉求${k}，多收卫生费` })])
+      return v === 1 && f === 1 && cp === 1 ? 1 : v + 10 * f + 100 * cp
+    }
+  },
+  {
     action: 'user.stall.request',
     // a new owner each time: one open request per owner and stall is the rule
     as: (k) => `once-asker-${k}`,

@@ -134,7 +134,12 @@ const VALID: Record<string, Record<string, unknown>> = {
   'register.import.preview': { fileId: 'local:register-uploads/abc/def.xlsx' },
   'register.import.errors': { jobId: 'abc123' },
   'register.import.run': { jobId: 'abc123' },
-  'register.list': { q: '张记', marketId: 'demo-market-1' }
+  'register.list': { q: '张记', marketId: 'demo-market-1' },
+  'visit.list': { marketId: 'demo-market-1', cursor: encodeCursor('p', ['o', 'a']), limit: 10 },
+  'visit.context': { scene: 'DMA2K7' },
+  'visit.record': { scene: 'DMA2K7', needs: ['finance', 'premises'], needText: '想扩大摊位', help: '讲了码上贷', followups: [{ kind: 'finance', dueOn: '2026-11-30' }] },
+  'visit.followup.list': { scope: 'mine', status: 'open', limit: 10 },
+  'visit.followup.done': { id: 'no-such-followup', note: '已办' }
 }
 // 名特优新 (#18)
 Object.assign(VALID, {

@@ -87,7 +87,10 @@ export async function pageCases(cloud: TestCloud): Promise<PageCase[]> {
   { route: 'recog/pages/public/index', as: NEW_SHOP, sees: ['现予公示', '异议'] },
   { route: 'staff/pages/recognitions/index', as: REGULATOR, sees: ['筛选', '“知名”类'] },
   { route: 'staff/pages/recognition/index', as: REGULATOR, query: () => `id=${recognitionId}`, sees: ['鹿城区张记面馆', '申报理由', '退回补充', '推荐（进入公示）'] },
-  { route: 'staff/pages/visits/index', as: REGULATOR, sees: ['东门农贸市场', '登记5户', '按市场'] }
+  { route: 'staff/pages/visits/index', as: REGULATOR, sees: ['东门农贸市场', '登记5户', '按市场'] },
+  { route: 'staff/pages/visitlist/index', as: REGULATOR, sees: ['走访问需', '扫码走访', '走访名单', '登记在册、从未加入'] },
+  { route: 'staff/pages/visit/index', as: REGULATOR, query: () => 'scene=DMA2K7', sees: ['东门农贸市场', '鹿城区张记面馆', '听到的需求', '保存走访记录'] },
+  { route: 'staff/pages/followups/index', as: REGULATOR, sees: ['我的', '已超期', '跟进事项来自走访记录'] }
 ]
 }
 

@@ -92,8 +92,15 @@ export default function Onboard() {
   /** after 不同意: the owner asked to read the notice again */
   const [rereading, setRereading] = useState(false)
 
+  // A regulator (or admin) scanning a stall code is at the stall to visit it: never onboarding,
+  // the visit form for that stall instead (issue #17)
+  const visiting = !!scene && (data?.staff?.role === 'regulator' || data?.staff?.role === 'admin')
+  useEffect(() => {
+    if (visiting) void Taro.redirectTo({ url: `/staff/pages/visit/index?scene=${encodeURIComponent(scene!)}` })
+  }, [visiting])
+
   const resolve = async () => {
-    if (!scene) return
+    if (!scene || visiting) return
     try {
       setStall(await call('user.stall.resolve', { scene }))
       setStallError(null)
@@ -103,7 +110,7 @@ export default function Onboard() {
   }
   useEffect(() => {
     void resolve()
-  }, [scene])
+  }, [scene, visiting])
 
   // Editing: start from the saved profile; a new owner from the scanned market's region.
   useEffect(() => {
@@ -349,7 +356,7 @@ export default function Onboard() {
     )
   }
 
-  if (!data) return <Page><Loading /></Page>
+  if (!data || visiting) return <Page><Loading /></Page>
 
   if (outcome) {
     return (

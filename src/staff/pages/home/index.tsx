@@ -34,6 +34,8 @@ export default function StaffHome() {
             <Cell label='经营户核验' value='待核验的经营户、现场核验' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/verify/index' })} />
             <Cell label='营业执照转移申请' value='一个营业执照只绑一个微信号' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/claims/index' })} />
             <Cell label='覆盖与走访' value='登记、加入、核验，走访名单' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/visits/index' })} />
+            <Cell label='走访问需' value='走访名单、扫码走访、记录需求' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/visitlist/index' })} />
+            <Cell label='跟进事项' value='走访后要办的事、到期提醒' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/followups/index' })} />
             <Cell label='政策管理' value='发布、推送、看覆盖' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/policies/index' })} />
             <Cell label='办事联系方式' value='政策页上的电话、地址' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/contacts/index' })} />
             <Cell label='诉求工作台' value='受理、交办、答复' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/complaints/index' })} />

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { LoadMore } from '../../../components/LoadMore'
 import { Page } from '../../../components/Page'
@@ -44,6 +44,9 @@ export default function Coverage() {
         <View className='hero__name'>辖区登记{totals.inRegister}户，已核验{totals.verified}户</View>
         <View className='hero__meta'>已加入{totals.joined}户（已绑定微信号，含待核验） · 从未加入{totals.neverJoined}户。登记数来自导入的登记名录。</View>
       </View>
+      <Section title='走访问需'>
+        <Cell label='走访名单（含各种原因）' value='扫码走访、记录需求、跟进事项' arrow onClick={() => void Taro.navigateTo({ url: '/staff/pages/visitlist/index' })} />
+      </Section>
       <Section title='按市场（点开看走访名单）'>
         {rows.length ? rows.map((r) => <Cell key={r.marketId ?? 'none'} wide arrow label={r.name} value={line(r)} onClick={() => open(r)} />) : <Cell label='辖区还没有登记名录' />}
       </Section>
@@ -58,6 +61,9 @@ export default function Coverage() {
                   <Text className='grid__hint'>
                     信用代码 <Text className='code'>{v.creditCode}</Text>
                   </Text>
+                  <View className='notice-text__body'>
+                    <Text className='link' onClick={() => void Taro.navigateTo({ url: `/staff/pages/visit/index?code=${v.creditCode}` })}>记录走访 ›</Text>
+                  </View>
                 </View>
               ))
             ) : (
