@@ -158,9 +158,11 @@ export default function Recognition() {
           </View>
           {err('what')}
           {editingApp?.photos.length ? <Photos urls={editingApp.photos} /> : null}
-          <View className='notice-text__heading'>照片（选填，一共最多{MAX_PHOTOS}张）</View>
-          <PhotoPicker state={photoState} addId='add-photo' />
-          {err('photos')}
+          <View className='notice-text'>
+            <View className='notice-text__heading' style={{ marginTop: 0 }}>照片（选填，一共最多{MAX_PHOTOS}张）</View>
+            <PhotoPicker state={photoState} addId='add-photo' />
+            {err('photos')}
+          </View>
           {form.links.map((l, i) => (
             <View key={i}>
               <Cell label={`链接${i + 1}`}>
@@ -208,9 +210,11 @@ export default function Recognition() {
         <View className='notice-text'>
           公示{mine.terms.publicDays}天，认定有效{mine.terms.validYears}年，到期前{mine.terms.remindDaysBefore}天提醒。
         </View>
-        {mine.terms.notes.map((n) => (
-          <View key={n} className='grid__hint'>{n}</View>
-        ))}
+        <View className='notice-text'>
+          {mine.terms.notes.map((n) => (
+            <View key={n} className='grid__hint'>{n}</View>
+          ))}
+        </View>
       </Section>
     </Page>
   )
