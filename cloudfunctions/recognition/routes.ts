@@ -123,7 +123,8 @@ async function staffResult(ctx: Context, a: ApplicationDoc) {
     marketName: a.marketName,
     objections: objs.map((o) => ({ id: o._id, reason: o.reason, contact: o.contact, at: o.at, reply: o.reply, repliedAt: o.repliedAt, repliedBy: o.repliedBy })),
     timeline: a.timeline.map((t) => ({ status: t.status, label: STATUSES[t.status], at: t.at, note: t.note, by: t.by })),
-    current: current && current.inForce ? current : null,
+    // another application's 认定 still in force (this one's own is not "another")
+    current: current && current.inForce && owner?.recognised?.applicationId !== a._id ? current : null,
     actions: publicOver(ctx, a) ? (STAFF_ACTIONS.decision ?? []) : (STAFF_ACTIONS[a.status] ?? []),
     unanswered
   }

@@ -5,7 +5,6 @@ import { e2eEnvironment, shot, visible } from '../helpers/e2e'
 const env = e2eEnvironment()
 const setClock = (iso: string | null) => env.cloud.post('/api/local/clock', JSON.stringify({ now: iso }))
 const setCare = (openid: string, careMode: boolean) => env.cloud.ok('user', 'user.settings.save', { careMode }, openid)
-afterAll(() => setClock(null))
 
 /** The whole page in one picture (Taro H5 scrolls inside its page). */
 async function wholePage(page: Page, name: string) {
@@ -100,5 +99,6 @@ test('名特优新: the owner applies, the regulator recommends, 公示 with an 
   } finally {
     await setCare('demo-owner-1', false)
     await setCare('demo-owner-2', false)
+    await setClock(null)
   }
 })

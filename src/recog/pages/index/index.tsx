@@ -128,9 +128,9 @@ export default function Recognition() {
     <Page>
       <Section title='我的名特优新'>
         {r && r.inForce ? (
-          <Cell label='已认定' value={<Text id='recognised'>“{r.label}”类，有效至{showDate(`${r.until}T12:00:00+08:00`)}</Text>} />
+          <Cell stack label='已认定' value={<Text id='recognised'>“{r.label}”类，有效至{showDate(`${r.until}T12:00:00+08:00`)}</Text>} />
         ) : (
-          <Cell label='认定情况' value={<Text id='recognised'>{r ? `“${r.label}”类已于${r.until}到期` : '还没有认定'}</Text>} />
+          <Cell stack label='认定情况' value={<Text id='recognised'>{r ? `“${r.label}”类已于${r.until}到期` : '还没有认定'}</Text>} />
         )}
         <Cell label='名特优新公示' value='正在公示的个体户，可提异议' arrow onClick={() => void Taro.navigateTo({ url: '/recog/pages/public/index' })} />
       </Section>
@@ -166,7 +166,7 @@ export default function Recognition() {
           {form.links.map((l, i) => (
             <View key={i}>
               <Cell label={`链接${i + 1}`}>
-                <Input className='input' name={`link${i}`} maxlength={300} placeholder='选填，如网店、报道的网址' value={l} onInput={(e) => setLink(i, e.detail.value)} />
+                <Input className='input' name={`link${i}`} maxlength={300} placeholder='选填，网店或报道的网址' value={l} onInput={(e) => setLink(i, e.detail.value)} />
               </Cell>
               {err(`links.${i}`)}
             </View>
