@@ -6,6 +6,7 @@ import loan from './loan/routes'
 import monitor from './monitor/routes'
 import notice from './notice/routes'
 import policy from './policy/routes'
+import recognition from './recognition/routes'
 import register from './register/routes'
 import reminder from './reminder/routes'
 import scheduler from './scheduler/routes'
@@ -14,4 +15,4 @@ import user from './user/routes'
 import visit from './visit/routes'
 
 /** Every cloud function, for the local cloud. Each folder's index.ts is its WeChat entry. */
-export const FUNCTIONS: Record<string, CloudFunction> = { user, admin, reminder, policy, loan, complaint, course, register, visit, monitor, scheduler, survey, notice }
+export const FUNCTIONS: Record<string, CloudFunction> = { user, admin, reminder, policy, loan, complaint, course, register, visit, monitor, scheduler, survey, notice, recognition }

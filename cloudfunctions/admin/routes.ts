@@ -7,6 +7,7 @@ import { regionPrefix, within } from '../../src/core/region/code'
 import { regionName } from '../../src/core/region/names'
 import { migrateRegions } from './migrate'
 import { migrateAbnormalTicks } from '../notice/migrate'
+import { migrateFeaturedTicks } from '../recognition/migrate'
 import { staffHandlers } from './staff'
 import { addOnce, recordId } from '../common/once'
 import { defineFunction } from '../common/router'
@@ -75,14 +76,17 @@ export default defineFunction('admin', {
     // data written before regions were codes; bounded per run so the call ends in time
     const regions = await migrateRegions(ctx.db)
     // #18: owners' own 经营异常 ticks are no longer believed (notice/migrate.ts)
-    const ticks = await migrateAbnormalTicks(ctx.db, ctx.now)
+    const abnormalTicks = await migrateAbnormalTicks(ctx.db, ctx.now)
+    // 名特优新 ticks from before #18 become the owner's wish, never a category (recognition/migrate.ts)
+    const featuredTicks = await migrateFeaturedTicks(ctx.db)
     const message =
       (created.length ? `已新建 ${created.length} 个集合` : '所有集合都已存在，没有新建') +
       `；还需在云开发控制台 → 数据库中逐项完成 ${checklist.length} 个集合的权限和索引设置（见清单）。` +
       (regions.migrated ? `已把 ${regions.migrated} 条记录的地区改为行政区划代码。` : '') +
       (regions.unresolved ? `有 ${regions.unresolved} 条记录的地区无法识别，需要重新选择。` : '') +
-      (ticks.cleared ? `已清除 ${ticks.cleared} 户自己勾选的“经营异常”（以登记名录或工作人员标记为准）。` : '') +
-      (regions.more || ticks.more ? '还有记录没有检查完，请再运行一次。' : '')
+      (abnormalTicks.cleared ? `已清除 ${abnormalTicks.cleared} 户自己勾选的“经营异常”（以登记名录或工作人员标记为准）。` : '') +
+      (featuredTicks.moved ? `已把 ${featuredTicks.moved} 户自己勾选的“名特优新”改为申报提示（只有认定才算数）。` : '') +
+      (regions.more || abnormalTicks.more || featuredTicks.more ? '还有记录没有检查完，请再运行一次。' : '')
     return { created, existing, checklist, regions, message }
   },
 

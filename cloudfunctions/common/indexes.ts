@@ -103,6 +103,21 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   surveyAnswers: [{ fields: ['surveyId', '_id'] }, { fields: 'openid', sparse: true }],
   // read by _id (<openid>:<survey>); an account deletion finds them by that prefix
   surveyMarks: [],
+  // 名特优新 (recognition/): one open application per owner and category (unique openKey); the
+  // owner's list, the public 公示 list by status, the workbench by region / status / category /
+  // market, newest first; the 公示-end sweep by publicEndsAt; 异议 by application; the lapse sweep
+  recognitionApplications: [
+    { fields: 'openKey', unique: true },
+    { fields: ['openid', 'createdAt', '_id'] },
+    { fields: ['region', 'createdAt', '_id'] },
+    { fields: ['createdAt', '_id'] },
+    { fields: ['status', 'createdAt', '_id'] },
+    { fields: ['category', 'createdAt', '_id'] },
+    { fields: ['marketId', 'createdAt', '_id'] },
+    { fields: 'publicEndsAt', sparse: true }
+  ],
+  recognitionObjections: [{ fields: ['applicationId', 'at'] }, { fields: 'openid' }],
+  recognitions: [{ fields: 'nextDueAt', sparse: true }],
   // staff exports: the cleanup takes the oldest first; an account's own on deletion
   exports: [{ fields: 'createdAt' }, { fields: 'openid' }],
   // #18 notices. Plans: the sweep by nextDueAt, staff list by region newest first
@@ -134,7 +149,8 @@ export const COLLECTIONS = [
   'register', 'registerImports', 'registerChunks', 'bindings', 'claimTransfers', 'audit', 'invitations', 'helpers',
   'visits', 'followups',
   'surveys', 'surveyAnswers', 'surveyMarks',
-  'exports', 'inspectionPlans', 'inspectionTargets', 'complianceHints', 'creditRepairs'
+  'exports', 'inspectionPlans', 'inspectionTargets', 'complianceHints', 'creditRepairs',
+  'recognitionApplications', 'recognitionObjections', 'recognitions'
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 

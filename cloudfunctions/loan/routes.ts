@@ -1,3 +1,4 @@
+import { recognisedCategory } from '../recognition/store'
 import { factsOf } from '../../src/core/policy/match'
 import { isVerified } from '../user/verify'
 import { VERIFY_FIRST } from '../../src/core/verify/rules'
@@ -117,7 +118,9 @@ async function gather(ctx: Context) {
     obligations(ctx.db).find({ openid: ctx.openid }, { limit: 50 }),
     permits(ctx.db).count({ openid: ctx.openid, expiresOn: cmd.gte(ctx.today) })
   ])
-  const facts = factsOf(owner.profile, ctx.today)
+  // the 名特优新 category only from a 认定 in force (recognition/), never the owner's tick
+  const featured = recognisedCategory(owner, ctx.today)
+  const facts = factsOf({ ...owner.profile, featured }, ctx.today)
   const months = turnover?.months ?? []
   const filed = tracked.filter((o) => o.filedAt)
   const annualReport = annualStanding(owner.profile.openedOn, ctx.now, filed.map((o) => o.reportYear), tracked.map((o) => o.reportYear))
@@ -128,7 +131,7 @@ async function gather(ctx: Context) {
     socialInsurance: owner.profile.socialInsurance,
     annualReport,
     validPermits: valid,
-    featured: !!owner.profile.featured,
+    featured: !!featured,
     abnormal: !!owner.profile.abnormal
   })
   const products = productFits(facts, result.score)

@@ -57,7 +57,9 @@ export function audienceWhere(conditions: readonly Condition[], today: string): 
         where['profile.socialInsurance'] = c.value
         break
       case 'featured':
-        where['profile.featured'] = cmd.in(c.value)
+        // only a 认定 in force counts (recognition/), never the owner's tick in the profile
+        where['recognised.category'] = cmd.in(c.value)
+        where['recognised.until'] = cmd.gte(today)
         break
       case 'abnormal':
         // a missing flag means "not abnormal"

@@ -25,7 +25,7 @@ async function viewer(ctx: Context) {
   const owner = await owners(ctx).get(ctx.openid)
   const personalized = owner?.settings.personalized !== false
   // the register's opening date and region where the business is verified against it (#16)
-  const profile = owner ? matchProfile(owner) : null
+  const profile = owner ? matchProfile(owner, ctx.today) : null
   const facts = profile && personalized ? factsOf(profile, ctx.today) : null
   const myMarks = new Map((await marks(ctx.db).find({ openid: ctx.openid }, { limit: 1000 })).map((m) => [m.policyId, m]))
   return { owner, personalized, facts, marks: myMarks }
@@ -295,7 +295,7 @@ export default defineFunction('policy', {
     const ownersColl = ctx.db.collection<OwnerDoc>('owners')
     const [count, candidates] = await Promise.all([ownersColl.count(where), ownersColl.find(where, { limit: 50 })])
     const sample = candidates
-      .map((o) => ({ o, m: match(conditions, factsOf(o.profile!, ctx.today)) }))
+      .map((o) => ({ o, m: match(conditions, factsOf(matchProfile(o, ctx.today)!, ctx.today)) }))
       .filter((x) => x.m.status === 'match')
       .slice(0, 5)
       .map(({ o, m }) => ({ business: maskName(o.profile!.businessName), reasons: m.reasons }))

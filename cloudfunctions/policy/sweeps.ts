@@ -58,7 +58,7 @@ async function pushPage(ports: Ports, now: Date): Promise<{ handled: number; mor
       .find({ ...where, _id: cmd.gt(p.pushCursor) }, { orderBy: [['_id', 'asc']], limit: PUSH_PAGE })
     // the same rule as the pages: an ended policy or an unknown region is never pushed
     // the register's opening date and region where the business is verified against it (#16)
-    const fits = batch.filter((o) => o.profile && matchPolicy(p, factsOf(matchProfile(o)!, today), today).status === 'match')
+    const fits = batch.filter((o) => o.profile && matchPolicy(p, factsOf(matchProfile(o, today)!, today), today).status === 'match')
     let pushed = 0
     if (fits.length) {
       const b = policyBroadcast(p, now, ports.config.templates.policy)

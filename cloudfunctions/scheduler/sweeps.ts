@@ -8,6 +8,7 @@ import { accountErasureSweep } from '../user/erasure'
 import { followupSweep } from '../visit/sweeps'
 import { surveyCloseSweep, surveyPushSweep } from '../survey/sweeps'
 import { hintOverdueSweep, inspectionSweep, repairReminderSweep } from '../notice/sweeps'
+import { recognitionLapseSweep, recognitionPublicEndSweep } from '../recognition/sweeps'
 
 /**
  * Every due sweep; each feature adds its own. The scheduler shares each run's time between them
@@ -28,5 +29,8 @@ export const SWEEPS: Sweep[] = [
   // #18: 双随机抽查 事前提醒, overdue 违规提示 back to the office, 信用修复 reminders
   inspectionSweep,
   hintOverdueSweep,
-  repairReminderSweep
+  repairReminderSweep,
+  // #18: 名特优新 公示 ending, a 认定 about to lapse
+  recognitionPublicEndSweep,
+  recognitionLapseSweep
 ]

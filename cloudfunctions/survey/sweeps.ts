@@ -44,7 +44,7 @@ async function pushPage(ports: Ports, now: Date): Promise<{ handled: number; mor
     if (won !== 1) continue
     const { where } = audienceWhere(s.rules, today)
     const batch = await ports.db.collection<OwnerDoc>('owners').find({ ...where, _id: cmd.gt(s.pushCursor) }, { orderBy: [['_id', 'asc']], limit: BATCH })
-    const fits = batch.filter((o) => o.profile && match(s.rules, factsOf(matchProfile(o)!, today)).status === 'match')
+    const fits = batch.filter((o) => o.profile && match(s.rules, factsOf(matchProfile(o, today)!, today)).status === 'match')
     let delivered = 0
     if (fits.length) {
       const b = surveyBroadcast(s, now)

@@ -46,6 +46,9 @@ export type ErasureRule =
 export type ErasableCollection = (typeof COLLECTIONS)[number] | (typeof LOCAL_ONLY_COLLECTIONS)[number]
 
 const byOpenid: Finder[] = [{ by: 'field', field: 'openid' }]
+/** a photo sent with a 名特优新 application or a 违规提示's correction: erased with that record, not kept with a 诉求 */
+const isOwnRecordPhoto = (doc: Record<string, unknown>) =>
+  typeof doc.complaintId === 'string' && (doc.complaintId.startsWith('recognition:') || doc.complaintId.startsWith('hint:'))
 
 /**
  * In the order deletion runs: what schedules messages first (permits, obligations), so nothing new
@@ -110,10 +113,10 @@ export const ERASURE: Record<ErasableCollection, ErasureRule> = {
     kind: 'anonymise',
     find: byOpenid,
     kept: 'complaints',
-    // a photo filed with a 诉求 is part of that record; one never filed is simply the owner's
-    // (#18: a photo of a 违规提示's correction, complaintId `hint:<id>`, goes with the hint)
-    scrub: (doc, tombstone) => (doc.complaintId && !String(doc.complaintId).startsWith('hint:') ? { openid: tombstone } : null),
-    files: (doc) => ((!doc.complaintId || String(doc.complaintId).startsWith('hint:')) && typeof doc.fileId === 'string' && doc.fileId ? [doc.fileId] : [])
+    // a photo filed with a 诉求 is part of that record; one never filed, or sent with a 名特优新
+    // application (`recognition:<id>`) or a 违规提示's correction (`hint:<id>`), goes with that record
+    scrub: (doc, tombstone) => (doc.complaintId && !isOwnRecordPhoto(doc) ? { openid: tombstone } : null),
+    files: (doc) => ((!doc.complaintId || isOwnRecordPhoto(doc)) && typeof doc.fileId === 'string' && doc.fileId ? [doc.fileId] : [])
   },
   outbox: { kind: 'erase', find: byOpenid, what: '本地演示环境的发信记录' },
   // #16: one business, one account. The binding goes, so the business can be bound again by a new account
@@ -161,6 +164,16 @@ export const ERASURE: Record<ErasableCollection, ErasureRule> = {
   // staff exports (Excel): the files a staff member made; owners make none, and they go after a day anyway
   exports: { kind: 'erase', find: [{ by: 'field', field: 'openid' }], what: '您导出的表格', files: (d) => [String(d.fileId)] },
   inspectionPlans: { kind: 'notPersonal', why: '监管部门的抽查计划：抽查哪些市场、查什么、什么时间' },
+  // 名特优新 (#18): the owner's applications go with the account (a 认定 in force ends with it);
+  // 异议 the owner lodged against others stay with the office, without who lodged them
+  recognitionApplications: { kind: 'erase', find: byOpenid, what: '名特优新申报（已认定的类别随之取消）' },
+  recognitions: { kind: 'erase', find: [{ by: 'id' }], what: '名特优新认定和到期提醒' },
+  recognitionObjections: {
+    kind: 'anonymise',
+    find: byOpenid,
+    kept: 'recognitionObjections',
+    scrub: (_doc, tombstone) => ({ openid: tombstone, contact: null, request: null })
+  },
   register: { kind: 'notPersonal', why: '登记名录：登记机关的个体工商户登记信息，由监管人员从登记系统导入，不是您在小程序里留下的资料' },
   registerImports: { kind: 'notPersonal', why: '工作人员导入登记名录的记录' },
   registerChunks: { kind: 'notPersonal', why: '工作人员导入登记名录时的分批数据' },

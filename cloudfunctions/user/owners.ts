@@ -7,6 +7,9 @@ import type { BusinessType } from '../../src/core/user/options'
 import type { Context } from '../common/context'
 import { DuplicateKeyError } from '../common/errors'
 import type { Verification, VerifyNote } from '../../src/core/verify/rules'
+import { FEATURED, type Featured } from '../../src/core/policy/facts'
+import { recognisedCategory } from '../recognition/store'
+import type { RecognisedMirror } from '../recognition/store'
 
 /** The profile as stored: the region is its code; its name is added for views only. */
 export type StoredProfile = Omit<Profile, 'regionName'>
@@ -41,6 +44,13 @@ export interface OwnerDoc {
   registered?: { registeredOn: string | null; region: string } | null
   /** China date of the last login (监测分析's "active"); absent: not logged in since it was recorded */
   lastSeenOn?: string
+  /**
+   * 名特优新 in force, written only by the recognition function at 认定 (and cleared when it
+   * lapses); matching, audiences and the loan scorecard read it (recognition/store.ts)
+   */
+  recognised?: RecognisedMirror | null
+  /** a category the owner ticked before ticks stopped counting: offered on the 申报 page, never believed */
+  featuredWish?: Featured | null
   createdAt: string
   updatedAt: string
 }
@@ -114,7 +124,11 @@ export async function ensureOwner(ctx: Context): Promise<{ doc: OwnerDoc; isNew:
 }
 
 export const toMarket = (m: MarketDoc): Market => ({ id: m._id, name: m.name, region: m.region, regionName: regionName(m.region), address: m.address })
-export const profileView = (p: StoredProfile): Profile => ({ ...p, regionName: regionName(p.region) })
+export const profileView = (p: StoredProfile): Profile => {
+  // a 名特优新 tick stored before #18 is not part of the profile any more (recognition/migrate.ts)
+  const { featured: _tick, ...rest } = p as StoredProfile & { featured?: unknown }
+  return { ...rest, regionName: regionName(p.region) }
+}
 export const toStall = (s: StallDoc): Stall => ({ id: s._id, code: s.code, number: s.number, marketId: s.marketId })
 
 /**
@@ -138,6 +152,7 @@ export async function ownerView(ctx: Context, doc: OwnerDoc) {
     classification: doc.profile ? classify(doc.profile, ctx.today) : null,
     market: market && (stall || !found) ? toMarket(market) : null,
     stall: stall ? toStall(stall) : null,
-    stallShared: !!(stall && doc.stallShared)
+    stallShared: !!(stall && doc.stallShared),
+    recognition: recognisedCategory(doc, ctx.today) ? { category: doc.recognised!.category, label: FEATURED[doc.recognised!.category], until: doc.recognised!.until } : null
   }
 }

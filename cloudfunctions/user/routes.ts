@@ -1,3 +1,4 @@
+import type { Featured } from '../../src/core/policy/facts'
 import { classify } from '../../src/core/user/classify'
 import { CONSENT_KINDS } from '../../src/core/user/contract'
 import { PRIVACY_VERSION } from '../../src/core/user/privacy'
@@ -123,7 +124,10 @@ export default defineFunction('user', {
     const classType = classify(next.profile, ctx.today).type
     const checked = await verificationFor(ctx, doc, profile)
     const verified = { verification: checked.verification, verifyNote: checked.verifyNote, registered: checked.registered }
-    await owners(ctx).update(ctx.openid, { profile: next.profile, ...binding, classType, ...verified, updatedAt: at })
+    // a 名特优新 tick stored before #18 is kept as the owner's wish (offered on the 申报 page), never as a category
+    const oldTick = (doc.profile as { featured?: Featured | null } | null)?.featured
+    const wish = oldTick && !doc.featuredWish ? { featuredWish: oldTick } : {}
+    await owners(ctx).update(ctx.openid, { profile: next.profile, ...binding, classType, ...verified, ...wish, updatedAt: at })
     await afterSave()
     await syncBinding(ctx, profile.creditCode, ctx.openid, checked.verification.state === 'verified', checked.row, profile.region)
     // a business the owner no longer names is free for its real owner

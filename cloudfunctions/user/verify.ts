@@ -1,3 +1,5 @@
+import { recognisedCategory } from '../recognition/store'
+import type { Featured } from '../../src/core/policy/facts'
 import { audit as auditLog } from '../common/audit'
 import { maskName } from '../../src/core/course/certificateCode'
 import { regionPrefix, within } from '../../src/core/region/code'
@@ -124,13 +126,19 @@ export const licenseInfo = (ctx: Context): VerifyStatus['license'] => {
 
 export const isVerified = (doc: Pick<OwnerDoc, 'profile' | 'verification'> | null | undefined) => !!doc?.profile && doc.verification?.state === 'verified'
 
-/** The profile policy matching reads: the register's opening date and region where it has them. */
-export function matchProfile(doc: Pick<OwnerDoc, 'profile' | 'verification' | 'registered'>): StoredProfile | null {
+/**
+ * The profile policy matching reads: the register's opening date and region where it has them,
+ * and the 名特优新 category only from a 认定 in force on `today` (#18, recognition/): a tick the
+ * owner made in the profile is never believed.
+ */
+export function matchProfile(doc: Pick<OwnerDoc, 'profile' | 'verification' | 'registered' | 'recognised'>, today: string): MatchedProfile | null {
   if (!doc.profile) return null
+  const featured = recognisedCategory(doc, today)
   const r = isVerified(doc) ? doc.registered : null
-  if (!r) return doc.profile
-  return { ...doc.profile, openedOn: r.registeredOn ?? doc.profile.openedOn, region: r.region || doc.profile.region }
+  if (!r) return { ...doc.profile, featured }
+  return { ...doc.profile, openedOn: r.registeredOn ?? doc.profile.openedOn, region: r.region || doc.profile.region, featured }
 }
+export type MatchedProfile = StoredProfile & { featured: Featured | null }
 
 // ---- the regulator's views ----
 

@@ -22,6 +22,7 @@ import { sniffImage } from '../../cloudfunctions/common/sniff'
 import { readableCode } from '../../cloudfunctions/common/codes'
 import { migrateRegions } from '../../cloudfunctions/admin/migrate'
 import { migrateAbnormalTicks } from '../../cloudfunctions/notice/migrate'
+import { migrateFeaturedTicks } from '../../cloudfunctions/recognition/migrate'
 import type { ErrorCode } from '../../src/core/common/envelope'
 import { seedPolicies } from '../../cloudfunctions/policy/store'
 import { ownerFolder } from '../../cloudfunctions/complaint/store'
@@ -210,6 +211,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   // fresh folder has nothing to migrate and gets no collections made by looking
   if (hadData) for (let r = await migrateRegions(db, 100_000); r.more; r = await migrateRegions(db, 100_000));
   if (hadData) for (let r = await migrateAbnormalTicks(db, clock.now(), 100_000); r.more; r = await migrateAbnormalTicks(db, clock.now(), 100_000));
+  // 名特优新 ticks from before #18 become the owner's wish, never a category (recognition/migrate.ts)
+  if (hadData) for (let r = await migrateFeaturedTicks(db); r.more; r = await migrateFeaturedTicks(db));
   if (opts.seed) {
     await seedDemo(db, clock.now())
     // the policy library is product content: loaded (idempotently) like the cloud's seed action

@@ -6,6 +6,7 @@ import { loanContract } from './loan/contract'
 import { monitorContract } from './monitor/contract'
 import { noticeContract } from './notice/contract'
 import { policyContract } from './policy/contract'
+import { recognitionContract } from './recognition/contract'
 import { registerContract } from './register/contract'
 import { reminderContract } from './reminder/contract'
 import { staffContract } from './staff/contract'
@@ -31,7 +32,8 @@ export const contracts = {
   ...visitContract,
   ...monitorContract,
   ...surveyContract,
-  ...noticeContract
+  ...noticeContract,
+  ...recognitionContract
 }
 export type Contracts = typeof contracts
 export type ActionName = keyof Contracts

@@ -66,7 +66,7 @@ afterEach(() => {
 
 describe('built cloud functions', () => {
   test('each has index.js, a package.json depending only on wx-server-sdk, and its config.json', () => {
-    expect(functions.sort()).toEqual(['admin', 'complaint', 'course', 'loan', 'monitor', 'notice', 'policy', 'register', 'reminder', 'scheduler', 'survey', 'user', 'visit'])
+    expect(functions.sort()).toEqual(['admin', 'complaint', 'course', 'loan', 'monitor', 'notice', 'policy', 'recognition', 'register', 'reminder', 'scheduler', 'survey', 'user', 'visit'])
     for (const fn of functions) {
       const pkg = JSON.parse(readFileSync(join(ROOT, fn, 'package.json'), 'utf8'))
       expect(pkg.main).toBe('index.js')
@@ -113,7 +113,9 @@ describe('built cloud functions', () => {
       ['visit-followups', 0],
       ['inspection-notice', 0],
       ['hint-overdue', 0],
-      ['credit-repair-reminder', 0]
+      ['credit-repair-reminder', 0],
+      ['recognition-public-end', 0],
+      ['recognition-lapse', 0]
     ])
     expect(run.data).toMatchObject({ more: false, continued: false })
     expect(sdk.calls).not.toContain('callFunction')

@@ -22,6 +22,7 @@ describe('the weapp build', () => {
       { root: 'reminder', pages: ['pages/permits/index', 'pages/permit/index', 'pages/inbox/index', 'pages/annual/index'] },
       { root: 'verify', pages: ['pages/index/index'] },
       { root: 'notice', pages: ['pages/index/index', 'pages/hint/index', 'pages/inspection/index', 'pages/repair/index'] },
+      { root: 'recog', pages: ['pages/index/index', 'pages/public/index'] },
       { root: 'helper', pages: ['pages/index/index'] },
       { root: 'rights', pages: ['pages/index/index', 'pages/delete/index'] },
       { root: 'survey', pages: ['pages/answer/index'] }

@@ -103,6 +103,10 @@ const NOTICE_PLAN = (k: number) => ({
   windowEnd: '2026-12-22',
   hideDay: true
 })
+const RECOGNITION_WHAT = '本店1998年开业，手工拉面坚持传统做法二十多年，街坊都知道。'
+/** call k's application sent back, for recognition.resubmit; the one in 公示, for recognition.public.object */
+const resubmitted = new Map<number, string>()
+let publicApplication = ''
 
 const who = (k: Case, i: number) => (typeof k.as === 'function' ? k.as(i) : k.as)
 
@@ -248,6 +252,35 @@ const CASES: Case[] = [
     count: (db, k) => db.collection('stallRequests').count({ openid: `once-asker-${k}` })
   },
   {
+    action: 'recognition.apply',
+    as: 'once-applicant',
+    // one open application per owner and category: earlier calls' applications are closed first
+    payload: async (k) => {
+      await realDb().collection('recognitionApplications').updateWhere({ openid: 'once-applicant', status: 'submitted' }, { status: 'withdrawn', openKey: `closed:${k}` })
+      return { category: 'special', what: `${RECOGNITION_WHAT}（第${k}次）` }
+    },
+    count: (db, k) => db.collection('recognitionApplications').count({ what: `${RECOGNITION_WHAT}（第${k}次）` })
+  },
+  {
+    action: 'recognition.resubmit',
+    as: 'once-resubmitter',
+    payload: async (k) => {
+      await realDb().collection('recognitionApplications').updateWhere({ openid: 'once-resubmitter', status: cmd.in(['submitted', 'returned']) }, { status: 'withdrawn', openKey: `closed:r${k}` })
+      const a = await c.ok('recognition', 'recognition.apply', { category: 'quality', what: RECOGNITION_WHAT }, 'once-resubmitter', `resubmit-setup-${k}`)
+      await c.ok('recognition', 'recognition.staff.act', { id: a.id, expected: 'submitted', event: { type: 'return', reason: '请补充' } }, 'demo-regulator')
+      resubmitted.set(k, a.id)
+      return { id: a.id, what: `${RECOGNITION_WHAT}补充${k}`, links: [] }
+    },
+    count: async (db, k) => ((await db.collection<{ _id: string; resubmits?: string[] }>('recognitionApplications').get(resubmitted.get(k) ?? '-'))?.resubmits ?? []).length
+  },
+  {
+    action: 'recognition.public.object',
+    // a new person each time: one 异议 per person and household
+    as: (k) => `once-objector-${k}`,
+    payload: () => ({ id: publicApplication, reason: '这家店不是老字号，去年才开的' }),
+    count: (db, k) => db.collection('recognitionObjections').count({ openid: `once-objector-${k}` })
+  },
+  {
     action: 'user.claim.request',
     // a new claimant each time for the business once-holder holds: one open request per owner and business
     as: (k) => `once-claimer-${k}`,
@@ -291,6 +324,13 @@ beforeAll(async () => {
   for (const o of ['once-owner', 'once-uploader', 'once-confirmer', 'once-filer-0', 'once-filer-1', 'once-filer-2', 'once-filer-3', 'once-urger']) await onboard(o)
   for (let i = 0; i < 4; i++) await onboard(`once-supplier-${i}`)
   await onboard('once-holder')
+  // 名特优新 needs a verified business; one application in 公示 for the 异议
+  for (const o of ['once-applicant', 'once-resubmitter', 'once-gongshi']) {
+    await onboard(o)
+    await verifyOwner(c, o)
+  }
+  publicApplication = (await c.ok('recognition', 'recognition.apply', { category: 'famous', what: RECOGNITION_WHAT }, 'once-gongshi', 'gongshi-setup')).id
+  await c.ok('recognition', 'recognition.staff.act', { id: publicApplication, expected: 'submitted', event: { type: 'recommend', reason: '老字号' } }, 'demo-regulator')
   // a loan application needs a verified business (#16)
   await verifyOwner(c, 'once-owner')
   await c.ok('loan', 'loan.consent.grant', { bankId: 'wz-rcb', version: LOAN_CONSENT_VERSION }, 'once-owner')

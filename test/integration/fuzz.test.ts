@@ -181,6 +181,20 @@ const VALID: Record<string, Record<string, unknown>> = {
   'notice.abnormal.mark': { creditCode: '92330302MA2H7K3L1X', cause: 'annualReport', causeText: '' },
   'notice.abnormal.clear': { creditCode: '92330302MA2H7K3L1X', note: '已补报' }
 }
+// 名特优新 (#18)
+Object.assign(VALID, {
+  'recognition.apply': { category: 'special', what: '本店1998年开业，手工拉面坚持传统做法二十多年，街坊都知道。', photos: [], links: ['https://example.com/shop'] },
+  'recognition.resubmit': { id: 'no-such-application', what: '本店1998年开业，手工拉面坚持传统做法二十多年，街坊都知道。', photos: [], links: [] },
+  'recognition.withdraw': { id: 'no-such-application' },
+  'recognition.mine': {},
+  'recognition.get': { id: 'no-such-application' },
+  'recognition.public.list': { limit: 5 },
+  'recognition.public.object': { id: 'no-such-application', reason: '这家店不是老字号，去年才开的', contact: '13800000000' },
+  'recognition.staff.queue': { status: 'submitted', category: 'special', marketId: 'demo-market-1', limit: 5 },
+  'recognition.staff.get': { id: 'no-such-application' },
+  'recognition.staff.act': { id: 'no-such-application', expected: 'submitted', event: { type: 'return', reason: '请补充照片' } },
+  'recognition.staff.answer': { id: 'no-such-application', objectionId: 'no-such-objection', reply: '经核实不成立' }
+})
 const ACTIONS = Object.keys(contracts)
 
 const identity = fc.oneof(

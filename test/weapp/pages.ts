@@ -60,6 +60,11 @@ export async function pageCases(cloud: TestCloud): Promise<PageCase[]> {
       `pages-setup-${Date.now()}`
     )
   ).id
+  // a 名特优新 application for the workbench's detail page (one open per category: reused when there)
+  const mine = await cloud.ok('recognition', 'recognition.mine', {}, OWNER)
+  const recognitionId: string =
+    mine.applications.find((a: { category: string; status: string }) => a.category === 'famous' && ['submitted', 'returned', 'publicizing', 'decision'].includes(a.status))?.id ??
+    (await cloud.ok('recognition', 'recognition.apply', { category: 'famous', what: '本店1998年开业，手工拉面坚持传统做法二十多年，街坊都知道。' }, OWNER, `pages-recog-${Date.now()}`)).id
   // an open invitation for the join page (the code a QR or a link carries)
   const invite = await cloud.ok('admin', 'admin.invite.create', { role: 'regulator', name: '周科员', region: '330302' }, 'demo-admin', `pages-invite-${Date.now()}`)
   // a survey sent to the demo owner's 消息 (#17)
@@ -130,6 +135,10 @@ export async function pageCases(cloud: TestCloud): Promise<PageCase[]> {
   { route: 'verify/pages/index/index', as: OWNER, sees: ['营业执照', '已核验（登记信息一致）', '鹿城区张记面馆'] },
   { route: 'staff/pages/verify/index', as: REGULATOR, sees: ['已核验', '待核验'] },
   { route: 'staff/pages/claims/index', as: REGULATOR, sees: ['待审核', '已处理'] },
+  { route: 'recog/pages/index/index', as: OWNER, sees: ['我的名特优新', '申报记录', '“知名”类', '依据和期限'] },
+  { route: 'recog/pages/public/index', as: NEW_SHOP, sees: ['现予公示', '异议'] },
+  { route: 'staff/pages/recognitions/index', as: REGULATOR, sees: ['筛选', '“知名”类'] },
+  { route: 'staff/pages/recognition/index', as: REGULATOR, query: () => `id=${recognitionId}`, sees: ['鹿城区张记面馆', '申报理由', '退回补充', '推荐（进入公示）'] },
   { route: 'staff/pages/visits/index', as: REGULATOR, sees: ['东门农贸市场', '登记5户', '按市场'] },
   { route: 'staff/pages/visitlist/index', as: REGULATOR, sees: ['走访问需', '扫码走访', '走访名单', '登记在册、从未加入'] },
   { route: 'staff/pages/visit/index', as: REGULATOR, query: () => 'scene=DMA2K7', sees: ['东门农贸市场', '鹿城区张记面馆', '听到的需求', '保存走访记录'] },

@@ -41,8 +41,8 @@ export const profileInputSchema = z.strictObject({
   groups: z.array(z.enum(keysOf(OWNER_GROUPS))).max(5).default([]),
   /** for graduates: policies such as 一次性创业补贴 depend on 离校2年内 (seed 001 measure 5) */
   graduationYear: z.number().int().min(1970).max(2100).nullable().optional(),
-  /** 名特优新 category, once recognised (seed 003 measure 8, seed 004) */
-  featured: z.enum(['famous', 'special', 'quality', 'emerging']).nullable().optional(),
+  // 名特优新 and 经营异常 are not the owner's to set (#18): a 认定 (recognition/) and the register or
+  // staff (notice/) write them; the profile only shows them
   /** The stall the owner scanned, binding the profile to a market and stall. */
   stallCode: stallCodeSchema.optional(),
   /**
@@ -123,7 +123,12 @@ const ownerViewSchema = z.strictObject({
   market: marketSchema.nullable(),
   stall: stallSchema.nullable(),
   /** bound to the stall as a further business beside the owner who holds it */
-  stallShared: z.boolean()
+  stallShared: z.boolean(),
+  /**
+   * 名特优新: the category of a 认定 in force (#18, recognition/; never a tick of the owner's), with
+   * its last day; absent or null: none
+   */
+  recognition: z.strictObject({ category: z.enum(['famous', 'special', 'quality', 'emerging']), label: z.string(), until: z.string() }).nullable().optional()
 })
 export type OwnerView = z.infer<typeof ownerViewSchema>
 

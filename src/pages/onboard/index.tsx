@@ -29,12 +29,9 @@ interface Form {
   socialInsurance: boolean
   groups: OwnerGroup[]
   graduationYear: string
-  featured: FeaturedChoice
   abnormal: boolean
 }
 
-const FEATURED_CHOICES = { none: '未认定', famous: '知名', special: '特色', quality: '优质', emerging: '新兴' } as const
-type FeaturedChoice = keyof typeof FEATURED_CHOICES
 
 const EMPTY: Form = {
   businessName: '',
@@ -48,7 +45,6 @@ const EMPTY: Form = {
   socialInsurance: false,
   groups: [],
   graduationYear: '',
-  featured: 'none',
   abnormal: false
 }
 
@@ -127,7 +123,6 @@ export default function Onboard() {
         employees: String(p.employees),
         groups: [...p.groups],
         graduationYear: p.graduationYear ? String(p.graduationYear) : '',
-        featured: p.featured ?? 'none',
         abnormal: !!p.abnormal
       })
       setPrefilled(true)
@@ -181,7 +176,6 @@ export default function Onboard() {
     socialInsurance: form.socialInsurance,
     groups: form.groups,
     graduationYear: form.groups.includes('graduate') && form.graduationYear ? Number(form.graduationYear) : null,
-    featured: form.featured === 'none' ? null : form.featured
   })
 
   const requestTransfer = async () => {
@@ -456,8 +450,10 @@ export default function Onboard() {
           </Section>
 
           <Section title='信用与荣誉（可不填）'>
-            <SelectCell id='featured' label='名特优新' options={FEATURED_CHOICES} value={form.featured} onChange={(k) => set('featured', k)} />
-            {/* #18: the official mark (register or staff), shown, never set here */}
+            {/* 名特优新 is recognised by the regulator after 申报 and 公示 (#18), not ticked here */}
+            <Cell label='名特优新' arrow onClick={() => void Taro.navigateTo({ url: '/recog/pages/index/index' })}>
+              <Text id='featured'>{data?.recognition ? `已认定“${data.recognition.label}”类，有效至${data.recognition.until}` : '未认定，去申报'}</Text>
+            </Cell>
             <Cell label='经营异常名录' value={form.abnormal ? '已列入（以登记机关记录为准）' : '以登记机关记录为准'} onClick={form.abnormal ? () => void Taro.navigateTo({ url: '/notice/pages/repair/index' }) : undefined} />
           </Section>
 
