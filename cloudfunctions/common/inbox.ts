@@ -42,7 +42,7 @@ export interface InboxDoc extends PushRecord {
  */
 export interface BroadcastDoc {
   _id: string
-  kind: 'annual' | 'policy'
+  kind: 'annual' | 'policy' | 'classification'
   topic: Topic
   title: string
   body: string

@@ -87,7 +87,11 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: 'ownerOpenid', sparse: true }
   ],
   // staff exports: the cleanup takes the oldest first; an account's own on deletion
-  exports: [{ fields: 'createdAt' }, { fields: 'openid' }]
+  exports: [{ fields: 'createdAt' }, { fields: 'openid' }],
+  // the yearly 分型 (#18, user/classification.ts): the re-decision's due ones; an account's own on deletion;
+  // the regulator's 异议 queue pages newest first by (status, region)
+  classificationDecisions: [{ fields: 'redecideAt', sparse: true }, { fields: 'openid' }],
+  classificationObjections: [{ fields: ['status', 'region', 'createdAt', '_id'] }, { fields: ['status', 'createdAt', '_id'] }, { fields: 'openid' }]
 }
 
 
@@ -99,7 +103,8 @@ export const COLLECTIONS = [
   'courseProgress', 'courseAttempts', 'courseCertificates', 'slots', 'stallRequests', 'officeContacts',
   'register', 'registerImports', 'registerChunks', 'bindings', 'claimTransfers', 'audit', 'invitations', 'helpers',
   'visits', 'followups',
-  'exports'
+  'exports',
+  'classificationDecisions', 'classificationObjections'
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 

@@ -115,7 +115,8 @@ async function gather(ctx: Context) {
     obligations(ctx.db).find({ openid: ctx.openid }, { limit: 50 }),
     permits(ctx.db).count({ openid: ctx.openid, expiresOn: cmd.gte(ctx.today) })
   ])
-  const facts = factsOf(owner.profile, ctx.today)
+  // the year's 分型 decision where there is one (#18)
+  const facts = factsOf({ ...owner.profile, decidedType: owner.decided?.type ?? null }, ctx.today)
   const months = turnover?.months ?? []
   const filed = tracked.filter((o) => o.filedAt)
   const annualReport = annualStanding(owner.profile.openedOn, ctx.now, filed.map((o) => o.reportYear), tracked.map((o) => o.reportYear))

@@ -292,7 +292,7 @@ export default defineFunction('policy', {
     const ownersColl = ctx.db.collection<OwnerDoc>('owners')
     const [count, candidates] = await Promise.all([ownersColl.count(where), ownersColl.find(where, { limit: 50 })])
     const sample = candidates
-      .map((o) => ({ o, m: match(conditions, factsOf(o.profile!, ctx.today)) }))
+      .map((o) => ({ o, m: match(conditions, factsOf({ ...o.profile!, decidedType: o.decided?.type ?? null }, ctx.today)) }))
       .filter((x) => x.m.status === 'match')
       .slice(0, 5)
       .map(({ o, m }) => ({ business: maskName(o.profile!.businessName), reasons: m.reasons }))

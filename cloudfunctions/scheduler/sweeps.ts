@@ -4,6 +4,7 @@ import { exportCleanupSweep } from '../common/xlsx'
 import type { Sweep } from '../common/sweep'
 import { policyPushSweep } from '../policy/sweeps'
 import { annualReportSweep, permitSweep } from '../reminder/sweeps'
+import { classificationDecisionSweep, classificationRedecisionSweep } from '../user/classification'
 import { accountErasureSweep } from '../user/erasure'
 import { followupSweep } from '../visit/sweeps'
 
@@ -20,5 +21,7 @@ export const SWEEPS: Sweep[] = [
   uploadCleanupSweep,
   accountErasureSweep,
   exportCleanupSweep,
-  followupSweep
+  followupSweep,
+  classificationDecisionSweep,
+  classificationRedecisionSweep
 ]

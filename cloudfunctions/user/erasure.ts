@@ -146,6 +146,10 @@ export const ERASURE: Record<ErasableCollection, ErasureRule> = {
   },
   // staff exports (Excel): the files a staff member made; owners make none, and they go after a day anyway
   exports: { kind: 'erase', find: [{ by: 'field', field: 'openid' }], what: '您导出的表格', files: (d) => [String(d.fileId)] },
+  // the yearly 分型 (#18): the app's record of the owner's decisions and 异议; the official mark is in the
+  // register (个体工商户名录), not here, so nothing must be kept
+  classificationDecisions: { kind: 'erase', find: byOpenid, what: '每年的分型判定结果' },
+  classificationObjections: { kind: 'erase', find: byOpenid, what: '分型异议' },
   register: { kind: 'notPersonal', why: '登记名录：登记机关的个体工商户登记信息，由监管人员从登记系统导入，不是您在小程序里留下的资料' },
   registerImports: { kind: 'notPersonal', why: '工作人员导入登记名录的记录' },
   registerChunks: { kind: 'notPersonal', why: '工作人员导入登记名录时的分批数据' },

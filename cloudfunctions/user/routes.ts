@@ -14,6 +14,7 @@ import { defineFunction } from '../common/router'
 import { affairs } from './affairs'
 import { claimBinding, releaseBinding, syncBinding, verificationFor } from './verify'
 import { verifyRoutes } from './verifyRoutes'
+import { classificationRoutes, markForRedecision, typeInUse } from './classification'
 import { DELETE_PHRASE } from '../../src/core/rights/kept'
 import type { Consent } from '../../src/core/user/contract'
 import { ERASURE_ORDER, runErasure, startErasure } from './erasure'
@@ -57,6 +58,7 @@ function stallCodeOf(scene: string): string | null {
 
 export default defineFunction('user', {
   ...verifyRoutes,
+  ...classificationRoutes,
   async 'user.login'(ctx) {
     const { doc, isNew } = await ensureOwner(ctx)
     const staff = ctx.staff
@@ -79,7 +81,7 @@ export default defineFunction('user', {
 
   async 'user.profile.get'(ctx) {
     const doc = await owners(ctx).get(ctx.openid)
-    if (!doc) return { profile: null, classification: null, market: null, stall: null, stallShared: false }
+    if (!doc) return { profile: null, classification: null, decision: null, market: null, stall: null, stallShared: false }
     return ownerView(ctx, doc)
   },
 
@@ -114,11 +116,14 @@ export default defineFunction('user', {
     }
     const at = ctx.now.toISOString()
     const next = { ...doc, ...binding, profile: { ...profile, updatedAt: at }, updatedAt: at }
-    const classType = classify(next.profile, ctx.today).type
+    // the year's decision, where there is one, is the 分型 in use; the estimate otherwise
+    const classType = typeInUse(doc, classify(next.profile, ctx.today).type)
     const checked = await verificationFor(ctx, doc, profile)
     const verified = { verification: checked.verification, verifyNote: checked.verifyNote, registered: checked.registered }
     await owners(ctx).update(ctx.openid, { profile: next.profile, ...binding, classType, ...verified, updatedAt: at })
     await afterSave()
+    // changed data during the review window: the 9月30日 re-decision looks again
+    await markForRedecision(ctx, checked.registered?.region || profile.region)
     await syncBinding(ctx, profile.creditCode, ctx.openid, checked.verification.state === 'verified', checked.row, profile.region)
     // a business the owner no longer names is free for its real owner
     if (doc.profile && doc.profile.creditCode !== profile.creditCode) await releaseBinding(ctx, doc.profile.creditCode, ctx.openid)

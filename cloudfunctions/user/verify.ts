@@ -18,6 +18,7 @@ import type { Context } from '../common/context'
 import { AppError, DuplicateKeyError, forbidden } from '../common/errors'
 import { cmd, type Where } from '../common/ports'
 import { markets, owners, type OwnerDoc, type StoredProfile } from './owners'
+import type { BusinessType } from '../../src/core/user/options'
 import { bindings, registerRows, type BindingDoc, type ClaimDoc, type RegisterDoc } from './verifyStore'
 
 /**
@@ -125,11 +126,13 @@ export const licenseInfo = (ctx: Context): VerifyStatus['license'] => {
 export const isVerified = (doc: Pick<OwnerDoc, 'profile' | 'verification'> | null | undefined) => !!doc?.profile && doc.verification?.state === 'verified'
 
 /** The profile policy matching reads: the register's opening date and region where it has them. */
-export function matchProfile(doc: Pick<OwnerDoc, 'profile' | 'verification' | 'registered'>): StoredProfile | null {
+export function matchProfile(doc: Pick<OwnerDoc, 'profile' | 'verification' | 'registered' | 'decided'>): (StoredProfile & { decidedType: BusinessType | null }) | null {
   if (!doc.profile) return null
+  // the yearly decision, where there is one, is the 分型 matching uses (#18)
+  const decidedType = doc.decided?.type ?? null
   const r = isVerified(doc) ? doc.registered : null
-  if (!r) return doc.profile
-  return { ...doc.profile, openedOn: r.registeredOn ?? doc.profile.openedOn, region: r.region || doc.profile.region }
+  if (!r) return { ...doc.profile, decidedType }
+  return { ...doc.profile, openedOn: r.registeredOn ?? doc.profile.openedOn, region: r.region || doc.profile.region, decidedType }
 }
 
 // ---- the regulator's views ----
