@@ -108,7 +108,9 @@ describe('built cloud functions', () => {
       ['complaint-upload-cleanup', 0],
       ['account-erasure', 0],
       ['export-cleanup', 0],
-      ['visit-followups', 0]
+      ['visit-followups', 0],
+      ['classification-decision', 0],
+      ['classification-redecision', 0]
     ])
     expect(run.data).toMatchObject({ more: false, continued: false })
     expect(sdk.calls).not.toContain('callFunction')
