@@ -12,6 +12,7 @@ import { benchRegister } from './bench-register'
 import { benchSweep, countingDb, printSweep } from './bench-sweep'
 import { benchWeapp } from './bench-weapp'
 import { benchPeak } from './bench-peak'
+import { benchYearly } from './bench-yearly'
 import { h5InitialJs, kb, weappPackages } from '../test/helpers/sizes'
 
 /**
@@ -41,6 +42,11 @@ function build(label: string, args: string[], output: string) {
 
 
 async function main() {
+  if (process.argv[2] === 'yearly') {
+    // `npm run bench -- yearly`: the 7月1日 分型 decision at BENCH_OWNERS (1,000,000) households
+    await benchYearly()
+    return
+  }
   if (process.argv[2] === 'peak') {
     // `npm run bench -- peak [annual-30jun|policy-250k|mixed ...]`
     const names = process.argv.slice(3)

@@ -21,6 +21,7 @@ jest.mock(
       limit: () => query,
       orderBy: () => query,
       skip: () => query,
+      field: () => query,
       get: async () => {
         sdk.calls.push('get')
         return { data: [] }
@@ -87,7 +88,7 @@ describe('built cloud functions', () => {
     sdk.calls = []
     const r = await main({ action: 'user.profile.get', payload: {}, userInfo: { openId: 'x' } }, {})
     expect(sdk.calls).toContain('get')
-    expect(r).toEqual({ ok: true, data: { profile: null, classification: null, market: null, stall: null, stallShared: false } })
+    expect(r).toEqual({ ok: true, data: { profile: null, classification: null, decision: null, market: null, stall: null, stallShared: false } })
     sdk.openid = undefined
     expect((await main({ action: 'user.login' }, {})).error.code).toBe('UNAUTHENTICATED')
   })
