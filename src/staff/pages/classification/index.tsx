@@ -80,10 +80,16 @@ export default function StaffClassification() {
                   <View>
                     <View className='groups'>
                       {(Object.keys(BUSINESS_TYPES) as BusinessType[]).filter((t) => t !== o.type).map((t) => (
-                        <Text key={t} className={`chip${types[o.id] === t ? ' chip--on' : ''}`} onClick={() => setTypes((s) => ({ ...s, [o.id]: t }))}>改为{BUSINESS_TYPES[t]}</Text>
+                        <Text key={t} className={`chip${types[o.id] === t ? ' chip--on' : ''}`} onClick={() => {
+                          setTypes((s) => ({ ...s, [o.id]: t }))
+                          setErrors((e) => ({ ...e, [o.id]: '' }))
+                        }}>改为{BUSINESS_TYPES[t]}</Text>
                       ))}
                     </View>
-                    <Textarea className='textarea' name={`reason-${o.id}`} placeholder='写明复核的理由（经营户会看到）' maxlength={300} value={reasons[o.id] ?? ''} onInput={(e) => setReasons((r) => ({ ...r, [o.id]: e.detail.value }))} />
+                    <Textarea className='textarea' name={`reason-${o.id}`} placeholder='写明复核的理由（经营户会看到）' maxlength={300} value={reasons[o.id] ?? ''} onInput={(e) => {
+                      setReasons((r) => ({ ...r, [o.id]: e.detail.value }))
+                      setErrors((x) => ({ ...x, [o.id]: '' }))
+                    }} />
                     {errors[o.id] ? <Notice tone='error'>{errors[o.id]}</Notice> : null}
                     <View style={{ display: 'flex', gap: '24px', paddingTop: '8px' }}>
                       <Text className='link' onClick={() => void decide(o, 'change')}>改判</Text>
