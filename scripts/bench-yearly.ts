@@ -122,15 +122,28 @@ export async function benchYearly(): Promise<string> {
     const config = JSON.parse(readFileSync(resolve(__dirname, '../cloudfunctions/scheduler/config.json'), 'utf8')) as { timeout?: number; triggers?: Array<{ name: string; type: string; config: string }> }
     const trigger = config.triggers!.find((t) => t.type === 'timer')!
     const cron = new Cron(parseWeChatCron(trigger.config).sixField, { timezone: 'Asia/Shanghai', paused: true })
+    // the timer fires every period when nothing is left over: a 诉求 waits up to one period anyway
+    const [tickA, tickB] = cron.nextRuns(2, new Date(START))
+    const period = tickB.getTime() - tickA.getTime()
     const scheduler = FUNCTIONS.scheduler
     const limitMs = (config.timeout ?? 60) * 1000
     // a decision sweep page has begun when the model sees it: the time it first got the scheduler
     let lastDecisionPage = START
     const sweep = SWEEPS.find((s) => s.name === 'classification-decision')!
     const original = sweep.page
+    // the decision's own round trips: the scheduler runs its sweeps one after another, so the
+    // model's count across one page is that page's
+    let decisionTrips = 0
+    let decisionPages = 0
     sweep.page = async (p, now) => {
+      const before = model.trips
       const r = await original.call(sweep, p, now)
-      if (r.handled) lastDecisionPage = clock.now()
+      decisionTrips += model.trips - before
+      if (r.handled) {
+        decisionPages++
+        lastDecisionPage = clock.now()
+        if (decisionPages % 100 === 0) console.log(`  … ${fmt(decided)} decided by ${new Date(clock.now()).toISOString()} (wall ${((performance.now() - wall0) / 1000).toFixed(0)} s)`)
+      }
       return r
     }
     let finish!: () => void
@@ -161,15 +174,13 @@ export async function benchYearly(): Promise<string> {
     sweep.page = original
     cron.stop()
     const minutes = (lastDecisionPage - START) / MIN
-    // the timer fires every period when nothing is left over: a 诉求 waits up to one period anyway
-    const [tickA, tickB] = cron.nextRuns(2, new Date(START))
-    const period = tickB.getTime() - tickA.getTime()
     const late = complaints.filter((c) => !marked.has(c.id) || marked.get(c.id)! - c.due > period + 2 * MIN)
     const starved = late.length ? `complaint-overdue:${late.length}` : 'none'
     const line = `YEARLY owners=${owners} decided=${decided} simulated_minutes=${minutes.toFixed(1)} db_per_100=${((100 * model.trips) / owners).toFixed(2)} starved=${starved}`
     console.log(line)
     const worst = Math.max(0, ...complaints.map((c) => (marked.get(c.id) ?? Infinity) - c.due))
     console.log(`  ${runs} scheduler runs; ${fmt(model.trips)} round trips (${fmt(model.writes)} writes); the latest 诉求 marked ${(worst / 1000).toFixed(0)} s after its deadline; wall ${((performance.now() - wall0) / 1000 - seedSeconds).toFixed(0)} s (seeding ${seedSeconds.toFixed(0)} s more)`)
+    console.log(`  the decision sweep alone: ${decisionPages} pages, ${fmt(decisionTrips)} round trips (${((100 * decisionTrips) / owners).toFixed(2)} per 100 households)`)
     if (errors.length) console.log(`  errors: ${errors.join(' | ')}`)
     return line
   } finally {
