@@ -13,6 +13,7 @@ import { benchSweep, countingDb, printSweep } from './bench-sweep'
 import { benchWeapp } from './bench-weapp'
 import { benchPeak } from './bench-peak'
 import { benchMonitor } from './bench-monitor'
+import { benchYearly } from './bench-yearly'
 import { h5InitialJs, kb, weappPackages } from '../test/helpers/sizes'
 
 /**
@@ -47,6 +48,11 @@ async function main() {
   if (process.argv[2] === 'monitor') {
     // `npm run bench -- monitor`: the 监测分析 dashboard at 100,000 households (BENCH_MONITOR_HOUSEHOLDS)
     await benchMonitor()
+    return
+  }
+  if (process.argv[2] === 'yearly') {
+    // `npm run bench -- yearly`: the 7月1日 分型 decision at BENCH_OWNERS (1,000,000) households
+    await benchYearly()
     return
   }
   if (process.argv[2] === 'peak') {

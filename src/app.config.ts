@@ -7,7 +7,7 @@ const devPackage = process.env.TARO_ENV === 'h5' ? [{ root: 'dev', pages: ['page
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/policy/index', 'pages/services/index', 'pages/me/index', 'pages/onboard/index', 'pages/join/index'],
   subPackages: [
-    { root: 'staff', pages: ['pages/home/index', 'pages/markets/index', 'pages/qrsheet/index', 'pages/policies/index', 'pages/policy/index', 'pages/loans/index', 'pages/complaints/index', 'pages/complaint/index', 'pages/course/index', 'pages/stallrequests/index', 'pages/contacts/index', 'pages/register/index', 'pages/verify/index', 'pages/claims/index', 'pages/visits/index', 'pages/people/index', 'pages/audit/index', 'pages/visitlist/index', 'pages/visit/index', 'pages/followups/index', 'pages/monitor/index', 'pages/monitor/list', 'pages/surveys/index', 'pages/survey/index', 'pages/inspections/index', 'pages/hints/index', 'pages/hint/index', 'pages/abnormal/index', 'pages/recognitions/index', 'pages/recognition/index'] },
+    { root: 'staff', pages: ['pages/home/index', 'pages/markets/index', 'pages/qrsheet/index', 'pages/policies/index', 'pages/policy/index', 'pages/loans/index', 'pages/complaints/index', 'pages/complaint/index', 'pages/course/index', 'pages/stallrequests/index', 'pages/contacts/index', 'pages/register/index', 'pages/verify/index', 'pages/claims/index', 'pages/visits/index', 'pages/people/index', 'pages/audit/index', 'pages/visitlist/index', 'pages/visit/index', 'pages/followups/index', 'pages/monitor/index', 'pages/monitor/list', 'pages/surveys/index', 'pages/survey/index', 'pages/inspections/index', 'pages/hints/index', 'pages/hint/index', 'pages/abnormal/index', 'pages/recognitions/index', 'pages/recognition/index', 'pages/classification/index'] },
     { root: 'loan', pages: ['pages/index/index', 'pages/consent/index', 'pages/assess/index'] },
     { root: 'policy', pages: ['pages/detail/index'] },
     { root: 'course', pages: ['pages/index/index', 'pages/lesson/index', 'pages/exam/index', 'pages/certificate/index'] },
@@ -18,6 +18,8 @@ export default defineAppConfig({
     { root: 'notice', pages: ['pages/index/index', 'pages/hint/index', 'pages/inspection/index', 'pages/repair/index'] },
     // 名特优新 (#18): the owner's 申报 and the public 公示 with its 异议 form
     { root: 'recog', pages: ['pages/index/index', 'pages/public/index'] },
+    // 我的分型 (#18): the year's decision, the estimate apart, the 异议
+    { root: 'classification', pages: ['pages/index/index'] },
     // an owner's helpers (我的 → 店员/帮手); a helper's own page too
     { root: 'helper', pages: ['pages/index/index'] },
     // 我的 → 个人信息 (view, export, withdraw, delete): rarely opened, so not in the main package

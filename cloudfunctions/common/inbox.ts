@@ -42,7 +42,7 @@ export interface InboxDoc extends PushRecord {
  */
 export interface BroadcastDoc {
   _id: string
-  kind: 'annual' | 'policy' | 'survey'
+  kind: 'annual' | 'policy' | 'survey' | 'classification'
   topic: Topic
   title: string
   body: string

@@ -136,7 +136,11 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: 'overdueAt', sparse: true }
   ],
   // _id = credit code; the staff list by status and region; the reminder sweep by nextRemindAt
-  creditRepairs: [{ fields: ['status', 'region', 'updatedAt', '_id'] }, { fields: ['status', 'updatedAt', '_id'] }, { fields: 'nextRemindAt', sparse: true }, { fields: 'openid', sparse: true }]
+  creditRepairs: [{ fields: ['status', 'region', 'updatedAt', '_id'] }, { fields: ['status', 'updatedAt', '_id'] }, { fields: 'nextRemindAt', sparse: true }, { fields: 'openid', sparse: true }],
+  // the yearly 分型 (#18, user/classification.ts): the re-decision's due ones; an account's own on deletion;
+  // the regulator's 异议 queue pages newest first by (status, region)
+  classificationDecisions: [{ fields: 'redecideAt', sparse: true }, { fields: 'openid' }],
+  classificationObjections: [{ fields: ['status', 'region', 'createdAt', '_id'] }, { fields: ['status', 'createdAt', '_id'] }, { fields: 'openid' }]
 }
 
 
@@ -150,7 +154,8 @@ export const COLLECTIONS = [
   'visits', 'followups',
   'surveys', 'surveyAnswers', 'surveyMarks',
   'exports', 'inspectionPlans', 'inspectionTargets', 'complianceHints', 'creditRepairs',
-  'recognitionApplications', 'recognitionObjections', 'recognitions'
+  'recognitionApplications', 'recognitionObjections', 'recognitions',
+  'classificationDecisions', 'classificationObjections'
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 

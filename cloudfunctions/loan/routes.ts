@@ -120,7 +120,8 @@ async function gather(ctx: Context) {
   ])
   // the 名特优新 category only from a 认定 in force (recognition/), never the owner's tick
   const featured = recognisedCategory(owner, ctx.today)
-  const facts = factsOf({ ...owner.profile, featured }, ctx.today)
+  // and the year's 分型 decision where there is one (#18)
+  const facts = factsOf({ ...owner.profile, featured, decidedType: owner.decided?.type ?? null }, ctx.today)
   const months = turnover?.months ?? []
   const filed = tracked.filter((o) => o.filedAt)
   const annualReport = annualStanding(owner.profile.openedOn, ctx.now, filed.map((o) => o.reportYear), tracked.map((o) => o.reportYear))

@@ -4,6 +4,7 @@ import { exportCleanupSweep } from '../common/xlsx'
 import type { Sweep } from '../common/sweep'
 import { policyPushSweep } from '../policy/sweeps'
 import { annualReportSweep, permitSweep } from '../reminder/sweeps'
+import { classificationDecisionSweep, classificationRedecisionSweep } from '../user/classification'
 import { accountErasureSweep } from '../user/erasure'
 import { followupSweep } from '../visit/sweeps'
 import { surveyCloseSweep, surveyPushSweep } from '../survey/sweeps'
@@ -32,5 +33,8 @@ export const SWEEPS: Sweep[] = [
   repairReminderSweep,
   // #18: 名特优新 公示 ending, a 认定 about to lapse
   recognitionPublicEndSweep,
-  recognitionLapseSweep
+  recognitionLapseSweep,
+  // #18: the yearly 分型 on its decision date, and the 9月30日 re-decision
+  classificationDecisionSweep,
+  classificationRedecisionSweep
 ]

@@ -174,6 +174,10 @@ export const ERASURE: Record<ErasableCollection, ErasureRule> = {
     kept: 'recognitionObjections',
     scrub: (_doc, tombstone) => ({ openid: tombstone, contact: null, request: null })
   },
+  // the yearly 分型 (#18): the app's record of the owner's decisions and 异议; the official mark is in the
+  // register (个体工商户名录), not here, so nothing must be kept
+  classificationDecisions: { kind: 'erase', find: byOpenid, what: '每年的分型判定结果' },
+  classificationObjections: { kind: 'erase', find: byOpenid, what: '分型异议' },
   register: { kind: 'notPersonal', why: '登记名录：登记机关的个体工商户登记信息，由监管人员从登记系统导入，不是您在小程序里留下的资料' },
   registerImports: { kind: 'notPersonal', why: '工作人员导入登记名录的记录' },
   registerChunks: { kind: 'notPersonal', why: '工作人员导入登记名录时的分批数据' },

@@ -10,6 +10,7 @@ import type { Verification, VerifyNote } from '../../src/core/verify/rules'
 import { FEATURED, type Featured } from '../../src/core/policy/facts'
 import { recognisedCategory } from '../recognition/store'
 import type { RecognisedMirror } from '../recognition/store'
+import { briefOf, type DecidedOnOwner } from './classification'
 
 /** The profile as stored: the region is its code; its name is added for views only. */
 export type StoredProfile = Omit<Profile, 'regionName'>
@@ -28,8 +29,13 @@ export interface OwnerDoc {
   settings: Settings
   /** the latest decision per consent kind; the full history is in `consents` */
   consents: Partial<Record<Consent['kind'], Consent>>
-  /** 分型 at the last profile save, so audiences can be counted in the database */
+  /**
+   * The 分型 in use, so audiences can be counted in the database: the latest yearly decision
+   * where there is one (#18, user/classification.ts), else the estimate at the last profile save
+   */
   classType?: BusinessType
+  /** the latest yearly 分型 decision (#18), absent where none has run for this owner */
+  decided?: DecidedOnOwner | null
   /** topics and the daily cap of phone messages (absent: the defaults) */
   notify?: NotifySettings
   /** broadcasts delivered to this owner (common/broadcast.ts), oldest first; absent: none */
@@ -150,6 +156,7 @@ export async function ownerView(ctx: Context, doc: OwnerDoc) {
   return {
     profile: doc.profile ? profileView(doc.profile) : null,
     classification: doc.profile ? classify(doc.profile, ctx.today) : null,
+    decision: doc.profile ? briefOf(doc.decided) : null,
     market: market && (stall || !found) ? toMarket(market) : null,
     stall: stall ? toStall(stall) : null,
     stallShared: !!(stall && doc.stallShared),

@@ -74,7 +74,7 @@ function groupsOf(owner: OwnerDoc | null, r: Record<string, Row[]>, inboxTotal: 
             `已依法纳税：${yes(p.taxPaid)}；已参加社保：${yes(p.socialInsurance)}`,
             ...(p.groups.length ? [`人员类别：${p.groups.map((g) => OWNER_GROUPS[g]).join('、')}`] : []),
             ...(p.graduationYear ? [`毕业年份：${p.graduationYear}`] : []),
-            ...(owner?.classType ? [`经营类型（我们的估算）：${BUSINESS_TYPES[owner.classType]}`] : []),
+            ...(owner?.classType ? [owner.decided ? `经营类型（${owner.decided.year}年判定）：${BUSINESS_TYPES[owner.decided.type]}` : `经营类型（我们的估算）：${BUSINESS_TYPES[owner.classType]}`] : []),
             `最后修改：${showDateTime(p.updatedAt)}`
           ]
         }

@@ -16,6 +16,7 @@ import { affairs } from './affairs'
 import { officialMark } from '../notice/repairs'
 import { claimBinding, releaseBinding, syncBinding, verificationFor } from './verify'
 import { verifyRoutes } from './verifyRoutes'
+import { classificationRoutes, markForRedecision, typeInUse } from './classification'
 import { DELETE_PHRASE } from '../../src/core/rights/kept'
 import type { Consent } from '../../src/core/user/contract'
 import { ERASURE_ORDER, runErasure, startErasure } from './erasure'
@@ -59,6 +60,7 @@ function stallCodeOf(scene: string): string | null {
 
 export default defineFunction('user', {
   ...verifyRoutes,
+  ...classificationRoutes,
   async 'user.login'(ctx) {
     const { doc, isNew } = await ensureOwner(ctx)
     // 监测分析's "active" (opened the app in 30 days): the China date of the last login, written
@@ -84,7 +86,7 @@ export default defineFunction('user', {
 
   async 'user.profile.get'(ctx) {
     const doc = await owners(ctx).get(ctx.openid)
-    if (!doc) return { profile: null, classification: null, market: null, stall: null, stallShared: false }
+    if (!doc) return { profile: null, classification: null, decision: null, market: null, stall: null, stallShared: false }
     return ownerView(ctx, doc)
   },
 
@@ -121,7 +123,8 @@ export default defineFunction('user', {
     // 经营异常 is the official mark (#18: register import or staff), never the owner's to set
     const abnormal = await officialMark(ctx.db, ctx.now, profile.creditCode, ctx.openid)
     const next = { ...doc, ...binding, profile: { ...profile, abnormal, updatedAt: at }, updatedAt: at }
-    const classType = classify(next.profile, ctx.today).type
+    // the year's decision, where there is one, is the 分型 in use; the estimate otherwise
+    const classType = typeInUse(doc, classify(next.profile, ctx.today).type)
     const checked = await verificationFor(ctx, doc, profile)
     const verified = { verification: checked.verification, verifyNote: checked.verifyNote, registered: checked.registered }
     // a 名特优新 tick stored before #18 is kept as the owner's wish (offered on the 申报 page), never as a category
@@ -129,6 +132,8 @@ export default defineFunction('user', {
     const wish = oldTick && !doc.featuredWish ? { featuredWish: oldTick } : {}
     await owners(ctx).update(ctx.openid, { profile: next.profile, ...binding, classType, ...verified, ...wish, updatedAt: at })
     await afterSave()
+    // changed data during the review window: the 9月30日 re-decision looks again
+    await markForRedecision(ctx, checked.registered?.region || profile.region)
     await syncBinding(ctx, profile.creditCode, ctx.openid, checked.verification.state === 'verified', checked.row, profile.region)
     // a business the owner no longer names is free for its real owner
     if (doc.profile && doc.profile.creditCode !== profile.creditCode) await releaseBinding(ctx, doc.profile.creditCode, ctx.openid)

@@ -20,6 +20,7 @@ import type { Context } from '../common/context'
 import { AppError, DuplicateKeyError, forbidden } from '../common/errors'
 import { cmd, type Where } from '../common/ports'
 import { markets, owners, type OwnerDoc, type StoredProfile } from './owners'
+import type { BusinessType } from '../../src/core/user/options'
 import { bindings, registerRows, type BindingDoc, type ClaimDoc, type RegisterDoc } from './verifyStore'
 
 /**
@@ -128,17 +129,19 @@ export const isVerified = (doc: Pick<OwnerDoc, 'profile' | 'verification'> | nul
 
 /**
  * The profile policy matching reads: the register's opening date and region where it has them,
- * and the 名特优新 category only from a 认定 in force on `today` (#18, recognition/): a tick the
- * owner made in the profile is never believed.
+ * the 名特优新 category only from a 认定 in force on `today` (#18, recognition/): a tick the
+ * owner made in the profile is never believed; and the year's 分型 decision where there is one
+ * (#18, user/classification.ts).
  */
-export function matchProfile(doc: Pick<OwnerDoc, 'profile' | 'verification' | 'registered' | 'recognised'>, today: string): MatchedProfile | null {
+export function matchProfile(doc: Pick<OwnerDoc, 'profile' | 'verification' | 'registered' | 'recognised' | 'decided'>, today: string): MatchedProfile | null {
   if (!doc.profile) return null
   const featured = recognisedCategory(doc, today)
+  const decidedType = doc.decided?.type ?? null
   const r = isVerified(doc) ? doc.registered : null
-  if (!r) return { ...doc.profile, featured }
-  return { ...doc.profile, openedOn: r.registeredOn ?? doc.profile.openedOn, region: r.region || doc.profile.region, featured }
+  if (!r) return { ...doc.profile, featured, decidedType }
+  return { ...doc.profile, openedOn: r.registeredOn ?? doc.profile.openedOn, region: r.region || doc.profile.region, featured, decidedType }
 }
-export type MatchedProfile = StoredProfile & { featured: Featured | null }
+export type MatchedProfile = StoredProfile & { featured: Featured | null; decidedType: BusinessType | null }
 
 // ---- the regulator's views ----
 

@@ -28,6 +28,7 @@ import {
 } from './verify'
 import { bindings, claims, registerRows, type ClaimDoc } from './verifyStore'
 import { neverJoinedPage } from './neverJoined'
+import { markForRedecision, typeInUse } from './classification'
 import { maskName } from '../../src/core/course/certificateCode'
 
 type VerifyActions =
@@ -65,6 +66,8 @@ async function recheck(ctx: Context, doc: OwnerDoc): Promise<OwnerDoc> {
   const verification = mine ? v.verification : { state: 'pending' as const, via: null, at: null, by: null }
   const verifyNote = mine ? v.verifyNote : { reason: 'transferred' as const, statusText: null }
   await owners(ctx).update(ctx.openid, { verification, verifyNote, registered: mine ? v.registered : null, updatedAt: at })
+  // the register's facts may have changed what the decision read: the re-decision looks again
+  if (verification.state !== doc.verification?.state) await markForRedecision(ctx, (mine ? v.registered?.region : null) || doc.profile.region)
   if (mine) await syncBinding(ctx, doc.profile.creditCode, ctx.openid, verification.state === 'verified', v.row, doc.profile.region)
   return { ...doc, verification, verifyNote, registered: mine ? v.registered : null }
 }
@@ -316,7 +319,7 @@ async function finishTransfer(ctx: Context, c: ClaimDoc): Promise<ClaimDoc> {
   const claimant = await owners(ctx).get(c.openid)
   if (claimant && (!claimant.profile || claimant.profile.creditCode === code)) {
     const profile = { ...c.profile, updatedAt: at }
-    await owners(ctx).update(c.openid, { profile, classType: classify(profile, ctx.today).type, verification, verifyNote: null, updatedAt: at })
+    await owners(ctx).update(c.openid, { profile, classType: typeInUse(claimant, classify(profile, ctx.today).type), verification, verifyNote: null, updatedAt: at })
     if (!claimant.profile) await ensureCurrentObligation(ctx.db, c.openid, profile.openedOn, ctx.now)
     await syncBinding(ctx, code, c.openid, true, await registerRows(ctx).get(code), profile.region)
   }

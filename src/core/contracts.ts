@@ -1,5 +1,6 @@
 import { adminContract } from './admin/contract'
 import type { ActionContract } from './common/action'
+import { classificationContract } from './classification/contract'
 import { complaintContract } from './complaint/contract'
 import { courseContract } from './course/contract'
 import { loanContract } from './loan/contract'
@@ -20,6 +21,7 @@ import { surveyContract } from './survey/contract'
 export const contracts = {
   ...userContract,
   ...verifyContract,
+  ...classificationContract,
   ...rightsContract,
   ...adminContract,
   ...staffContract,

@@ -21,6 +21,7 @@ jest.mock(
       limit: () => query,
       orderBy: () => query,
       skip: () => query,
+      field: () => query,
       get: async () => {
         sdk.calls.push('get')
         return { data: [] }
@@ -87,7 +88,7 @@ describe('built cloud functions', () => {
     sdk.calls = []
     const r = await main({ action: 'user.profile.get', payload: {}, userInfo: { openId: 'x' } }, {})
     expect(sdk.calls).toContain('get')
-    expect(r).toEqual({ ok: true, data: { profile: null, classification: null, market: null, stall: null, stallShared: false } })
+    expect(r).toEqual({ ok: true, data: { profile: null, classification: null, decision: null, market: null, stall: null, stallShared: false } })
     sdk.openid = undefined
     expect((await main({ action: 'user.login' }, {})).error.code).toBe('UNAUTHENTICATED')
   })
@@ -115,7 +116,9 @@ describe('built cloud functions', () => {
       ['hint-overdue', 0],
       ['credit-repair-reminder', 0],
       ['recognition-public-end', 0],
-      ['recognition-lapse', 0]
+      ['recognition-lapse', 0],
+      ['classification-decision', 0],
+      ['classification-redecision', 0]
     ])
     expect(run.data).toMatchObject({ more: false, continued: false })
     expect(sdk.calls).not.toContain('callFunction')

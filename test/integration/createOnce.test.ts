@@ -7,6 +7,7 @@ import { PRIVACY_VERSION } from '../../src/core/user/privacy'
 import { forgetRateLimits, testCloud, type TestCloud } from '../helpers/cloud'
 import { codeFor, profileOf } from '../helpers/fixtures'
 import { verifyOwner } from '../helpers/verify'
+import { seedDecision, WUHAN } from '../helpers/classification'
 
 /**
  * Exactly once for every action marked `creates` (common/once.ts): the call is crashed at each
@@ -28,14 +29,16 @@ interface Case {
   /** how many records call k created (must end at exactly `expect`) */
   count: (db: Db, k: number) => Promise<number>
   expect?: number
+  /** the clock of the calls (default T0): an 异议 can only be filed in the third quarter */
+  at?: Date
 }
 
 let c: TestCloud
 const realDb = () => (c as unknown as { realDb: Db }).realDb
 
-async function onboard(openid: string) {
+async function onboard(openid: string, extra: Record<string, unknown> = {}) {
   await c.ok('user', 'user.consent.record', { kind: 'privacy', version: PRIVACY_VERSION, granted: true }, openid)
-  await c.ok('user', 'user.profile.save', profileOf(openid), openid)
+  await c.ok('user', 'user.profile.save', profileOf(openid, extra), openid)
 }
 
 /** a photo prepared and stored for `openid`, ready to confirm */
@@ -311,6 +314,18 @@ const CASES: Case[] = [
       return { id: h.id, photos: [await confirmedPhoto('once-owner')], note: `已整改${k}` }
     },
     count: async (db, k) => ((await db.collection<{ _id: string; timeline: Array<{ status: string }> }>('complianceHints').get(hintOf.get(k) ?? '-'))?.timeline ?? []).filter((t) => t.status === 'corrected').length
+  },
+  {
+    action: 'user.classification.object',
+    // a new 武汉 household each time, with its 2026 decision: one 异议 per household and year
+    as: (k) => `once-objector-${k}`,
+    at: new Date('2026-08-10T02:00:00Z'),
+    payload: async (k) => {
+      await onboard(`once-objector-${k}`, { region: WUHAN })
+      await seedDecision(realDb(), `once-objector-${k}`, 2026)
+      return { reason: `故障测试${k}：今年雇了两个人` }
+    },
+    count: (db, k) => db.collection('classificationObjections').count({ openid: `once-objector-${k}` })
   }
 ]
 
@@ -392,6 +407,8 @@ describe('creating actions: exactly one record whatever write the first attempt 
   let n = 0
   test.each(CASES.map((k) => [k.action, k]))('%s', async (_name, k) => {
     const base = n
+    const T = k.at ?? T0
+    c.clock.set(T)
     const total = await writesOf(k, base, await k.payload(base), `probe-request-${base}`)
     expect(total).toBeGreaterThan(0)
     n++
@@ -404,13 +421,13 @@ describe('creating actions: exactly one record whatever write the first attempt 
           const payload = await k.payload(i)
           const before = await k.count(realDb(), i)
           const requestId = `crash-request-${i}`
-          c.clock.set(T0)
+          c.clock.set(T)
           const crashed = await crashedCall(k, i, payload, requestId, at, { after, kill })
           // a later call can make fewer writes than the probe (a counter created once): no crash then
           expect([k.action, at, after, kill, crashed.body.ok]).toEqual([k.action, at, after, kill, !crashed.fired])
           if (crashed.fired) fired++
           // the retry comes after the pending claim's timeout, as a client retrying later would
-          c.clock.set(new Date(T0.getTime() + PENDING_TIMEOUT_MS + 1000))
+          c.clock.set(new Date(T.getTime() + PENDING_TIMEOUT_MS + 1000))
           const retried = await c.call(k.action.split('.')[0], { action: k.action, payload, requestId }, who(k, i))
           expect([k.action, at, after, kill, retried.body.ok]).toEqual([k.action, at, after, kill, true])
           const again = await c.call(k.action.split('.')[0], { action: k.action, payload, requestId }, who(k, i))

@@ -84,7 +84,7 @@ describe('local cloud: the HTTP surface', () => {
   test('a trigger fires a function’s timer now; a function without one says so', async () => {
     const r = await c.post('/api/local/trigger/scheduler', '')
     expect(r.status).toBe(200)
-    expect(r.body.data.sweeps.map((s: { name: string }) => s.name)).toEqual(['complaint-overdue', 'annual-report-reminders', 'policy-push', 'permit-reminders', 'push-retries', 'complaint-upload-cleanup', 'account-erasure', 'survey-close', 'survey-push', 'export-cleanup', 'visit-followups', 'inspection-notice', 'hint-overdue', 'credit-repair-reminder', 'recognition-public-end', 'recognition-lapse'])
+    expect(r.body.data.sweeps.map((s: { name: string }) => s.name)).toEqual(['complaint-overdue', 'annual-report-reminders', 'policy-push', 'permit-reminders', 'push-retries', 'complaint-upload-cleanup', 'account-erasure', 'survey-close', 'survey-push', 'export-cleanup', 'visit-followups', 'inspection-notice', 'hint-overdue', 'credit-repair-reminder', 'recognition-public-end', 'recognition-lapse', 'classification-decision', 'classification-redecision'])
     const none = await c.post('/api/local/trigger/user', '')
     expect(none.status).toBe(404)
     expect(none.body.error.code).toBe('NOT_FOUND')

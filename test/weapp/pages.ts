@@ -142,7 +142,10 @@ export async function pageCases(cloud: TestCloud): Promise<PageCase[]> {
   { route: 'staff/pages/visits/index', as: REGULATOR, sees: ['东门农贸市场', '登记5户', '按市场'] },
   { route: 'staff/pages/visitlist/index', as: REGULATOR, sees: ['走访问需', '扫码走访', '走访名单', '登记在册、从未加入'] },
   { route: 'staff/pages/visit/index', as: REGULATOR, query: () => 'scene=DMA2K7', sees: ['东门农贸市场', '鹿城区张记面馆', '听到的需求', '保存走访记录'] },
-  { route: 'staff/pages/followups/index', as: REGULATOR, sees: ['我的', '已超期', '跟进事项来自走访记录'] }
+  { route: 'staff/pages/followups/index', as: REGULATOR, sees: ['我的', '已超期', '跟进事项来自走访记录'] },
+  // the demo owner is in 温州, where no yearly decision runs: the estimate, said so
+  { route: 'classification/pages/index/index', as: OWNER, sees: ['估算：按您现在的档案', '没有每年集中判定分型的安排'] },
+  { route: 'staff/pages/classification/index', as: REGULATOR, sees: ['待复核', '已处理', '没有待复核的异议'] }
 ]
 }
 

@@ -20,6 +20,8 @@ export interface MatchProfile {
   graduationYear?: number | null
   featured?: Featured | null
   abnormal?: boolean | null
+  /** the year's 分型 decision where one has run (#18): it wins over the estimate */
+  decidedType?: BusinessType | null
 }
 
 export interface Facts {
@@ -47,7 +49,7 @@ export function factsOf(p: MatchProfile, today: string): Facts {
   return {
     region: p.region,
     industry: p.industry,
-    type: classify(p, today).type,
+    type: p.decidedType ?? classify(p, today).type,
     groups,
     monthsInBusiness: Math.max(0, monthsBetween(p.openedOn, today)),
     employees: p.employees,

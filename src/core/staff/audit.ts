@@ -14,7 +14,9 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'helper.leave': '帮手退出',
   'owner.verify.inPerson': '现场核验经营户',
   'owner.claim.approve': '同意营业执照转移',
-  'owner.claim.decline': '不同意营业执照转移'
+  'owner.claim.decline': '不同意营业执照转移',
+  'classification.change': '分型异议复核：改判',
+  'classification.keep': '分型异议复核：维持原判'
 }
 
 export const auditActionLabel = (action: string) => AUDIT_ACTIONS[action] ?? '其他操作'

@@ -4,6 +4,7 @@ import { areaCodeSchema, countyCodeSchema } from '../region/schema'
 import { checkCreditCode } from './creditCode'
 import { BUSINESS_TYPES, INDUSTRIES, keysOf, OWNER_GROUPS, REVENUE_BANDS } from './options'
 import { STALL_HOLDINGS, STALL_REQUEST_STATUSES } from './stall'
+import { decisionBriefSchema } from '../classification/contract'
 
 /** A stall QR `scene`: WeChat allows at most 32 visible characters from this set. */
 export const sceneSchema = z
@@ -119,7 +120,10 @@ export type Consent = z.infer<typeof consentSchema>
 
 const ownerViewSchema = z.strictObject({
   profile: profileSchema.nullable(),
+  /** 估算: the estimate from the current profile (src/core/user/classify.ts) */
   classification: classificationSchema.nullable(),
+  /** the latest yearly decision where one runs (#18); shown apart from the estimate */
+  decision: decisionBriefSchema.nullable(),
   market: marketSchema.nullable(),
   stall: stallSchema.nullable(),
   /** bound to the stall as a further business beside the owner who holds it */

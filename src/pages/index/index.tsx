@@ -77,7 +77,7 @@ export default function Home() {
             {data.market ? `${data.market.name}` : data.profile.regionName}
             {data.stall ? ` · 摊位 ${data.stall.number}` : ''}
           </View>
-          {data.classification ? <ClassificationView c={data.classification} /> : null}
+          {data.classification ? <ClassificationView c={data.classification} decision={data.decision} /> : null}
         </View>
       ) : null}
 

@@ -138,7 +138,9 @@ export default function Me() {
           <Cell label='字号名称' value={p.businessName} />
           <Cell label='信用代码' stack value={<Text className='code'>{p.creditCode}</Text>} />
           <Cell label='行业' value={INDUSTRIES[p.industry]} />
-          <Cell label='经营类型'>{data.classification ? <Tag>{data.classification.label}</Tag> : null}</Cell>
+          <Cell label='经营类型' arrow onClick={() => Taro.navigateTo({ url: '/classification/pages/index/index' })}>
+            {data.decision ? <Tag>{`${data.decision.label}（${data.decision.year}年判定）`}</Tag> : data.classification ? <Tag tone='gray'>{`${data.classification.label}（估算）`}</Tag> : null}
+          </Cell>
           <Cell
             wide
             arrow
