@@ -98,7 +98,20 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { fields: ['region', 'createdAt', '_id'] }
   ],
   // staff exports: the cleanup takes the oldest first; an account's own on deletion
-  exports: [{ fields: 'createdAt' }, { fields: 'openid' }]
+  exports: [{ fields: 'createdAt' }, { fields: 'openid' }],
+  // 问一问 (#19): staff pages newest first by (createdAt, _id) after state / found and the region
+  // (a prefix), or all for an admin; an account deletion finds the owner's
+  questions: [
+    { fields: ['state', 'region', 'createdAt', '_id'] },
+    { fields: ['found', 'region', 'createdAt', '_id'] },
+    { fields: ['region', 'createdAt', '_id'] },
+    { fields: ['state', 'createdAt', '_id'] },
+    { fields: ['found', 'createdAt', '_id'] },
+    { fields: ['createdAt', '_id'] },
+    { fields: 'openid' }
+  ],
+  // the published entries are read on every question (a few hundred at most)
+  faq: [{ fields: ['status', 'createdAt'] }]
 
 }
 
@@ -111,7 +124,7 @@ export const COLLECTIONS = [
   'courseProgress', 'courseAttempts', 'courseCertificates', 'slots', 'stallRequests', 'officeContacts',
   'register', 'registerImports', 'registerChunks', 'bindings', 'claimTransfers', 'audit', 'invitations', 'helpers',
   'visits', 'followups',
-  'exports'
+  'exports', 'questions', 'faq'
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 

@@ -1,4 +1,5 @@
 import { adminContract } from './admin/contract'
+import { assistantContract } from './assistant/contract'
 import type { ActionContract } from './common/action'
 import { complaintContract } from './complaint/contract'
 import { courseContract } from './course/contract'
@@ -27,7 +28,8 @@ export const contracts = {
   ...courseContract,
   ...registerContract,
   ...visitContract,
-  ...monitorContract
+  ...monitorContract,
+  ...assistantContract
 }
 export type Contracts = typeof contracts
 export type ActionName = keyof Contracts

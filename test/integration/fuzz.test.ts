@@ -143,7 +143,12 @@ const VALID: Record<string, Record<string, unknown>> = {
   'monitor.dashboard': { from: '2026-11-01', to: '2026-11-20', marketId: 'demo-market-1' },
   'monitor.list': { figure: 'complaintCategory:fee', from: '2026-11-01', to: '2026-11-20', limit: 20 },
   'monitor.export': { figure: 'households', from: '2026-11-01', to: '2026-11-20' },
-  'monitor.serviceMonth': { from: '2026-11-01', to: '2026-11-20', xlsx: false }
+  'monitor.serviceMonth': { from: '2026-11-01', to: '2026-11-20', xlsx: false },
+  'assistant.ask': { q: '年报不报会怎样' },
+  'assistant.handoff': { id: 'no-such-question' },
+  'assistant.staff.list': { view: 'waiting', limit: 10 },
+  'assistant.staff.reply': { id: 'no-such-question', reply: '请带营业执照到所里办理' },
+  'assistant.staff.publish': { id: 'no-such-question', question: '年报不报会怎样', answer: '会被列入经营异常名录' }
 }
 const ACTIONS = Object.keys(contracts)
 

@@ -8,6 +8,7 @@ export const TOPICS = {
   course: '开业第一课',
   loan: '贷款进度',
   complaint: '诉求进度',
+  assistant: '问一问的人工回复',
   account: '账户通知'
 } as const
 export type Topic = keyof typeof TOPICS
