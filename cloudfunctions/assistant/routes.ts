@@ -1,4 +1,5 @@
-import { QUESTION_STATES, type AnswerCard, type StaffQuestion } from '../../src/core/assistant/contract'
+import type { AnswerCard, StaffQuestion } from '../../src/core/assistant/contract'
+import { QUESTION_STATES } from '../../src/core/assistant/labels'
 import { acceptModelAnswer, modelPrompt } from '../../src/core/assistant/cite'
 import { createEngine, matchFaq, type Engine, type Hit } from '../../src/core/assistant/engine'
 import { showDate } from '../../src/core/common/time'

@@ -1,4 +1,4 @@
-import type { QuestionState } from '../../src/core/assistant/contract'
+import type { QuestionState } from '../../src/core/assistant/labels'
 import type { Db } from '../common/ports'
 
 /** A question asked in 问一问 (#19). Staff see it anonymised: never the openid. */

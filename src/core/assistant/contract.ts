@@ -7,8 +7,9 @@ import { id, text, z } from '../zod'
  * 没有找到可靠的答案 and 转人工); staff answer the questions handed to them (their reply arrives in the
  * owner's 消息) and publish answered questions as FAQ entries that retrieval then uses.
  */
-export const QUESTION_MAX = 200
-export const REPLY_MAX = 1000
+import { QUESTION_MAX, REPLY_MAX } from './labels'
+
+export { QUESTION_MAX, QUESTION_STATES, QUESTION_VIEWS, REPLY_MAX, type QuestionState, type QuestionView } from './labels'
 
 const question = z.string().trim().min(2, '请把问题写完整一些（至少2个字）').max(QUESTION_MAX, `问题最多${QUESTION_MAX}个字`)
 
@@ -43,9 +44,6 @@ export const askOutput = z.strictObject({
 })
 export type AskResult = z.infer<typeof askOutput>
 
-export const QUESTION_STATES = { asked: '已回答', waiting: '待人工回复', replied: '已人工回复' } as const
-export type QuestionState = keyof typeof QUESTION_STATES
-
 /** A question as staff see it: anonymised (no openid, no name), with where it was asked. */
 export const staffQuestionSchema = z.strictObject({
   id: z.string(),
@@ -63,9 +61,6 @@ export const staffQuestionSchema = z.strictObject({
   published: z.boolean()
 })
 export type StaffQuestion = z.infer<typeof staffQuestionSchema>
-
-export const QUESTION_VIEWS = { waiting: '待回复', unanswered: '没找到答案', all: '全部' } as const
-export type QuestionView = keyof typeof QUESTION_VIEWS
 
 export const assistantContract = {
   'assistant.ask': action({

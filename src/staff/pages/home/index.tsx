@@ -40,6 +40,7 @@ export default function StaffHome() {
             <Cell label='政策管理' value='发布、推送、看覆盖' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/policies/index' })} />
             <Cell label='办事联系方式' value='政策页上的电话、地址' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/contacts/index' })} />
             <Cell label='诉求工作台' value='受理、交办、答复' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/complaints/index' })} />
+            <Cell label='问一问·群众提问' value='回复转人工的问题、发布常见问题' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/questions/index' })} />
             <Cell label='开业第一课' value='学习和通过情况' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/course/index' })} />
             <Cell label='登记名录' value='导入、查找个体工商户' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/register/index' })} />
             <Cell label='人员管理' value={data.staff.role === 'admin' ? '邀请、改角色、暂停' : '邀请本地区监管人员'} arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/people/index' })} />
