@@ -56,7 +56,8 @@ function fitLine(ctx: Context, policyId: string, facts: Facts | null): AnswerCar
   const fit = fitOf(p, facts, ctx.today)
   const m = matchPolicy(p, facts, ctx.today)
   const unmet = m.reasons.find((r) => !r.met)
-  const note = fit === 'match' ? `按您的经营档案估算；${SEE_AUTHORITY}` : unmet?.text ?? SEE_AUTHORITY
+  // the tag already says 已过期: the note gives the document's own words for it
+  const note = fit === 'match' ? `按您的经营档案估算；${SEE_AUTHORITY}` : (unmet?.text ?? SEE_AUTHORITY).replace(/^已过期：/, '')
   return { label: FIT_LABELS[fit], tone: FIT_TONE[fit], missing: fit === 'almost' ? m.missing : null, note }
 }
 

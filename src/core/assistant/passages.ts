@@ -84,6 +84,9 @@ function lessonPassages(): Passage[] {
   )
 }
 
+/** Sentences joined with one 。 each, whether or not they end in one. */
+const sentencesOf = (parts: Array<string | null | undefined>) => parts.filter((x): x is string => !!x).map((x) => `${x.replace(/[。；]+$/, '')}。`).join('')
+
 const sourceOf = (evidence: readonly Evidence[], fallback: string) => (evidence.length ? describeSources(evidence) : fallback)
 
 function permitPassage(key: string, t: PermitType): Passage {
@@ -92,7 +95,7 @@ function permitPassage(key: string, t: PermitType): Passage {
     ref: `guide-permit-${key}`,
     kind: 'guide',
     title: `${t.label}：有效期和延续`,
-    plain: [t.renewRule, t.howToRenew, t.lapse?.text].filter(Boolean).join('。'),
+    plain: sentencesOf([t.renewRule, t.howToRenew, t.lapse?.text]),
     quote: t.lapse?.evidence.quote ?? t.evidence[0]?.quote ?? null,
     source: `证照提醒，依据${sourceOf(t.lapse ? [t.lapse.evidence, ...t.evidence] : t.evidence, t.basis)}${t.platform ? '；有效期等默认值是本平台的设定' : ''}`,
     extra: [t.basis, t.platform?.note ?? '', '到期 延续 换证 有效期'].join('\n'),
