@@ -80,8 +80,14 @@ async function modelSummary(ctx: Context, q: string, cards: AnswerCard[]): Promi
   if (!model || !cards.length) return null
   try {
     const prompt = modelPrompt(q, cards.map((c) => ({ n: c.n, title: c.title, text: [c.plain, c.quote].filter(Boolean).join('\n原文：'), source: c.source })))
-    const text = await Promise.race([model.generate(prompt), new Promise<string>((resolve) => setTimeout(() => resolve(''), MODEL_TIMEOUT_MS))])
-    return acceptModelAnswer(text, cards.map((c) => c.n))
+    let timer: ReturnType<typeof setTimeout> | undefined
+    try {
+      const late = new Promise<string>((resolve) => (timer = setTimeout(() => resolve(''), MODEL_TIMEOUT_MS)))
+      return acceptModelAnswer(await Promise.race([model.generate(prompt), late]), cards.map((c) => c.n))
+    } finally {
+      // a pending timer would hold the instance (and the tests) open for the rest of the 8 s
+      clearTimeout(timer)
+    }
   } catch (err) {
     ctx.ports.log.error('[assistant] model failed; extractive answer', err)
     return null
