@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { acceptModelAnswer, modelPrompt, sentences } from '../../src/core/assistant/cite'
-import { COVERAGE_FLOOR, createEngine, matchFaq, SCORE_FLOOR } from '../../src/core/assistant/engine'
+import { createEngine, EVIDENCE_FLOOR, matchFaq, SCORE_FLOOR } from '../../src/core/assistant/engine'
 import { evaluate, parseQuestions, summaryLine } from '../../src/core/assistant/evaluate'
 import { allPassages } from '../../src/core/assistant/passages'
-import { normalise, tokenize } from '../../src/core/assistant/tokenize'
+import { normalise, questionUnits, tokenize } from '../../src/core/assistant/tokenize'
 import { POLICY_LIBRARY } from '../../src/core/policy/library'
 
 describe('tokenize', () => {
@@ -36,8 +36,38 @@ describe('tokenize', () => {
     expect(tokenize('当过兵')).toContain('退役军人')
   })
 
+  test('bigrams stay inside runs of meaning words: none straddles a question word', () => {
+    const t = tokenize('开个早餐店要啥手续')
+    expect(t).toContain('早餐')
+    expect(t).not.toContain('店要')
+    expect(tokenize('顾客说东西有问题要退')).not.toContain('题要')
+  })
+
+  test('缴 is written 交, and 块 after a number is 元, on both sides', () => {
+    expect(tokenize('社保能缓交吗')).toContain('缓交')
+    expect(tokenize('阶段性缓缴社会保险费')).toContain('缓交')
+    expect(normalise('卖不到10万块')).toBe('卖不到10万元')
+  })
+
+  test('a synonym word inside a longer word that means something else adds nothing (手续 in 手续费)', () => {
+    expect(tokenize('开店要啥手续')).toContain('许可证')
+    expect(tokenize('刷卡手续费能减免吗')).not.toContain('许可证')
+  })
+
   test('a question of glue alone has no terms', () => {
     expect(tokenize('请问一下，这个咋办呢？')).toEqual([])
+  })
+})
+
+describe('question words (what a card must speak of)', () => {
+  test('question forms, hedges and glue at a word\'s edge are not asked about', () => {
+    expect(questionUnits('六税两费减半是啥意思').map((u) => u.word)).toEqual(['六税两费', '减半'])
+    expect(questionUnits('广告能写最好最佳吗').map((u) => u.word)).not.toContain('能写')
+    expect(questionUnits('办营业只照要多长时间').map((u) => u.word)).not.toContain('多长')
+  })
+  test('single characters the segmenter left apart are joined ("社 保"), and a typo carries the documents\' term', () => {
+    expect(questionUnits('社保能缓交吗').map((u) => u.word)).toContain('社保')
+    expect(questionUnits('一个月卖不到10万块要交增殖税不').find((u) => u.word === '增殖')?.terms).toContain('增值税')
   })
 })
 
@@ -59,11 +89,21 @@ describe('ranking', () => {
     expect(r.length).toBe(3)
   })
 
+  test('a question whose distinctive words no card speaks of is not answered, however well its common words score', () => {
+    // 营业执照 scores high on the licence lesson, but nothing in the library speaks of losing one
+    const r = engine.search('营业执照丢了咋补办')
+    expect(r.hits[0].score).toBeGreaterThan(SCORE_FLOOR)
+    expect(r.hits[0].missing).toEqual(expect.arrayContaining(['丢']))
+    expect(r.confident).toBe(false)
+    // the same common words with an asked-about word a card does speak of
+    expect(engine.search('营业执照要挂在哪').confident).toBe(true)
+  })
+
   test('questions the library cannot answer fall below the floors', () => {
-    for (const q of ['彩票怎么买', '低保怎么申请', '老人坐公交免费吗', '高铁票怎么退']) {
+    for (const q of ['彩票怎么买', '低保怎么申请', '老人坐公交免费吗', '高铁票怎么退', '房东不退押金怎么办']) {
       const r = engine.search(q)
       expect([q, r.confident]).toEqual([q, false])
-      if (r.hits[0]) expect(r.hits[0].score < SCORE_FLOOR || r.hits[0].coverage < COVERAGE_FLOOR).toBe(true)
+      if (r.hits[0]) expect(r.hits[0].score < SCORE_FLOOR || Math.max(...r.hits.map((h) => h.evidence)) < EVIDENCE_FLOOR).toBe(true)
     }
   })
 
@@ -122,23 +162,29 @@ describe('the optional model\'s answer', () => {
   })
 })
 
-describe('the repository\'s question set (qa/questions.json)', () => {
-  const questions = parseQuestions(JSON.parse(readFileSync(join(__dirname, '../../qa/questions.json'), 'utf8')))
+describe('the repository\'s question sets (qa/questions.json, qa/holdout.json; never qa/fresh.json)', () => {
+  const read = (f: string) => parseQuestions(JSON.parse(readFileSync(join(__dirname, '../../qa', f), 'utf8')))
+  const questions = read('questions.json')
+  const holdout = read('holdout.json')
+  const refs = new Set(allPassages().map((p) => p.ref))
 
   test('has at least 80 questions, some with no answer in the library, every expected id one 问一问 can cite', () => {
     expect(questions.length).toBeGreaterThanOrEqual(80)
     expect(questions.filter((q) => !q.expect.length).length).toBeGreaterThanOrEqual(10)
-    const refs = new Set(allPassages().map((p) => p.ref))
-    expect(questions.flatMap((q) => q.expect).filter((id) => !refs.has(id))).toEqual([])
+    expect([...questions, ...holdout, ...read('fresh.json')].flatMap((q) => q.expect).filter((id) => !refs.has(id))).toEqual([])
   })
 
-  test('holds the recall and no-answer rates reached when it was tuned (a regression fails here)', () => {
+  test('holds the recall and no-answer rates reached when the floors were tuned (a regression fails here)', () => {
+    // README "问一问" lists how they were tuned: on these two sets only. qa/fresh.json is the honest
+    // measure and is deliberately not pinned here (pinning it would make it a tuning set).
     const r = evaluate(createEngine(), questions, () => 0)
-    // README "问一问" lists how the floors were tuned; 1.0 and 1.0 on this set when they were
     expect(r.misses).toEqual([])
     expect(r.recallAt3).toBeGreaterThanOrEqual(0.99)
     expect(r.noAnswerCorrect).toBe(1)
     expect(summaryLine(r)).toMatch(/^QA questions=\d+ recall_at_3=[\d.]+ no_answer_correct=[\d.]+ p95_ms=[\d.]+$/)
+    const h = evaluate(createEngine(), holdout, () => 0)
+    expect(h.recallAt3).toBeGreaterThanOrEqual(0.9)
+    expect(h.noAnswerCorrect).toBe(1)
   })
 
   test('the file format is checked in words', () => {

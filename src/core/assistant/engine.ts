@@ -1,21 +1,24 @@
 import MiniSearch, { type SearchResult } from 'minisearch'
 import { allPassages, type Passage } from './passages'
-import { tokenize } from './tokenize'
+import { questionUnits, tokenize, type Unit } from './tokenize'
 
 /**
  * Retrieval for 问一问 (#19): minisearch (BM25+, maintained) over the passages, with our
  * tokenizer for the index and the question alike. Built once per function instance (module scope
  * in cloudfunctions/assistant) or per eval run.
  *
- * Thresholding (tuned on qa/questions.json, README "问一问"): a question is answered only when the
- * best passage both scores at least SCORE_FLOOR and contains at least COVERAGE_FLOOR of the
- * question's distinct terms (words, bigrams and synonym terms). The score alone cannot tell a short
- * question that matches one rare word ("彩票怎么买" hitting nothing but "买") from a long one that
- * matches many; coverage alone lets a two-term question through on one common bigram. Below
- * either floor the page says 没有找到可靠的答案 and offers 转人工.
+ * Answering on evidence, not on score (tuned on qa/questions.json and qa/holdout.json only; README
+ * "问一问"): minisearch ranks, but a question is answered only when one of the 3 cards speaks of
+ * enough of what was asked. "What was asked" is the question's meaning words (tokenize.ts
+ * questionUnits: glue and question forms dropped), each weighted by how rare it is among the
+ * passages, so the words that make the question this question count most, and a word no passage
+ * holds at all ("丢" in 营业执照丢了咋补办, "低保") counts most of all: a question whose distinctive
+ * words no card speaks of gets 没有找到可靠的答案, however strongly its common words ("营业执照")
+ * score. A raw score floor stays as well: a passage matched on one incidental word scores low.
  */
 export const SCORE_FLOOR = 50
-export const COVERAGE_FLOOR = 0.1
+/** the share of the question's meaning words (rarity-weighted) the best-evidenced card must speak of */
+export const EVIDENCE_FLOOR = 0.33
 /** an FAQ answers the question only when it covers this much of it (the same question, reworded a little) */
 export const FAQ_COVERAGE_FLOOR = 0.75
 export const TOP_N = 3
@@ -23,15 +26,19 @@ export const TOP_N = 3
 export interface Hit {
   passage: Passage
   score: number
-  /** the share of the question's distinct terms this passage contains, each weighted by its rarity (idf) */
-  coverage: number
+  /** the share of the question's meaning words this passage speaks of, each weighted by its rarity */
+  evidence: number
+  /** the question's meaning words it does not speak of */
+  missing: string[]
 }
 
 export interface Retrieval {
   /** the best passage of each of the best TOP_N sources (one card per policy, lesson or guide) */
   hits: Hit[]
-  /** the best hit passed both floors */
+  /** the best hit scored SCORE_FLOOR and one of the hits reached EVIDENCE_FLOOR */
   confident: boolean
+  /** the question's meaning words (tokenize.ts questionUnits), as judged against the passages */
+  words: string[]
 }
 
 const terms = (text: string) => [...new Set(tokenize(text))]
@@ -52,28 +59,35 @@ export function createEngine(passages: readonly Passage[] = allPassages()): Engi
     searchOptions: { boost: { title: 2, plain: 1.5 }, tokenize: terms, processTerm: (t) => t, combineWith: 'OR' }
   })
   index.addAll(passages.map((p) => ({ ...p, quote: p.quote ?? '' })))
-  // how many passages hold each term: a question term no passage holds ("低保") weighs most
-  const df = new Map<string, number>()
-  for (const p of passages) for (const t of new Set(tokenize([p.title, p.plain, p.quote ?? '', p.extra].join('\n')))) df.set(t, (df.get(t) ?? 0) + 1)
-  const weight = (t: string) => Math.log(1 + passages.length / ((df.get(t) ?? 0) + 0.5))
+  // each passage's terms, to judge which of the question's words it speaks of
+  const termSets = new Map(passages.map((p) => [p.key, new Set(tokenize([p.title, p.plain, p.quote ?? '', p.extra].join('\n')))]))
+  const known = new Set([...termSets.values()].flatMap((s) => [...s]))
+  const covers = (set: Set<string>, u: Unit) => u.terms.some((t) => set.has(t)) || (u.bigrams.length > 0 && u.bigrams.filter((b) => set.has(b)).length * 2 >= u.bigrams.length)
   return {
     passages,
     search(question) {
-      const q = terms(question)
-      if (!q.length) return { hits: [], confident: false }
-      const total = q.reduce((a, t) => a + weight(t), 0)
+      if (!terms(question).length) return { hits: [], confident: false, words: [] }
+      // a word's weight: idf over the passages that speak of it (one no passage speaks of weighs most)
+      const units = questionUnits(question, (w) => known.has(w)).map((u) => {
+        let n = 0
+        for (const set of termSets.values()) if (covers(set, u)) n++
+        return { u, w: Math.log(1 + passages.length / (n + 0.5)) }
+      })
+      const total = units.reduce((a, x) => a + x.w, 0) || 1
       const seen = new Set<string>()
       const hits: Hit[] = []
       for (const r of index.search(question) as SearchResult[]) {
         const passage = byKey.get(String(r.id))!
         if (seen.has(passage.ref)) continue
         seen.add(passage.ref)
-        const matched = new Set(r.queryTerms)
-        hits.push({ passage, score: r.score, coverage: q.filter((t) => matched.has(t)).reduce((a, t) => a + weight(t), 0) / total })
+        const set = termSets.get(passage.key)!
+        const inside = units.filter((x) => covers(set, x.u))
+        hits.push({ passage, score: r.score, evidence: inside.reduce((a, x) => a + x.w, 0) / total, missing: units.filter((x) => !inside.includes(x)).map((x) => x.u.word) })
         if (hits.length === TOP_N) break
       }
       const best = hits[0]
-      return { hits, confident: !!best && best.score >= SCORE_FLOOR && best.coverage >= COVERAGE_FLOOR }
+      const evidence = Math.max(0, ...hits.map((h) => h.evidence))
+      return { hits, confident: !!best && best.score >= SCORE_FLOOR && evidence >= EVIDENCE_FLOOR, words: units.map((x) => x.u.word) }
     }
   }
 }
