@@ -60,6 +60,8 @@ const ENTRIES = SYNONYMS.map((s) => ({
   except: (s.except ?? []).map(normalise)
 }))
 
+const ENTRY_WORDS = new Set(ENTRIES.flatMap((e) => e.words))
+
 /** Where an entry's words occur in the text, minus the spans of its `except` words ("手续" in "手续费"). */
 function entrySpans(t: string, e: (typeof ENTRIES)[number]): Array<[number, number]> {
   const blocked: Array<[number, number]> = []
@@ -189,15 +191,37 @@ export function questionUnits(text: string, known: (word: string) => boolean = (
     if (!s) continue
     const single = s.word.length === 1 && HAN.test(s.word)
     const last = segs[segs.length - 1]
-    if (single && last?.singles && last.end === s.start) segs[segs.length - 1] = { word: last.word + s.word, start: last.start, end: s.end, singles: true }
+    // joined only into a word the passages or the synonym list know (社 保 → 社保, 门 面 → 门面) or glue
+    // (多 长, dropped below); 证 快 stays apart: 证快 is no word, and as one it would weigh as an unknown word
+    if (single && last?.singles && last.end === s.start && (known(last.word + s.word) || ENTRY_WORDS.has(last.word + s.word) || STOPWORDS.has(last.word + s.word))) segs[segs.length - 1] = { word: last.word + s.word, start: last.start, end: s.end, singles: true }
     else segs.push({ ...s, singles: single })
   }
   // joined singles can spell glue again ("多" + "长")
   for (let i = segs.length - 1; i >= 0; i--) if (STOPWORDS.has(segs[i].word)) segs.splice(i, 1)
   const spans = ENTRIES.map((e) => ({ terms: e.terms, spans: entrySpans(t, e) })).filter((e) => e.spans.length)
-  return segs.map((s) => {
+  const units: Array<Unit & { end: number; spans: Set<string> }> = []
+  for (const s of segs) {
     const terms = new Set([s.word])
-    for (const e of spans) if (e.spans.some(([a, b]) => a < s.end && b > s.start)) for (const x of e.terms) terms.add(x)
-    return { word: s.word, terms: [...terms], bigrams: s.word.length >= 3 && HAN.test(s.word) ? bigramsOf(s.word) : [] }
-  })
+    const ids = new Set<string>()
+    spans.forEach((e, i) => {
+      for (const [a, b] of e.spans) {
+        if (a < s.end && b > s.start) {
+          ids.add(`${i}:${a}`)
+          for (const x of e.terms) terms.add(x)
+        }
+      }
+    })
+    const last = units[units.length - 1]
+    // two words of one synonym word the segmenter split (营业|执照, 养老|保险) are one thing asked about, not two
+    if (last && [...ids].some((id) => last.spans.has(id))) {
+      last.word += s.word
+      last.terms = [...new Set([...last.terms, ...terms])]
+      last.bigrams = []
+      last.end = s.end
+      for (const id of ids) last.spans.add(id)
+      continue
+    }
+    units.push({ word: s.word, terms: [...terms], bigrams: s.word.length >= 3 && HAN.test(s.word) ? bigramsOf(s.word) : [], end: s.end, spans: ids })
+  }
+  return units.map(({ word, terms, bigrams }) => ({ word, terms, bigrams }))
 }
