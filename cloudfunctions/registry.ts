@@ -1,4 +1,5 @@
 import admin from './admin/routes'
+import assistant from './assistant/routes'
 import complaint from './complaint/routes'
 import course from './course/routes'
 import type { CloudFunction } from './common/router'
@@ -15,4 +16,4 @@ import user from './user/routes'
 import visit from './visit/routes'
 
 /** Every cloud function, for the local cloud. Each folder's index.ts is its WeChat entry. */
-export const FUNCTIONS: Record<string, CloudFunction> = { user, admin, reminder, policy, loan, complaint, course, register, visit, monitor, scheduler, survey, notice, recognition }
+export const FUNCTIONS: Record<string, CloudFunction> = { user, admin, reminder, policy, loan, complaint, course, register, visit, monitor, scheduler, survey, notice, recognition, assistant }

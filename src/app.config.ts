@@ -7,7 +7,7 @@ const devPackage = process.env.TARO_ENV === 'h5' ? [{ root: 'dev', pages: ['page
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/policy/index', 'pages/services/index', 'pages/me/index', 'pages/onboard/index', 'pages/join/index'],
   subPackages: [
-    { root: 'staff', pages: ['pages/home/index', 'pages/markets/index', 'pages/qrsheet/index', 'pages/policies/index', 'pages/policy/index', 'pages/loans/index', 'pages/complaints/index', 'pages/complaint/index', 'pages/course/index', 'pages/stallrequests/index', 'pages/contacts/index', 'pages/register/index', 'pages/verify/index', 'pages/claims/index', 'pages/visits/index', 'pages/people/index', 'pages/audit/index', 'pages/visitlist/index', 'pages/visit/index', 'pages/followups/index', 'pages/monitor/index', 'pages/monitor/list', 'pages/surveys/index', 'pages/survey/index', 'pages/inspections/index', 'pages/hints/index', 'pages/hint/index', 'pages/abnormal/index', 'pages/recognitions/index', 'pages/recognition/index', 'pages/classification/index'] },
+    { root: 'staff', pages: ['pages/home/index', 'pages/markets/index', 'pages/qrsheet/index', 'pages/policies/index', 'pages/policy/index', 'pages/loans/index', 'pages/complaints/index', 'pages/complaint/index', 'pages/course/index', 'pages/stallrequests/index', 'pages/contacts/index', 'pages/register/index', 'pages/verify/index', 'pages/claims/index', 'pages/visits/index', 'pages/people/index', 'pages/audit/index', 'pages/visitlist/index', 'pages/visit/index', 'pages/followups/index', 'pages/monitor/index', 'pages/monitor/list', 'pages/surveys/index', 'pages/survey/index', 'pages/inspections/index', 'pages/hints/index', 'pages/hint/index', 'pages/abnormal/index', 'pages/recognitions/index', 'pages/recognition/index', 'pages/classification/index', 'pages/questions/index'] },
     { root: 'loan', pages: ['pages/index/index', 'pages/consent/index', 'pages/assess/index'] },
     { root: 'policy', pages: ['pages/detail/index'] },
     { root: 'course', pages: ['pages/index/index', 'pages/lesson/index', 'pages/exam/index', 'pages/certificate/index'] },
@@ -26,6 +26,8 @@ export default defineAppConfig({
     { root: 'rights', pages: ['pages/index/index', 'pages/delete/index'] },
     // 问卷: an owner answers a survey from 消息 (#17)
     { root: 'survey', pages: ['pages/answer/index'] },
+    // 问一问 (#19), from 首页 and 办事
+    { root: 'assistant', pages: ['pages/index/index'] },
     ...devPackage
   ],
   // WeChat injects only the components a page uses, when it renders them: faster start-up

@@ -140,7 +140,20 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   // the yearly 分型 (#18, user/classification.ts): the re-decision's due ones; an account's own on deletion;
   // the regulator's 异议 queue pages newest first by (status, region)
   classificationDecisions: [{ fields: 'redecideAt', sparse: true }, { fields: 'openid' }],
-  classificationObjections: [{ fields: ['status', 'region', 'createdAt', '_id'] }, { fields: ['status', 'createdAt', '_id'] }, { fields: 'openid' }]
+  classificationObjections: [{ fields: ['status', 'region', 'createdAt', '_id'] }, { fields: ['status', 'createdAt', '_id'] }, { fields: 'openid' }],
+  // 问一问 (#19): staff pages newest first by (createdAt, _id) after state / found and the region
+  // (a prefix), or all for an admin; an account deletion finds the owner's
+  questions: [
+    { fields: ['state', 'region', 'createdAt', '_id'] },
+    { fields: ['found', 'region', 'createdAt', '_id'] },
+    { fields: ['region', 'createdAt', '_id'] },
+    { fields: ['state', 'createdAt', '_id'] },
+    { fields: ['found', 'createdAt', '_id'] },
+    { fields: ['createdAt', '_id'] },
+    { fields: 'openid' }
+  ],
+  // the published entries are read on every question (a few hundred at most)
+  faq: [{ fields: ['status', 'createdAt'] }]
 }
 
 
@@ -155,7 +168,8 @@ export const COLLECTIONS = [
   'surveys', 'surveyAnswers', 'surveyMarks',
   'exports', 'inspectionPlans', 'inspectionTargets', 'complianceHints', 'creditRepairs',
   'recognitionApplications', 'recognitionObjections', 'recognitions',
-  'classificationDecisions', 'classificationObjections'
+  'classificationDecisions', 'classificationObjections',
+  'questions', 'faq'
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 

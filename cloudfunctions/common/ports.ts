@@ -201,6 +201,15 @@ export interface LicenseAuth {
   verify(q: { authCode: string; creditCode: string; name: string; openid: string }): Promise<{ match: boolean; invalidCode?: boolean }>
 }
 
+/**
+ * 问一问's optional language model (#19). Present only where the deployment configured a model AND
+ * said its privacy notice covers sending questions to it (adapters/cloud/model.ts); absent locally
+ * and in tests, so answers are extractive and deterministic there and no test calls a model.
+ */
+export interface AnswerModel {
+  generate(prompt: { system: string; user: string }): Promise<string>
+}
+
 export interface Logger {
   error(message: string, err?: unknown): void
   info(message: string, fields?: Record<string, unknown>): void
@@ -248,6 +257,8 @@ export interface Ports {
   contentCheck: ContentCheck
   /** 电子营业执照 authorization; absent: not configured (the owner is told it is unavailable) */
   license?: LicenseAuth
+  /** 问一问's language model; absent: extractive answers only */
+  answerModel?: AnswerModel
   clock: Clock
   log: Logger
 }

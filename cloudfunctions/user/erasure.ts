@@ -178,6 +178,9 @@ export const ERASURE: Record<ErasableCollection, ErasureRule> = {
   // register (个体工商户名录), not here, so nothing must be kept
   classificationDecisions: { kind: 'erase', find: byOpenid, what: '每年的分型判定结果' },
   classificationObjections: { kind: 'erase', find: byOpenid, what: '分型异议' },
+  // 问一问 (#19): the owner's questions (and any reply to them) go; an FAQ entry is staff's own rewording
+  questions: { kind: 'erase', find: byOpenid, what: '您在“问一问”提的问题和工作人员的回复' },
+  faq: { kind: 'notPersonal', why: '常见问题：工作人员写的问答，不含提问人的信息' },
   register: { kind: 'notPersonal', why: '登记名录：登记机关的个体工商户登记信息，由监管人员从登记系统导入，不是您在小程序里留下的资料' },
   registerImports: { kind: 'notPersonal', why: '工作人员导入登记名录的记录' },
   registerChunks: { kind: 'notPersonal', why: '工作人员导入登记名录时的分批数据' },

@@ -18,22 +18,31 @@ export const FEATURES = [
   { key: 'report', title: '年报提醒', hint: '1月1日至6月30日', color: '#91d300', open: openReminders('/reminder/pages/annual/index') }
 ] as const
 
+/** 问一问 (#19): ask in your own words, on 首页 and 办事 above the services. */
+export function AskBar() {
+  return (
+    <View className='ask-bar' onClick={() => Taro.navigateTo({ url: '/assistant/pages/index/index' })}>
+      <Text className='ask-bar__label'>问一问</Text>
+      <Text>有不懂的，直接问：贷款、年报、健康证…</Text>
+    </View>
+  )
+}
+
 export function FeatureGrid() {
   return (
-    <View className='grid'>
-      {FEATURES.map((f) => (
-        <View
-          key={f.key}
-          className='grid__item'
-          onClick={f.open}
-        >
-          <View className='grid__icon' style={{ background: f.color }}>
-            {f.title.slice(0, 1)}
+    <View>
+      <AskBar />
+      <View className='grid'>
+        {FEATURES.map((f) => (
+          <View key={f.key} className='grid__item' onClick={f.open}>
+            <View className='grid__icon' style={{ background: f.color }}>
+              {f.title.slice(0, 1)}
+            </View>
+            <View className='grid__title'>{f.title}</View>
+            <Text className='grid__hint'>{f.hint}</Text>
           </View>
-          <View className='grid__title'>{f.title}</View>
-          <Text className='grid__hint'>{f.hint}</Text>
-        </View>
-      ))}
+        ))}
+      </View>
     </View>
   )
 }

@@ -1,4 +1,5 @@
 import { adminContract } from './admin/contract'
+import { assistantContract } from './assistant/contract'
 import type { ActionContract } from './common/action'
 import { classificationContract } from './classification/contract'
 import { complaintContract } from './complaint/contract'
@@ -35,7 +36,8 @@ export const contracts = {
   ...monitorContract,
   ...surveyContract,
   ...noticeContract,
-  ...recognitionContract
+  ...recognitionContract,
+  ...assistantContract
 }
 export type Contracts = typeof contracts
 export type ActionName = keyof Contracts

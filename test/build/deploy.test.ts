@@ -22,8 +22,8 @@ import { RUNTIME } from '../../scripts/runtime'
  * for miniprogram-ci (the real one needs WeChat's servers and a key), sends exactly these calls.
  */
 const ROOT = resolve('.')
-const FUNCTIONS = ['admin', 'complaint', 'course', 'loan', 'monitor', 'notice', 'policy', 'recognition', 'register', 'reminder', 'scheduler', 'survey', 'user', 'visit']
-const TIMEOUTS: Record<string, number> = { admin: 20, complaint: 10, course: 10, loan: 10, monitor: 20, notice: 10, policy: 20, recognition: 10, register: 60, reminder: 10, scheduler: 60, survey: 20, user: 10, visit: 10 }
+const FUNCTIONS = ['admin', 'assistant', 'complaint', 'course', 'loan', 'monitor', 'notice', 'policy', 'recognition', 'register', 'reminder', 'scheduler', 'survey', 'user', 'visit']
+const TIMEOUTS: Record<string, number> = { admin: 20, assistant: 20, complaint: 10, course: 10, loan: 10, monitor: 20, notice: 10, policy: 20, recognition: 10, register: 60, reminder: 10, scheduler: 60, survey: 20, user: 10, visit: 10 }
 
 function fakes(existing: Record<string, { runtime: string; timeout: number; memorySize: number }> = {}, triggerReply = TRIGGER_OK) {
   const calls: Array<[string, ...unknown[]]> = []

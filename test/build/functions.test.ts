@@ -67,7 +67,7 @@ afterEach(() => {
 
 describe('built cloud functions', () => {
   test('each has index.js, a package.json depending only on wx-server-sdk, and its config.json', () => {
-    expect(functions.sort()).toEqual(['admin', 'complaint', 'course', 'loan', 'monitor', 'notice', 'policy', 'recognition', 'register', 'reminder', 'scheduler', 'survey', 'user', 'visit'])
+    expect(functions.sort()).toEqual(['admin', 'assistant', 'complaint', 'course', 'loan', 'monitor', 'notice', 'policy', 'recognition', 'register', 'reminder', 'scheduler', 'survey', 'user', 'visit'])
     for (const fn of functions) {
       const pkg = JSON.parse(readFileSync(join(ROOT, fn, 'package.json'), 'utf8'))
       expect(pkg.main).toBe('index.js')

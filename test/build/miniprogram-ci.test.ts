@@ -28,7 +28,7 @@ describe('miniprogram-ci on dist/weapp', () => {
     expect(r.miniprogramRoot).toBe('dist/weapp/')
     expect(r.appJson.pages).toContain('pages/index/index')
     // miniprogram-ci normalises a sub-package root to end in '/'
-    expect(r.appJson.subPackages?.map((s) => s.root)).toEqual(['staff/', 'loan/', 'policy/', 'course/', 'complaint/', 'reminder/', 'verify/', 'notice/', 'recog/', 'classification/', 'helper/', 'rights/', 'survey/'])
+    expect(r.appJson.subPackages?.map((s) => s.root)).toEqual(['staff/', 'loan/', 'policy/', 'course/', 'complaint/', 'reminder/', 'verify/', 'notice/', 'recog/', 'classification/', 'helper/', 'rights/', 'survey/', 'assistant/'])
   })
 
   test('the code-quality check fails nothing at levels 1–2', () => {

@@ -14,7 +14,7 @@ describe('the weapp build', () => {
   test('staff pages are in a sub-package, not the main package; no local-only pages at all', () => {
     expect(app.pages.some((p) => p.startsWith('staff/'))).toBe(false)
     expect(app.subPackages).toEqual([
-      { root: 'staff', pages: expect.arrayContaining(['pages/markets/index', 'pages/qrsheet/index', 'pages/policies/index', 'pages/policy/index', 'pages/loans/index', 'pages/complaints/index', 'pages/complaint/index', 'pages/course/index', 'pages/people/index', 'pages/audit/index', 'pages/visitlist/index', 'pages/visit/index', 'pages/followups/index', 'pages/monitor/index', 'pages/monitor/list', 'pages/surveys/index', 'pages/survey/index', 'pages/inspections/index', 'pages/hints/index', 'pages/hint/index', 'pages/abnormal/index', 'pages/recognitions/index', 'pages/recognition/index', 'pages/classification/index']) },
+      { root: 'staff', pages: expect.arrayContaining(['pages/markets/index', 'pages/qrsheet/index', 'pages/policies/index', 'pages/policy/index', 'pages/loans/index', 'pages/complaints/index', 'pages/complaint/index', 'pages/course/index', 'pages/people/index', 'pages/audit/index', 'pages/visitlist/index', 'pages/visit/index', 'pages/followups/index', 'pages/monitor/index', 'pages/monitor/list', 'pages/surveys/index', 'pages/survey/index', 'pages/inspections/index', 'pages/hints/index', 'pages/hint/index', 'pages/abnormal/index', 'pages/recognitions/index', 'pages/recognition/index', 'pages/classification/index', 'pages/questions/index']) },
       { root: 'loan', pages: ['pages/index/index', 'pages/consent/index', 'pages/assess/index'] },
       { root: 'policy', pages: ['pages/detail/index'] },
       { root: 'course', pages: ['pages/index/index', 'pages/lesson/index', 'pages/exam/index', 'pages/certificate/index'] },
@@ -26,7 +26,8 @@ describe('the weapp build', () => {
       { root: 'classification', pages: ['pages/index/index'] },
       { root: 'helper', pages: ['pages/index/index'] },
       { root: 'rights', pages: ['pages/index/index', 'pages/delete/index'] },
-      { root: 'survey', pages: ['pages/answer/index'] }
+      { root: 'survey', pages: ['pages/answer/index'] },
+      { root: 'assistant', pages: ['pages/index/index'] }
     ])
     expect(JSON.stringify(app)).not.toContain('dev/')
   })

@@ -183,7 +183,12 @@ const VALID: Record<string, Record<string, unknown>> = {
   'notice.hint.review': { id: 'abc123', decision: 'return', reason: '照片看不清', dueDate: '2026-12-01' },
   'notice.abnormal.list': { status: 'marked' },
   'notice.abnormal.mark': { creditCode: '92330302MA2H7K3L1X', cause: 'annualReport', causeText: '' },
-  'notice.abnormal.clear': { creditCode: '92330302MA2H7K3L1X', note: '已补报' }
+  'notice.abnormal.clear': { creditCode: '92330302MA2H7K3L1X', note: '已补报' },
+  'assistant.ask': { q: '年报不报会怎样' },
+  'assistant.handoff': { id: 'no-such-question' },
+  'assistant.staff.list': { view: 'waiting', limit: 10 },
+  'assistant.staff.reply': { id: 'no-such-question', reply: '请带营业执照到所里办理' },
+  'assistant.staff.publish': { id: 'no-such-question', question: '年报不报会怎样', answer: '会被列入经营异常名录' }
 }
 // 名特优新 (#18)
 Object.assign(VALID, {

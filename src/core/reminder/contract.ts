@@ -14,7 +14,7 @@ export const notifySettingsSchema = z.strictObject({
 })
 export type NotifySettings = z.infer<typeof notifySettingsSchema>
 export const DEFAULT_NOTIFY: NotifySettings = {
-  topics: { permit: true, annualReport: true, policy: true, course: true, loan: true, complaint: true, survey: true, account: true },
+  topics: { permit: true, annualReport: true, policy: true, course: true, loan: true, complaint: true, survey: true, assistant: true, account: true },
   dailyCap: 3
 }
 

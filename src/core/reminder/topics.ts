@@ -9,6 +9,7 @@ export const TOPICS = {
   loan: '贷款进度',
   complaint: '诉求进度',
   survey: '问卷调查',
+  assistant: '问一问的人工回复',
   account: '账户通知'
 } as const
 export type Topic = keyof typeof TOPICS

@@ -3,6 +3,7 @@ import type { ContentCheck, ContentVerdict, Logger, Ports, Push, PushMessage, Pu
 import { CloudDb } from './db'
 import type { WxCloud } from './sdk'
 import { cloudLicense } from './license'
+import { cloudAnswerModel } from './model'
 
 /** WeChat subscribe messages (needs subscribeMessage.send in the function's config.json). */
 export class CloudPush implements Push {
@@ -140,6 +141,8 @@ export function cloudPorts(cloud: WxCloud): Ports {
     contentCheck: new CloudContentCheck(cloud),
     // 电子营业执照: function env LICENSE_AUTH_URL, LICENSE_AUTH_KEY, LICENSE_APP_ID (README "Deploying")
     license: cloudLicense(process.env, cloudLogger),
+    // 问一问's model: ASSISTANT_MODEL_PROVIDER, ASSISTANT_MODEL and ASSISTANT_MODEL_PRIVACY=covered (README "Deploying")
+    answerModel: cloudAnswerModel(cloud, process.env, cloudLogger),
     clock: systemClock,
     log: cloudLogger
   }

@@ -79,4 +79,9 @@ export interface WxCloud {
     wxacode: { getUnlimited(o: Record<string, unknown>): Promise<{ buffer: Buffer; errCode?: number }> }
     security: { msgSecCheck(o: Record<string, unknown>): Promise<{ result?: { suggest?: string } }> }
   }
+  /**
+   * 云开发's model service (wx-server-sdk 3.0.5-beta.1 / 4.0.1 and later: `cloud.ai()`); absent on
+   * older SDKs. Used only by 问一问's optional model (adapters/cloud/model.ts).
+   */
+  ai?: () => { createModel(name: string): { generateText(o: { model: string; messages: Array<{ role: 'system' | 'user'; content: string }> }): Promise<{ text?: string }> } }
 }

@@ -46,6 +46,7 @@ export default function StaffHome() {
             <Cell label='经营异常' value='标记、信用修复、移出' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/abnormal/index' })} />
             <Cell label='名特优新审核' value='申报、公示、异议、认定' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/recognitions/index' })} />
             <Cell label='分型异议复核' value='经营户对分型结果的异议' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/classification/index' })} />
+            <Cell label='问一问·群众提问' value='回复转人工的问题、发布常见问题' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/questions/index' })} />
             <Cell label='开业第一课' value='学习和通过情况' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/course/index' })} />
             <Cell label='登记名录' value='导入、查找个体工商户' arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/register/index' })} />
             <Cell label='人员管理' value={data.staff.role === 'admin' ? '邀请、改角色、暂停' : '邀请本地区监管人员'} arrow onClick={() => Taro.navigateTo({ url: '/staff/pages/people/index' })} />
