@@ -4,7 +4,7 @@ import { acceptModelAnswer, modelPrompt, sentences } from '../../src/core/assist
 import { createEngine, EVIDENCE_FLOOR, EVIDENCE_RANK_RATIO, matchFaq, SCORE_FLOOR } from '../../src/core/assistant/engine'
 import { evaluate, parseQuestions, summaryLine } from '../../src/core/assistant/evaluate'
 import { allPassages } from '../../src/core/assistant/passages'
-import { normalise, questionUnits, tokenize } from '../../src/core/assistant/tokenize'
+import { normalise, questionFocus, questionUnits, STATES_AMOUNT, tokenize } from '../../src/core/assistant/tokenize'
 import { POLICY_LIBRARY } from '../../src/core/policy/library'
 
 describe('tokenize', () => {
@@ -130,6 +130,45 @@ describe('ranking', () => {
       expect([q, r.confident]).toEqual([q, false])
       if (r.hits[0]) expect(r.hits[0].score < SCORE_FLOOR || r.hits.every((h) => h.evidence < EVIDENCE_FLOOR || h.score < EVIDENCE_RANK_RATIO * r.hits[0].score)).toBe(true)
     }
+  })
+
+  test('a question asking for an amount is answered only by a card that states one', () => {
+    const words = (q: string) => questionUnits(q).map((u) => u.word)
+    expect(questionFocus('健康证体检多少钱', questionUnits('健康证体检多少钱')).amount).toBe(true)
+    expect(questionFocus('码上贷能贷多少', questionUnits('码上贷能贷多少')).amount).toBe(true)
+    // a duration or a count is no amount
+    expect(questionFocus('创业担保贷款能贷几年', questionUnits('创业担保贷款能贷几年')).amount).toBe(false)
+    expect(questionFocus('年报要交钱不', questionUnits('年报要交钱不')).amount).toBe(false)
+    expect(STATES_AMOUNT.test('月销售额10万元以下免征增值税')).toBe(true)
+    expect(STATES_AMOUNT.test('这是试点，文件未写明额度')).toBe(true)
+    expect(STATES_AMOUNT.test('每年进行健康检查，到期前重新体检')).toBe(false)
+    // the health-certificate cards say when, never what it costs
+    const r = engine.search('健康证体检多少钱')
+    expect(r.hits[0].passage.ref).toBe('guide-permit-healthCert')
+    expect(r.confident).toBe(false)
+    expect(engine.search('码上贷是啥？能贷多少').confident).toBe(true)
+    expect(words('健康证体检多少钱')).not.toContain('多少钱')
+  })
+
+  test('a "can I …" question needs its action in the card, done to the thing asked about', () => {
+    const q = '营业执照能借给我表弟用不'
+    const units = questionUnits(q)
+    const f = questionFocus(q, units)
+    expect(units[f.verb!].word).toBe('借')
+    expect(units[f.object!].word).toBe('营业执照')
+    // the licence lesson lacks 借; the code-loan card says 信用贷款更好借, far from 营业执照
+    expect(engine.search(q).confident).toBe(false)
+    expect(engine.search('营业执照能借给亲戚用不').confident).toBe(false)
+  })
+
+  test('a "how do I …" question needs the thing itself, not a neighbour word', () => {
+    const q = '电子发票咋开啊'
+    const units = questionUnits(q)
+    expect(questionFocus(q, units).phrase.map((i) => units[i].word)).toEqual(['电子', '发票'])
+    // 发票 alone (the invoices lesson) or 电子税务局 … 普通发票 is not 电子发票
+    expect(engine.search('电子发票咋开啊 手机上能开不').confident).toBe(false)
+    expect(engine.search('烟草证到期咋续').confident).toBe(true)
+    expect(engine.search('要打官司请不起律师咋整').confident).toBe(true)
   })
 
   test('evidence counts only from a card that ranks near the top', () => {

@@ -94,6 +94,16 @@ export const SYNONYMS: Synonym[] = [
   { term: '拖欠', words: ['拖', '欠钱', '欠工资', '欠薪', '压工资', '晚发', '不发'], except: ['拖车', '拖拉机', '拖鞋', '拖地'] },
   { term: '投诉 维权', words: ['说理', '讲理', '评理', '讨说法', '讨个说法', '要说法', '告他', '告它'] },
   { term: '无理由退货', words: ['不喜欢', '不想要', '不合适', '不满意', '无需说明理由', '不用说明理由', '七天无理由', '7天无理由'] },
+  // round 4 (fresh2.json, tuned on from here): prices, names, papers and credit as owners say them
+  { term: '价格', words: ['价钱', '价码', '售价', '卖价'] },
+  { term: '涨价', words: ['调高', '提价', '抬价', '涨了价', '价格调高'] },
+  { term: '打折 折扣', words: ['八折', '九折', '七折', '五折', '打个折', '优惠价'] },
+  { term: '字号 名称', words: ['店名', '招牌名', '商号', '店的名字', '原来的名字'] },
+  { term: '户籍', words: ['户口', '户口本'] },
+  // owners pledge a patent "抵押"; the documents say 知识产权质押
+  { term: '质押', words: ['抵押'] },
+  // 征信 is the bank's credit record: no passage speaks of it (信用修复 is the 经营异常 list's), so it stays one word, not 征 + 信
+  { term: '征信', words: ['征信记录', '征信报告', '上征信'] },
   // places
   { term: '地区 区县', words: ['县', '镇', '隔壁', '外地', '外省', '别的区', '区里', '市里', '异地'], except: ['城镇', '乡镇企业'] }
 ]

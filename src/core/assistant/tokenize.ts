@@ -33,7 +33,9 @@ export const STOPWORDS = new Set([
   '必须', '一定', '真的', '到底', '具体', '大概', '一般', '还是', '或者', '然后', '如果', '但是', '已经', '马上',
   '有人', '有啥', '有没', '能有', '帮忙', '帮', '注意', '要注意', '干', '不想', '别的', '其他', '一阵', '一阵子',
   '多久', '多长', '多长时间', '几年', '几次', '几天', '几个', '好多', '多少钱',
-  '最近', '去年', '明年', '以后', '以前', '明天', '今天', '刚刚'
+  '最近', '去年', '明年', '以后', '以前', '明天', '今天', '刚刚',
+  // place deixis, like time deixis: "here" is where the owner is, never a word a passage holds
+  '这边', '这里', '这儿', '那边', '那里', '那儿'
 ])
 
 /** Characters that only glue a question together: a bigram with one of them ("款吗", "票怎") is noise. */
@@ -176,6 +178,9 @@ export interface Unit {
   terms: string[]
   /** the word's bigrams (words of 3+ characters): a passage holding half of them covers it too */
   bigrams: string[]
+  /** where it stands in the normalised question (start inclusive, end exclusive) */
+  start: number
+  end: number
 }
 
 /**
@@ -199,7 +204,7 @@ export function questionUnits(text: string, known: (word: string) => boolean = (
   // joined singles can spell glue again ("多" + "长")
   for (let i = segs.length - 1; i >= 0; i--) if (STOPWORDS.has(segs[i].word)) segs.splice(i, 1)
   const spans = ENTRIES.map((e) => ({ terms: e.terms, spans: entrySpans(t, e) })).filter((e) => e.spans.length)
-  const units: Array<Unit & { end: number; spans: Set<string> }> = []
+  const units: Array<Unit & { spans: Set<string> }> = []
   for (const s of segs) {
     const terms = new Set([s.word])
     const ids = new Set<string>()
@@ -221,7 +226,45 @@ export function questionUnits(text: string, known: (word: string) => boolean = (
       for (const id of ids) last.spans.add(id)
       continue
     }
-    units.push({ word: s.word, terms: [...terms], bigrams: s.word.length >= 3 && HAN.test(s.word) ? bigramsOf(s.word) : [], end: s.end, spans: ids })
+    units.push({ word: s.word, terms: [...terms], bigrams: s.word.length >= 3 && HAN.test(s.word) ? bigramsOf(s.word) : [], start: s.start, end: s.end, spans: ids })
   }
-  return units.map(({ word, terms, bigrams }) => ({ word, terms, bigrams }))
+  return units.map(({ word, terms, bigrams, start, end }) => ({ word, terms, bigrams, start, end }))
 }
+
+/**
+ * What a question is about, beyond its words (engine.ts requires the answering card to speak of it):
+ * - `amount`: it asks for an amount (多少钱, 几块, 能拿多少, 赔多少): only a card that states one (a sum, a
+ *   rate, a multiple, 免征/减半, or says the amount is not written) answers it;
+ * - `verb`: the action a "can I …" question asks about, the unit right after 能/可以 (营业执照能借给… → 借);
+ * - `phrase`: the thing a "how do I …" question asks about, the run of meaning units right before
+ *   咋/怎么/如何 (电子发票咋开 → 电子 发票): a card must speak of the whole thing, not of a neighbour
+ *   (发票 alone).
+ */
+export interface Focus {
+  amount: boolean
+  verb?: number
+  /** the thing the action is done to, when it stands right before 能 (营业执照能借给… → 营业执照) */
+  object?: number
+  phrase: number[]
+}
+
+// an amount asked for: money (多少钱, 几块, 多少元) or how much one gets, pays or is owed (拿多少, 赔好多),
+// but not a duration or a count (贷几年, 多少天)
+const ASKS_AMOUNT = /多少钱|好多钱|几块|几元|多少元|多少块|(?:费|价|价格|价钱|收费)(?:是|要|得)?多少|[拿领贷借赔罚补减退给发交批](?:多少|好多)(?![年天月日号次个岁趟回遍])/
+const MODAL_BEFORE = /(?:能|可以|可不可以|能不能)$/
+const HOW_AFTER = /^(?:咋|怎么|怎样|如何)/
+
+export function questionFocus(text: string, units: readonly Unit[]): Focus {
+  const t = normalise(text)
+  const verb = units.findIndex((u) => MODAL_BEFORE.test(t.slice(0, u.start)))
+  const phrase: number[] = []
+  const how = units.findIndex((u, i) => HOW_AFTER.test(t.slice(u.end)) && (i === units.length - 1 || units[i + 1].start > u.end))
+  // words, not single characters: 请不起律师咋整 asks about 律师, not about 起律师
+  if (how >= 0) for (let i = how; i >= 0 && units[i].word.length > 1 && (i === how || units[i].end === units[i + 1].start); i--) phrase.unshift(i)
+  const object = verb > 0 && /^(?:能|可以|可不可以|能不能)$/.test(t.slice(units[verb - 1].end, units[verb].start)) ? verb - 1 : undefined
+  return { amount: ASKS_AMOUNT.test(t), verb: verb >= 0 ? verb : undefined, object, phrase }
+}
+
+/** A passage that states an amount: a sum, a rate or a multiple, 免征/减半, or that none is written (文件未写明额度). */
+export const STATES_AMOUNT = /[0-9][0-9.,]*\s*(?:元|万|千|百|%|倍|折)|[一二两三四五六七八九十百千万]+(?:元|倍|成|折)|百分之|减半|免费|免征|免收|不收费|不收取|额度|金额|幅度|补贴标准|收费标准/
+
