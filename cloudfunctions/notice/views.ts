@@ -89,6 +89,7 @@ export function hintStaffView(h: HintDoc, urls: string[]) {
     creditCodeTail: h.creditCode.slice(-4),
     marketName: h.marketName,
     sentBy: h.sentByName,
+    fromLabel: h.from === 'visit' ? '走访时发出' : '工作台发出',
     actions: h.status === 'corrected' ? (['confirm', 'return'] as Array<'confirm' | 'return'>) : []
   }
 }

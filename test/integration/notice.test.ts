@@ -129,7 +129,7 @@ describe('notices (#18): 双随机抽查迎检, 违规提示, 信用修复', () 
     await setClock('2026-11-20T02:00:00Z')
     const code = await codeOf('demo-owner-1')
     const hint = await c.ok('notice', 'notice.hint.send', { creditCode: code, rule: '《明码标价和禁止价格欺诈规定》', what: '摊位商品没有标价签，请补上', dueDate: '2026-11-27', firstMinor: true }, 'demo-regulator', 'hint-request-1')
-    expect(hint).toMatchObject({ status: 'sent', guidance: true, businessName: '鹿城区张记面馆', marketName: '东门农贸市场' })
+    expect(hint).toMatchObject({ status: 'sent', guidance: true, businessName: '鹿城区张记面馆', marketName: '东门农贸市场', fromLabel: '工作台发出' })
     const msg = (await outbox('demo-owner-1')).find((m) => m.key === `hint:${hint.id}:sent`)!
     expect(msg.body).toContain('这是整改提示，不是处罚')
     expect(msg.body).toContain('初次违法且危害后果轻微并及时改正的，可以不予行政处罚。')

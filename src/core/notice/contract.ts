@@ -87,6 +87,8 @@ export const hintStaffSchema = hintOwnerSchema.omit({ canCorrect: true }).extend
   creditCodeTail: z.string(),
   marketName: z.string().nullable(),
   sentBy: z.string(),
+  /** 工作台发出 / 走访时发出 */
+  fromLabel: z.string(),
   actions: z.array(z.enum(['confirm', 'return']))
 })
 const hintRowSchema = hintStaffSchema.pick({ id: true, status: true, statusLabel: true, rule: true, what: true, dueDate: true, overdue: true, businessName: true, marketName: true, createdAt: true })
@@ -197,7 +199,9 @@ export const noticeContract = {
       what: text(300, 4),
       dueDate: isoDate,
       /** 轻微 and the household's first time: the wording is guidance (FIRST_MINOR_RULE) */
-      firstMinor: z.boolean()
+      firstMinor: z.boolean(),
+      /** where the officer sent it from: the workbench, or during a 走访 (seed 003 measure 7) */
+      from: z.enum(['workbench', 'visit']).default('workbench')
     }),
     output: hintStaffSchema,
     roles: REGULATOR,
