@@ -1,11 +1,11 @@
 import { Input, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { LoadMore } from '../../../components/LoadMore'
 import { Page } from '../../../components/Page'
 import { SelectCell } from '../../../components/SelectCell'
 import { useFormErrors } from '../../../components/useFormErrors'
-import { usePaged } from '../../../components/usePaged'
+import { useListOnShow, usePaged } from '../../../components/usePaged'
 import { Cell, Empty, LoadFailed, Loading, PrimaryButton, SecondaryButton, Section, Tag } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import { showDate } from '../../../core/common/time'
@@ -29,11 +29,7 @@ export default function Abnormal() {
   const [saving, setSaving] = useState(false)
   const { check, fail, fieldError, formNotice, setError } = useFormErrors()
   const list = usePaged<Row>(async (cursor, limit) => call('notice.abnormal.list', { status: statusRef.current, ...(cursor ? { cursor } : {}), limit }))
-  const shown = useRef(false)
-  useDidShow(() => {
-    void (shown.current ? list.reload() : list.reset())
-    shown.current = true
-  })
+  useListOnShow(list)
   const set = <K extends keyof typeof EMPTY>(k: K, v: (typeof EMPTY)[K]) => {
     setForm((f) => ({ ...f, [k]: v }))
     setError(k, '')

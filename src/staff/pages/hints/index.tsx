@@ -1,12 +1,12 @@
 import { Input, Switch, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { LoadMore } from '../../../components/LoadMore'
 import { Page } from '../../../components/Page'
 import { SelectCell } from '../../../components/SelectCell'
 import { TextBox } from '../../../complaint/parts'
 import { useFormErrors } from '../../../components/useFormErrors'
-import { usePaged } from '../../../components/usePaged'
+import { useListOnShow, usePaged } from '../../../components/usePaged'
 import { Cell, Empty, LoadFailed, Loading, PrimaryButton, Section, Tag } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import { chinaDate } from '../../../core/common/time'
@@ -38,11 +38,7 @@ export default function Hints() {
   const [saving, setSaving] = useState(false)
   const { check, fail, fieldError, formNotice, setError } = useFormErrors()
   const list = usePaged<Row>(async (cursor, limit) => call('notice.hint.queue', { view: viewRef.current, ...(cursor ? { cursor } : {}), limit }))
-  const shown = useRef(false)
-  useDidShow(() => {
-    void (shown.current ? list.reload() : list.reset())
-    shown.current = true
-  })
+  useListOnShow(list)
   const set = <K extends keyof typeof EMPTY>(k: K, v: (typeof EMPTY)[K]) => {
     setForm((f) => ({ ...f, [k]: v }))
     setError(k, '')
