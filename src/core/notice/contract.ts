@@ -107,7 +107,8 @@ export const repairSchema = z.strictObject({
   markedAt: z.string(),
   clearedAt: z.string().nullable(),
   steps: z.array(stepSchema),
-  remindersLeft: z.number().int()
+  /** the China date of the next reminder while the mark stands and the business has an account */
+  nextReminderOn: z.string().nullable()
 })
 
 export const abnormalRowSchema = z.strictObject({
@@ -178,7 +179,9 @@ export const noticeContract = {
         hideDay: z.boolean()
       })
       .refine((p) => p.windowEnd >= p.windowStart, { message: '结束日期不能早于开始日期', path: ['windowEnd'] })
-      .refine((p) => !p.day || (p.day >= p.windowStart && p.day <= p.windowEnd), { message: '检查日要在时间段内', path: ['day'] }),
+      .refine((p) => !p.day || (p.day >= p.windowStart && p.day <= p.windowEnd), { message: '检查日要在时间段内', path: ['day'] })
+      // a one-day window names the day: "not telling the day" needs at least two days to hide it in
+      .refine((p) => !p.hideDay || p.windowEnd > p.windowStart, { message: '时间段只有一天，就等于告诉了具体哪天；不提前告知检查日的，时间段至少要两天', path: ['windowEnd'] }),
     output: planSchema,
     roles: REGULATOR,
     creates: true
