@@ -54,7 +54,8 @@ async function sourceOf(ctx: Context, s: Scope, kind: ListFigure, param: string 
       title: ownerTitle(o),
       lines: [
         ...(o.profile ? [INDUSTRIES[o.profile.industry] ?? ''] : []),
-        ...(o.classType ? [`分型（估计）：${BUSINESS_TYPES[o.classType]}`] : []),
+        // the year's decision where there is one (#18); else the estimate from the profile, said as such
+        ...(o.decided?.type ? [`分型（${o.decided.year}年判定）：${BUSINESS_TYPES[o.decided.type]}`] : o.classType ? [`分型（估算）：${BUSINESS_TYPES[o.classType]}`] : []),
         ...marketLine(market(o.marketId)),
         ...(o.lastSeenOn ? [`最近使用：${o.lastSeenOn}`] : [])
       ].filter(Boolean),

@@ -247,6 +247,7 @@ export default defineFunction('notice', {
       timeline: [{ status: 'sent', at, note: null }],
       sentBy: ctx.openid,
       sentByName: ctx.staff.name,
+      from: input.from,
       rev: 0,
       createdAt: at,
       updatedAt: at

@@ -61,6 +61,8 @@ export interface HintDoc {
   timeline: Array<{ status: HintStatus | 'overdue'; at: string; note: string | null; id?: string }>
   sentBy: string
   sentByName: string
+  /** sent from the workbench or during a visit; absent on hints sent before this was recorded */
+  from?: 'workbench' | 'visit'
   /** bumped by every write: writes are conditional on it */
   rev: number
   createdAt: string

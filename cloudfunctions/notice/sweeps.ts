@@ -144,8 +144,8 @@ export function repairMessage(cause: keyof typeof ABNORMAL_CAUSES, businessName:
 }
 
 /**
- * Credit-repair reminders: while a business is marked and has an account, one every
- * NOTICE_CONFIG.repairEveryDays, at most repairMaxReminders per marking. The message goes first
+ * Credit-repair reminders: while a business is marked and has an account, weekly for the first
+ * NOTICE_CONFIG.repairWeeklyReminders, then every repairLaterEveryDays until the mark is cleared. The message goes first
  * with the key `credit-repair:<code>:<version>:<n>` (a repeat is a duplicate, never a second
  * message), then the count moves on conditionally.
  */
@@ -165,7 +165,7 @@ export const repairReminderSweep: Sweep = {
       const m = repairMessage(r.cause, r.businessName, n)
       await notify(ports, now, { openid: r.openid, topic: 'account', key: `credit-repair:${r._id}:${r.version}:${n}`, title: m.title, body: m.body, page: 'notice/pages/repair/index' })
       const next = nextRepairReminder(chinaDate(now), n)
-      handled += await repairs(ports.db).updateWhere({ _id: r._id, version: r.version, reminders: r.reminders }, { reminders: n, nextRemindAt: next ? next.toISOString() : null, updatedAt: t })
+      handled += await repairs(ports.db).updateWhere({ _id: r._id, version: r.version, reminders: r.reminders }, { reminders: n, nextRemindAt: next.toISOString(), updatedAt: t })
     }
     return { handled, more: due.length === PAGE }
   }

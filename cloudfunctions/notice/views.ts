@@ -1,6 +1,6 @@
-import { ABNORMAL_CAUSES, AUDIENCE_KINDS, HINT_STATUSES, NOTICE_CONFIG, PLAN_STATUSES, REPAIR_STATUSES, REPAIR_STEPS } from '../../src/core/notice/labels'
+import { ABNORMAL_CAUSES, AUDIENCE_KINDS, HINT_STATUSES, PLAN_STATUSES, REPAIR_STATUSES, REPAIR_STEPS } from '../../src/core/notice/labels'
 import { inspectionNoticeAt } from '../../src/core/notice/timing'
-import { chinaFormat } from '../../src/core/common/time'
+import { chinaDate, chinaFormat } from '../../src/core/common/time'
 import { regionName } from '../../src/core/region/names'
 import { INDUSTRIES } from '../../src/core/user/options'
 import type { HintDoc, PlanDoc, RepairDoc } from './store'
@@ -89,6 +89,7 @@ export function hintStaffView(h: HintDoc, urls: string[]) {
     creditCodeTail: h.creditCode.slice(-4),
     marketName: h.marketName,
     sentBy: h.sentByName,
+    fromLabel: h.from === 'visit' ? '走访时发出' : '工作台发出',
     actions: h.status === 'corrected' ? (['confirm', 'return'] as Array<'confirm' | 'return'>) : []
   }
 }
@@ -119,7 +120,7 @@ export function repairView(r: RepairDoc) {
     markedAt: r.markedAt,
     clearedAt: r.clearedAt,
     steps: REPAIR_STEPS[r.cause].map((s) => ({ id: s.id, text: s.text, evidence: s.evidence ?? null, platform: s.platform ?? null, done: r.done.includes(s.id) })),
-    remindersLeft: r.status === 'marked' && r.openid ? Math.max(0, NOTICE_CONFIG.repairMaxReminders.value - r.reminders) : 0
+    nextReminderOn: r.status === 'marked' && r.openid && r.nextRemindAt ? chinaDate(new Date(r.nextRemindAt)) : null
   }
 }
 

@@ -1,4 +1,4 @@
-import Taro, { useReachBottom } from '@tarojs/taro'
+import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
 import { MAX_PAGE } from '../core/common/pageSize'
 import { errorMessage } from '../services/api'
@@ -104,4 +104,16 @@ export function usePaged<T extends { id: string }>(fetchPage: (cursor: string | 
     loadMore,
     replace
   }
+}
+
+/**
+ * A list page's loading on show: the first page when the page first shows; on every later show
+ * (back from a detail page that may have changed a row) fresh data for what is on screen.
+ */
+export function useListOnShow(list: { reset: () => unknown; reload: () => unknown }) {
+  const shown = useRef(false)
+  useDidShow(() => {
+    void (shown.current ? list.reload() : list.reset())
+    shown.current = true
+  })
 }

@@ -121,7 +121,7 @@ describe('监测分析: the list behind each figure', () => {
     expect(l.total).toBe(4)
     // a1 (5 Nov), a3 (1 Nov), a2 (10 Oct), then a4 (June)
     expect(l.items.map((i: any) => i.title)).toEqual(['张记*馆', '王记*吃', '李家*货'])
-    expect(l.items[0].lines).toEqual(['餐饮服务', '分型（估计）：生存型', '市场：东门市场', '最近使用：2026-11-19'])
+    expect(l.items[0].lines).toEqual(['餐饮服务', '分型（估算）：生存型', '市场：东门市场', '最近使用：2026-11-19'])
     const next = await list('mon-reg-a', 'households', { limit: 3, cursor: l.nextCursor })
     expect(next.items.map((i: any) => i.title)).toEqual(['赵氏*发'])
     expect(next.nextCursor).toBeNull()
@@ -211,7 +211,7 @@ describe('exports (opened with exceljs)', () => {
     const header = rows.findIndex((r) => r[0] === '名称（已隐去部分）')
     expect(rows[header]).toEqual(['名称（已隐去部分）', '情况', '日期'])
     expect(rows.slice(header + 1).map((r) => r[0])).toEqual(['张记*馆', '王记*吃', '李家*货', '赵氏*发'])
-    expect(rows[header + 1]).toEqual(['张记*馆', '餐饮服务；分型（估计）：生存型；市场：东门市场；最近使用：2026-11-19', '2026-11-05'])
+    expect(rows[header + 1]).toEqual(['张记*馆', '餐饮服务；分型（估算）：生存型；市场：东门市场；最近使用：2026-11-19', '2026-11-05'])
     expect(JSON.stringify(rows)).not.toContain('湖滨')
     // 上城区's export of the same list holds only 上城区's households
     const b = cells((await open(await c.ok('monitor', 'monitor.export', { ...PERIOD, figure: 'households' }, 'mon-reg-b'))).worksheets[0])

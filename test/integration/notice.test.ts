@@ -123,13 +123,18 @@ describe('notices (#18): 双随机抽查迎检, 违规提示, 信用修复', () 
     expect(await c.ok('notice', 'notice.plan.cancel', { id: scheduled.id }, 'demo-regulator')).toMatchObject({ status: 'cancelled' })
     // an owner cannot make plans
     expect((await c.call('notice', { action: 'notice.plan.create', payload: PLAN, requestId: 'plan-request-x' }, 'demo-owner-1')).status).toBe(403)
+    // a one-day window would name the day a hidden plan keeps back: refused in words; allowed when the day is told
+    const oneDay = { ...PLAN, windowStart: '2027-01-10', windowEnd: '2027-01-10', day: undefined }
+    const hidden = await c.call('notice', { action: 'notice.plan.create', payload: { ...oneDay, hideDay: true }, requestId: 'plan-request-1day' }, 'demo-regulator')
+    expect(hidden.body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('时间段至少要两天') } })
+    expect(await c.ok('notice', 'notice.plan.create', { ...oneDay, hideDay: false }, 'demo-regulator', 'plan-request-1day-told')).toMatchObject({ windowStart: '2027-01-10', windowEnd: '2027-01-10' })
   })
 
   test('违规提示: guidance for a first minor one, corrected with a photo, confirmed; returned and corrected again', async () => {
     await setClock('2026-11-20T02:00:00Z')
     const code = await codeOf('demo-owner-1')
     const hint = await c.ok('notice', 'notice.hint.send', { creditCode: code, rule: '《明码标价和禁止价格欺诈规定》', what: '摊位商品没有标价签，请补上', dueDate: '2026-11-27', firstMinor: true }, 'demo-regulator', 'hint-request-1')
-    expect(hint).toMatchObject({ status: 'sent', guidance: true, businessName: '鹿城区张记面馆', marketName: '东门农贸市场' })
+    expect(hint).toMatchObject({ status: 'sent', guidance: true, businessName: '鹿城区张记面馆', marketName: '东门农贸市场', fromLabel: '工作台发出' })
     const msg = (await outbox('demo-owner-1')).find((m) => m.key === `hint:${hint.id}:sent`)!
     expect(msg.body).toContain('这是整改提示，不是处罚')
     expect(msg.body).toContain('初次违法且危害后果轻微并及时改正的，可以不予行政处罚。')
@@ -182,7 +187,7 @@ describe('notices (#18): 双随机抽查迎检, 违规提示, 信用修复', () 
     expect(late).toMatchObject({ status: 'corrected', overdue: true })
   })
 
-  test('信用修复 from the register import: marked with its cause, steps, capped reminders, cleared by a later import', async () => {
+  test('信用修复 from the register import: marked with its cause, steps, reminders until cleared (weekly, then monthly), cleared by a later import', async () => {
     await setClock('2026-11-20T02:00:00Z')
     const code = await codeOf('demo-owner-1')
     const reg = (await c.ports.db.collection('register').get(code)) as any
@@ -203,13 +208,20 @@ describe('notices (#18): 双随机抽查迎检, 违规提示, 信用修复', () 
     expect(r).toMatchObject({ status: 'marked', cause: 'annualReport', causeLabel: '未按规定报送年度报告', causeText: '未按规定报送2025年度年度报告', sourceLabel: '登记名录' })
     expect(r.steps[0].evidence.quote).toContain('允许自行网上补报')
     // the loan assessment reads the official mark
-    // reminders: the first at once, then every 7 days, 5 in all
-    for (let day = 0; day < 60; day++) {
+    // reminders: the first at once, then every 7 days (5 in all), then every 30 days: days 0, 7, 14, 21, 28, 58, 88
+    for (let day = 0; day < 100; day++) {
       await setClock(new Date(Date.parse('2026-11-20T02:00:00Z') + day * 86_400_000).toISOString())
       await trigger()
     }
+    // newest first
     const reminders = (await outbox('demo-owner-1')).filter((m) => m.key.startsWith(`credit-repair:${code}:1:`) && !m.key.endsWith(':cleared'))
-    expect(reminders).toHaveLength(5)
+    expect(reminders).toHaveLength(7)
+    // the last two a month apart, and the next one a month after the last (China dates)
+    const sentOn = reminders.map((m: any) => new Date(Date.parse(m.at) + 8 * 3600_000).toISOString().slice(0, 10))
+    expect(Date.parse(sentOn[0]) - Date.parse(sentOn[1])).toBe(30 * 86_400_000)
+    expect(Date.parse(sentOn[4]) - Date.parse(sentOn[5])).toBe(7 * 86_400_000)
+    const nextOn = (await c.ok('notice', 'notice.repair.get', {}, 'demo-owner-1')).repair.nextReminderOn
+    expect(Date.parse(nextOn) - Date.parse(sentOn[0])).toBe(30 * 86_400_000)
     expect(reminders.every((m) => m.body.includes('国家企业信用信息公示系统') && !/付款|转账|http/.test(m.body))).toBe(true)
 
     // the owner ticks a step; it never clears the mark, and they cannot set or clear 经营异常 themselves
@@ -229,6 +241,11 @@ describe('notices (#18): 双随机抽查迎检, 违规提示, 信用修复', () 
     expect(((await c.ports.db.collection('owners').get('demo-owner-1')) as any).profile.abnormal).toBe(false)
     await importFile(file(''))
     expect((await outbox('demo-owner-1')).filter((m) => m.key === `credit-repair:${code}:1:cleared`)).toHaveLength(1)
+    // cleared: no reminder after it
+    expect((await c.ok('notice', 'notice.repair.get', {}, 'demo-owner-1')).repair.nextReminderOn).toBeNull()
+    await setClock('2027-04-20T02:00:00Z')
+    await trigger()
+    expect((await outbox('demo-owner-1')).filter((m) => m.key.startsWith(`credit-repair:${code}:1:`) && !m.key.endsWith(':cleared'))).toHaveLength(7)
   })
 
   test('信用修复 by staff: marked with a cause, region-scoped list, cleared only by staff or the register', async () => {

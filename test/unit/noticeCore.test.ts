@@ -23,11 +23,14 @@ describe('notice sources and configuration', () => {
     expect(JSON.stringify([NOTICE_SOURCES, REPAIR_STEPS])).not.toMatch(/\.txt|种子|seed/i)
   })
 
-  test('timing: the 事前提醒 at 09:00 China N days before the window, overdue from the next China day, reminders capped', () => {
+  test('timing: the 事前提醒 at 09:00 China N days before the window, overdue from the next China day, reminders weekly then monthly', () => {
     expect(inspectionNoticeAt('2026-12-01').toISOString()).toBe('2026-11-28T01:00:00.000Z')
     expect(overdueAt('2026-11-25').toISOString()).toBe('2026-11-25T16:00:00.000Z')
     expect(nextRepairReminder('2026-11-20', 1)!.toISOString()).toBe('2026-11-27T01:00:00.000Z')
-    expect(nextRepairReminder('2026-11-20', NOTICE_CONFIG.repairMaxReminders.value)).toBeNull()
+    // after the weekly ones, monthly, and never stopping while the mark stands
+    expect(nextRepairReminder('2026-11-20', NOTICE_CONFIG.repairWeeklyReminders.value - 1).toISOString()).toBe('2026-11-27T01:00:00.000Z')
+    expect(nextRepairReminder('2026-11-20', NOTICE_CONFIG.repairWeeklyReminders.value).toISOString()).toBe('2026-12-20T01:00:00.000Z')
+    expect(nextRepairReminder('2026-11-20', 40).toISOString()).toBe('2026-12-20T01:00:00.000Z')
     expect(windowText('2026-12-01', '2026-12-10')).toBe('12月1日至12月10日')
     expect(windowText('2026-12-01', '2026-12-01')).toBe('12月1日')
   })
@@ -105,7 +108,8 @@ describe('state machines: no sequence of actions reaches an illegal state (prope
           if (n.status === 'marked' && !n.cause) return false
           if (n.cause && n.done.some((d) => !REPAIR_STEPS[n.cause!].some((x) => x.id === d))) return false
           if (new Set(n.done).size !== n.done.length) return false
-          if (n.reminders > NOTICE_CONFIG.repairMaxReminders.value) return false
+          // a reminder only while marked, one at a time
+          if (e.type === 'remind' && (s.status !== 'marked' || n.reminders !== s.reminders + 1)) return false
           // a new marking starts its own reminders; the version only moves on a new marking
           if (n.version !== s.version && !(e.type === 'mark' && s.status !== 'marked' && n.version === s.version + 1 && n.reminders === 0)) return false
           s = n

@@ -73,3 +73,30 @@ test('a stall code opened by a regulator lands on the visit form, not onboarding
     expect(sim.errors).toEqual([])
   })
 })
+
+test('a problem seen on a visit: 发违规提示 opens the hint form for that household, and the hint says it came from a visit', async () => {
+  const due = new Date(Date.now() + 8 * 3600_000 + 5 * 86_400_000).toISOString().slice(0, 10)
+  const what = `走访发现冷柜温度计坏了${Date.now() % 100000}`
+  await withSim(cloud, REGULATOR, '/pages/onboard/index?scene=DMA2K7', async (sim) => {
+    await sim.settle()
+    expect(sim.page.route).toBe('staff/pages/visit/index')
+    await sim.tap('发违规提示')
+    expect(sim.page.route).toBe('staff/pages/hints/index')
+    expect(sim.text()).toContain('走访中发现的问题：发送违规提示')
+    // the household is filled in from the visit; nothing else is
+    await sim.tap('发送提示')
+    expect(sim.text()).not.toContain('请填统一社会信用代码')
+    expect(sim.text()).toContain('请写清楚要整改什么')
+    await sim.input('hintRule', '《食品安全法》第五十四条')
+    await sim.input('hintWhat', what)
+    await sim.pick('整改期限', due)
+    await weappShot(sim, 'visit-hint-form')
+    await sim.tap('发送提示')
+    expect(sim.errors).toEqual([])
+  })
+  const sent = (await cloud.ports.db.collection('complianceHints').find({ what }, { limit: 2 })) as unknown as Array<{ _id: string; from: string; dueDate: string }>
+  expect(sent).toHaveLength(1)
+  expect(sent[0]).toMatchObject({ from: 'visit', dueDate: due })
+  const staffView = await cloud.ok('notice', 'notice.hint.staffGet', { id: sent[0]._id }, REGULATOR)
+  expect(staffView.fromLabel).toBe('走访时发出')
+})

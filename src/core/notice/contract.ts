@@ -87,6 +87,8 @@ export const hintStaffSchema = hintOwnerSchema.omit({ canCorrect: true }).extend
   creditCodeTail: z.string(),
   marketName: z.string().nullable(),
   sentBy: z.string(),
+  /** 工作台发出 / 走访时发出 */
+  fromLabel: z.string(),
   actions: z.array(z.enum(['confirm', 'return']))
 })
 const hintRowSchema = hintStaffSchema.pick({ id: true, status: true, statusLabel: true, rule: true, what: true, dueDate: true, overdue: true, businessName: true, marketName: true, createdAt: true })
@@ -105,7 +107,8 @@ export const repairSchema = z.strictObject({
   markedAt: z.string(),
   clearedAt: z.string().nullable(),
   steps: z.array(stepSchema),
-  remindersLeft: z.number().int()
+  /** the China date of the next reminder while the mark stands and the business has an account */
+  nextReminderOn: z.string().nullable()
 })
 
 export const abnormalRowSchema = z.strictObject({
@@ -176,7 +179,9 @@ export const noticeContract = {
         hideDay: z.boolean()
       })
       .refine((p) => p.windowEnd >= p.windowStart, { message: '结束日期不能早于开始日期', path: ['windowEnd'] })
-      .refine((p) => !p.day || (p.day >= p.windowStart && p.day <= p.windowEnd), { message: '检查日要在时间段内', path: ['day'] }),
+      .refine((p) => !p.day || (p.day >= p.windowStart && p.day <= p.windowEnd), { message: '检查日要在时间段内', path: ['day'] })
+      // a one-day window names the day: "not telling the day" needs at least two days to hide it in
+      .refine((p) => !p.hideDay || p.windowEnd > p.windowStart, { message: '时间段只有一天，就等于告诉了具体哪天；不提前告知检查日的，时间段至少要两天', path: ['windowEnd'] }),
     output: planSchema,
     roles: REGULATOR,
     creates: true
@@ -197,7 +202,9 @@ export const noticeContract = {
       what: text(300, 4),
       dueDate: isoDate,
       /** 轻微 and the household's first time: the wording is guidance (FIRST_MINOR_RULE) */
-      firstMinor: z.boolean()
+      firstMinor: z.boolean(),
+      /** where the officer sent it from: the workbench, or during a 走访 (seed 003 measure 7) */
+      from: z.enum(['workbench', 'visit']).default('workbench')
     }),
     output: hintStaffSchema,
     roles: REGULATOR,

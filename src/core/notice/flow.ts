@@ -1,4 +1,4 @@
-import { NOTICE_CONFIG, REPAIR_STEPS, type AbnormalCause, type HintStatus, type PlanStatus } from './labels'
+import { REPAIR_STEPS, type AbnormalCause, type HintStatus, type PlanStatus } from './labels'
 
 /**
  * The three notices as pure transition tables, like the 诉求 loop (core/complaint/flow.ts): each
@@ -111,7 +111,6 @@ export function repairStep(s: RepairState, e: RepairEvent): Result<RepairState> 
     }
     case 'remind':
       if (s.status !== 'marked') return no('没有经营异常标记，不用提醒')
-      if (s.reminders >= NOTICE_CONFIG.repairMaxReminders.value) return no('提醒次数已满')
       return to({ reminders: s.reminders + 1 })
   }
 }

@@ -44,8 +44,13 @@ export const NOTICE_CONFIG = {
   hintMaxDays: { value: 90, platform: '本平台配置：整改期限最长90天' },
   /** a credit-repair reminder every this many days while the mark stands */
   repairEveryDays: { value: 7, platform: '本平台配置：来源文件没有规定提醒间隔' },
-  /** at most this many reminders per marking (the first included), so it never nags without end */
-  repairMaxReminders: { value: 5, platform: '本平台配置：每次标记最多提醒5次' }
+  /**
+   * this many weekly reminders per marking (the first included); after them the reminder keeps
+   * coming, less often, until the mark is cleared (seed 003 measure 7: 信用修复 reminders)
+   */
+  repairWeeklyReminders: { value: 5, platform: '本平台配置：标记后先每周提醒，共5次' },
+  /** then one every this many days, until the register or an officer clears the mark */
+  repairLaterEveryDays: { value: 30, platform: '本平台配置：之后每30天提醒一次，直到移出经营异常名录' }
 } as const
 
 /** 经营异常 causes the register and staff use for 个体工商户. */

@@ -20,10 +20,13 @@ export function inspectionNoticeAt(windowStart: string, days: number = NOTICE_CO
 /** The instant a correction deadline is missed: the start of the China day after its last day. */
 export const overdueAt = (dueDate: string) => new Date(chinaStart(addDays(dueDate, 1)))
 
-/** The next credit-repair reminder after one sent at `sent`, at the send hour; null once the cap is reached. */
-export function nextRepairReminder(sentChinaDate: string, remindersSent: number): Date | null {
-  if (remindersSent >= NOTICE_CONFIG.repairMaxReminders.value) return null
-  return new Date(chinaStart(addDays(sentChinaDate, NOTICE_CONFIG.repairEveryDays.value)) + NOTICE_CONFIG.sendHour.value * 3600_000)
+/**
+ * The next credit-repair reminder after one sent on `sentChinaDate`, at the send hour: weekly for
+ * the first few, then monthly, and never stopping while the mark stands (only clearing ends it).
+ */
+export function nextRepairReminder(sentChinaDate: string, remindersSent: number): Date {
+  const every = remindersSent < NOTICE_CONFIG.repairWeeklyReminders.value ? NOTICE_CONFIG.repairEveryDays.value : NOTICE_CONFIG.repairLaterEveryDays.value
+  return new Date(chinaStart(addDays(sentChinaDate, every)) + NOTICE_CONFIG.sendHour.value * 3600_000)
 }
 
 /** "12月3日" from a China date. */

@@ -1,9 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useRef } from 'react'
+import Taro from '@tarojs/taro'
 import { LoadMore } from '../../../components/LoadMore'
 import { Page } from '../../../components/Page'
-import { usePaged } from '../../../components/usePaged'
+import { useListOnShow, usePaged } from '../../../components/usePaged'
 import { Empty, LoadFailed, Loading, Notice, PrimaryButton, Section, Tag } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
@@ -20,11 +19,7 @@ export default function MyComplaints() {
     return { items: r.complaints, total: r.total, nextCursor: r.nextCursor }
   })
   // back from a 诉求's page, what was loaded is refreshed in place (its status may have moved)
-  const shown = useRef(false)
-  useDidShow(() => {
-    void (shown.current ? list.reload() : list.reset())
-    shown.current = true
-  })
+  useListOnShow(list)
   const file = () => Taro.navigateTo({ url: '/complaint/pages/new/index' })
   if (list.error) return <Page><LoadFailed message={list.error} /></Page>
   if (!list.items) return <Page><Loading /></Page>

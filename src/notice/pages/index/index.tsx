@@ -1,10 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useRef } from 'react'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { LoadMore } from '../../../components/LoadMore'
 import { Page } from '../../../components/Page'
-import { usePaged } from '../../../components/usePaged'
+import { useListOnShow, usePaged } from '../../../components/usePaged'
 import { Cell, Empty, LoadFailed, Loading, Section, Tag } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
@@ -26,11 +25,7 @@ export default function Notices() {
     if (!cursor) setFirst({ repair: r.repair, inspections: r.inspections })
     return { items: r.hints, total: r.total, nextCursor: r.nextCursor }
   })
-  const shown = useRef(false)
-  useDidShow(() => {
-    void (shown.current ? list.reload() : list.reset())
-    shown.current = true
-  })
+  useListOnShow(list)
   if (list.error) return <Page><LoadFailed message={list.error} /></Page>
   if (!list.items || !first) return <Page><Loading /></Page>
   const { repair, inspections } = first

@@ -7,6 +7,7 @@ import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
 import { showDate } from '../../../core/common/time'
 import { OFFICIAL_SITE, SCAM_WARNING } from '../../../core/notice/labels'
+import { dayText } from '../../../core/notice/timing'
 import { call, firstErrorMessage } from '../../../services/api'
 import { Source } from '../../parts'
 
@@ -73,7 +74,7 @@ export default function RepairPage() {
           <Text className='timeline__note'>{OFFICIAL_SITE}</Text>
           <Text className='grid__hint'>{SCAM_WARNING}</Text>
         </View>
-        {marked && r.remindersLeft > 0 ? <Cell wide label='提醒' value={`移出前还会提醒${r.remindersLeft}次`} /> : null}
+        {marked && r.nextReminderOn ? <Cell wide label='下次提醒' value={`${dayText(r.nextReminderOn)}（移出经营异常名录前会一直提醒）`} /> : null}
       </Section>
     </Page>
   )

@@ -1,9 +1,8 @@
 import { Input, Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { LoadMore } from '../../../components/LoadMore'
 import { Page } from '../../../components/Page'
-import { usePaged } from '../../../components/usePaged'
+import { useListOnShow, usePaged } from '../../../components/usePaged'
 import { useFormErrors } from '../../../components/useFormErrors'
 import { Cell, Empty, LoadFailed, Loading, Notice, PrimaryButton, SecondaryButton, Section, Tag } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
@@ -25,11 +24,7 @@ export default function PublicNotice() {
     setDays(r.publicDays)
     return r
   })
-  const shown = useRef(false)
-  useDidShow(() => {
-    void (shown.current ? list.reload() : list.reset())
-    shown.current = true
-  })
+  useListOnShow(list)
   const [open, setOpen] = useState<string | null>(null)
 
   if (list.error) return <Page><LoadFailed message={list.error} /></Page>

@@ -1,11 +1,11 @@
 import { Input, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { LoadMore } from '../../../components/LoadMore'
 import { Page } from '../../../components/Page'
 import { SelectCell } from '../../../components/SelectCell'
 import { useFormErrors } from '../../../components/useFormErrors'
-import { usePaged } from '../../../components/usePaged'
+import { useListOnShow, usePaged } from '../../../components/usePaged'
 import { Cell, Empty, LoadFailed, Loading, PrimaryButton, SecondaryButton, Section, Tag } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import { showDate } from '../../../core/common/time'
@@ -19,7 +19,7 @@ const EMPTY = { creditCode: '', cause: '' as AbnormalCause | '', causeText: '' }
 /**
  * 经营异常 households of the region: from the register import (its 经营异常 column) or marked here.
  * The owner gets the repair steps for the cause and a reminder every
- * NOTICE_CONFIG.repairEveryDays days (capped); only a later import or an officer here clears it.
+ * NOTICE_CONFIG.repairEveryDays days, then monthly until the mark is cleared; only a later import or an officer here clears it.
  */
 export default function Abnormal() {
   const [status, setStatus] = useState<RepairStatus>('marked')
@@ -29,11 +29,7 @@ export default function Abnormal() {
   const [saving, setSaving] = useState(false)
   const { check, fail, fieldError, formNotice, setError } = useFormErrors()
   const list = usePaged<Row>(async (cursor, limit) => call('notice.abnormal.list', { status: statusRef.current, ...(cursor ? { cursor } : {}), limit }))
-  const shown = useRef(false)
-  useDidShow(() => {
-    void (shown.current ? list.reload() : list.reset())
-    shown.current = true
-  })
+  useListOnShow(list)
   const set = <K extends keyof typeof EMPTY>(k: K, v: (typeof EMPTY)[K]) => {
     setForm((f) => ({ ...f, [k]: v }))
     setError(k, '')
@@ -69,7 +65,7 @@ export default function Abnormal() {
 
   return (
     <Page>
-      <Section title='标记经营异常' footer={`登记名录导入时带“经营异常”列会自动标记。标记后经营者收到修复步骤，每${NOTICE_CONFIG.repairEveryDays.value}天提醒一次，最多${NOTICE_CONFIG.repairMaxReminders.value}次（本平台配置）。`}>
+      <Section title='标记经营异常' footer={`登记名录导入时带“经营异常”列会自动标记。标记后经营者收到修复步骤，先每${NOTICE_CONFIG.repairEveryDays.value}天提醒一次，共${NOTICE_CONFIG.repairWeeklyReminders.value}次，之后每${NOTICE_CONFIG.repairLaterEveryDays.value}天一次，直到移出（本平台配置）。`}>
         <Cell label='信用代码'>
           <Input className='input' name='abnormalCode' maxlength={40} placeholder='18位统一社会信用代码' value={form.creditCode} onInput={(e) => set('creditCode', e.detail.value)} />
         </Cell>

@@ -1,9 +1,7 @@
 import { View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import { useRef } from 'react'
 import { LoadMore } from '../../../components/LoadMore'
 import { Page } from '../../../components/Page'
-import { usePaged } from '../../../components/usePaged'
+import { useListOnShow, usePaged } from '../../../components/usePaged'
 import { Cell, Empty, LoadFailed, Loading, Section } from '../../../components/ui'
 import { showDateTime } from '../../../core/common/time'
 import type { AuditEntry } from '../../../core/staff/contract'
@@ -12,11 +10,7 @@ import { call } from '../../../services/api'
 /** 操作记录 (admins): who changed whom and what, newest first. */
 export default function Audit() {
   const list = usePaged<AuditEntry>(async (cursor, limit) => call('admin.audit.list', { ...(cursor ? { cursor } : {}), limit }))
-  const shown = useRef(false)
-  useDidShow(() => {
-    void (shown.current ? list.reload() : list.reset())
-    shown.current = true
-  })
+  useListOnShow(list)
   if (list.error) return <Page><LoadFailed message={list.error} /></Page>
   if (!list.items) return <Page><Loading /></Page>
   return (

@@ -1,9 +1,9 @@
 import { Text, Textarea, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { LoadMore } from '../../../components/LoadMore'
 import { Page } from '../../../components/Page'
-import { usePaged } from '../../../components/usePaged'
+import { useListOnShow, usePaged } from '../../../components/usePaged'
 import { Empty, LoadFailed, Loading, Notice, Section, Tag } from '../../../components/ui'
 import { showDateTime } from '../../../core/common/time'
 import type { StaffClaim } from '../../../core/verify/contract'
@@ -25,11 +25,7 @@ export default function StaffClaims() {
     const r = await call('user.claim.list', { status: tabRef.current, ...(cursor ? { cursor } : {}), limit })
     return r
   })
-  const shown = useRef(false)
-  useDidShow(() => {
-    void (shown.current ? list.reload() : list.reset())
-    shown.current = true
-  })
+  useListOnShow(list)
   const switchTab = (t: Tab) => {
     tabRef.current = t
     setTab(t)

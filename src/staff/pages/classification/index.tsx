@@ -1,9 +1,9 @@
 import { Text, Textarea, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { LoadMore } from '../../../components/LoadMore'
 import { Page } from '../../../components/Page'
-import { usePaged } from '../../../components/usePaged'
+import { useListOnShow, usePaged } from '../../../components/usePaged'
 import { Empty, LoadFailed, Loading, Notice, Section, Tag } from '../../../components/ui'
 import type { StaffObjection } from '../../../core/classification/contract'
 import { showDateTime } from '../../../core/common/time'
@@ -25,11 +25,7 @@ export default function StaffClassification() {
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [decided, setDecided] = useState<Record<string, StaffObjection>>({})
   const list = usePaged<StaffObjection>(async (cursor, limit) => call('user.classification.queue', { status: tabRef.current, ...(cursor ? { cursor } : {}), limit }))
-  const shown = useRef(false)
-  useDidShow(() => {
-    void (shown.current ? list.reload() : list.reset())
-    shown.current = true
-  })
+  useListOnShow(list)
   const switchTab = (t: Tab) => {
     tabRef.current = t
     setTab(t)

@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { SelectCell } from '../../../components/SelectCell'
 import { Page } from '../../../components/Page'
 import { LoadMore } from '../../../components/LoadMore'
-import { usePaged } from '../../../components/usePaged'
+import { useListOnShow, usePaged } from '../../../components/usePaged'
 import { Empty, LoadFailed, Loading, Section, Tag } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
@@ -45,11 +45,7 @@ export default function ComplaintQueue() {
     return { items: r.items, total: r.total, nextCursor: r.nextCursor }
   })
   // the first show loads the first page; back from a complaint, what was loaded is refreshed in place
-  const shown = useRef(false)
-  useDidShow(() => {
-    void (shown.current ? list.reload() : list.reset())
-    shown.current = true
-  })
+  useListOnShow(list)
   const change = (patch: Partial<Filters>) => {
     filters.current = { ...f, ...patch }
     setF(filters.current)

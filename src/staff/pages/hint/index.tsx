@@ -61,7 +61,7 @@ export default function StaffHint() {
         <Cell wide label='依据' value={h.rule} />
         <Cell wide label='整改期限' value={dayText(h.dueDate)} />
         <Cell wide label='措辞' value={h.guidance ? '轻微、首次：整改提示，不是处罚' : '请按期整改'} />
-        <Cell wide label='发送人' value={h.sentBy} />
+        <Cell wide label='发送人' value={`${h.sentBy}（${h.fromLabel}）`} />
       </Section>
       {h.photos.length ? (
         <Section title='经营者提交的整改'>

@@ -1,12 +1,12 @@
 import { Input, Switch, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { LoadMore } from '../../../components/LoadMore'
 import { Page } from '../../../components/Page'
 import { SelectCell } from '../../../components/SelectCell'
 import { TextBox } from '../../../complaint/parts'
 import { useFormErrors } from '../../../components/useFormErrors'
-import { usePaged } from '../../../components/usePaged'
+import { useListOnShow, usePaged } from '../../../components/usePaged'
 import { Cell, Empty, LoadFailed, Loading, PrimaryButton, Section, Tag } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import { chinaDate } from '../../../core/common/time'
@@ -22,24 +22,23 @@ const VIEWS: Record<View_, string> = { todo: '待处理（已整改待确认、�
 const EMPTY = { creditCode: '', rule: '', ruleText: '', what: '', dueDate: '', firstMinor: false }
 
 /**
- * 违规提示 from the workbench (#17's visit form is not on main yet, so only from here): to one
- * household by its credit code, citing the rule, what to correct and by when. The queue shows
- * 待处理 first: corrections to confirm, and hints whose deadline passed.
+ * 违规提示 from the workbench, or from a 走访 (the visit form opens this page with the household's
+ * credit code and from=visit): to one household by its credit code, citing the rule, what to
+ * correct and by when. The queue shows 待处理 first: corrections to confirm, and hints whose
+ * deadline passed.
  */
 export default function Hints() {
+  const params = useRouter().params
+  const fromVisit = params.from === 'visit'
   const [view, setView] = useState<View_>('todo')
   const viewRef = useRef(view)
   viewRef.current = view
-  const [form, setForm] = useState(EMPTY)
+  const [form, setForm] = useState(() => ({ ...EMPTY, creditCode: params.creditCode ?? '' }))
   const [requestId, setRequestId] = useState(newRequestId)
   const [saving, setSaving] = useState(false)
   const { check, fail, fieldError, formNotice, setError } = useFormErrors()
   const list = usePaged<Row>(async (cursor, limit) => call('notice.hint.queue', { view: viewRef.current, ...(cursor ? { cursor } : {}), limit }))
-  const shown = useRef(false)
-  useDidShow(() => {
-    void (shown.current ? list.reload() : list.reset())
-    shown.current = true
-  })
+  useListOnShow(list)
   const set = <K extends keyof typeof EMPTY>(k: K, v: (typeof EMPTY)[K]) => {
     setForm((f) => ({ ...f, [k]: v }))
     setError(k, '')
@@ -54,8 +53,8 @@ export default function Hints() {
     if (!check(missing)) return
     setSaving(true)
     try {
-      await call('notice.hint.send', { ...form }, { requestId })
-      setForm(EMPTY)
+      await call('notice.hint.send', { ...form, from: fromVisit ? 'visit' : 'workbench' }, { requestId })
+      setForm({ ...EMPTY, creditCode: fromVisit ? form.creditCode : '' })
       setRequestId(newRequestId())
       Taro.showToast({ title: '已发送', icon: 'none' })
       void list.reset()
@@ -68,7 +67,7 @@ export default function Hints() {
 
   return (
     <Page>
-      <Section title='发送违规提示' footer='只能发给已在小程序建档的经营户；没有建档的请当面或电话告知。'>
+      <Section title={fromVisit ? '走访中发现的问题：发送违规提示' : '发送违规提示'} footer='只能发给已在小程序建档的经营户；没有建档的请当面或电话告知。'>
         <Cell label='信用代码'>
           <Input className='input' name='hintCode' maxlength={40} placeholder='18位统一社会信用代码' value={form.creditCode} onInput={(e) => set('creditCode', e.detail.value)} />
         </Cell>

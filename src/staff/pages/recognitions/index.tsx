@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { LoadMore } from '../../../components/LoadMore'
 import { Page } from '../../../components/Page'
 import { SelectCell } from '../../../components/SelectCell'
-import { usePaged } from '../../../components/usePaged'
+import { useListOnShow, usePaged } from '../../../components/usePaged'
 import { Empty, LoadFailed, Loading, Section, Tag } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
@@ -37,11 +37,7 @@ export default function RecognitionQueue() {
     if (r.markets) setMarkets(r.markets)
     return { items: r.items, total: r.total, nextCursor: r.nextCursor }
   })
-  const shown = useRef(false)
-  useDidShow(() => {
-    void (shown.current ? list.reload() : list.reset())
-    shown.current = true
-  })
+  useListOnShow(list)
   const change = (patch: Partial<Filters>) => {
     filters.current = { ...f, ...patch }
     setF(filters.current)

@@ -1,9 +1,8 @@
 import { Text } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useRef } from 'react'
+import Taro from '@tarojs/taro'
 import { LoadMore } from '../../../components/LoadMore'
 import { Page } from '../../../components/Page'
-import { usePaged } from '../../../components/usePaged'
+import { useListOnShow, usePaged } from '../../../components/usePaged'
 import { Cell, Empty, LoadFailed, Loading, PrimaryButton, Section, Tag } from '../../../components/ui'
 import type { Output } from '../../../core/common/action'
 import type { Contracts } from '../../../core/contracts'
@@ -16,11 +15,7 @@ const TONE = { draft: 'gray', published: 'green', closed: 'orange' } as const
 /** The region's surveys, newest written first, a page at a time; 新建 opens an empty one. */
 export default function StaffSurveys() {
   const list = usePaged<Row>((cursor, limit) => call('survey.admin.list', { ...(cursor ? { cursor } : {}), limit }))
-  const shown = useRef(false)
-  useDidShow(() => {
-    void (shown.current ? list.reload() : list.reset())
-    shown.current = true
-  })
+  useListOnShow(list)
   if (list.error) return <Page><LoadFailed message={list.error} /></Page>
   if (!list.items) return <Page><Loading /></Page>
   return (

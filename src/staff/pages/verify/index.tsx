@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import { LoadMore } from '../../../components/LoadMore'
 import { Page } from '../../../components/Page'
-import { usePaged } from '../../../components/usePaged'
+import { useListOnShow, usePaged } from '../../../components/usePaged'
 import { Empty, LoadFailed, Loading, Notice, Section, Tag } from '../../../components/ui'
 import type { PendingOwner } from '../../../core/verify/contract'
 import { call, errorMessage } from '../../../services/api'
@@ -21,11 +21,7 @@ export default function StaffVerify() {
     setVerified(r.verified)
     return { items: r.items, total: r.total, nextCursor: r.nextCursor }
   })
-  const shown = useRef(false)
-  useDidShow(() => {
-    void (shown.current ? list.reload() : list.reset())
-    shown.current = true
-  })
+  useListOnShow(list)
 
   const confirmInPerson = async (o: PendingOwner) => {
     const ok = await Taro.showModal({

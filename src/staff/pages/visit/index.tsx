@@ -114,6 +114,8 @@ export default function VisitForm() {
             {h.operator ? <Cell label='经营者' value={h.operator} /> : null}
             <Cell label='信用代码' stack value={<Text className='code'>{h.code}</Text>} />
             <Cell label='核验状态' value={h.verification} />
+            {/* a problem seen on the visit: a 违规提示 with the rule, what to correct and by when (notice/) */}
+            {h.joined ? <Cell label='发现问题' value='发违规提示' arrow onClick={() => void Taro.navigateTo({ url: `/staff/pages/hints/index?from=visit&creditCode=${h.code}` })} /> : null}
           </View>
         ) : (
           <Cell wide label='这个摊位还没有经营户绑定' value={ctx.regionName} />
