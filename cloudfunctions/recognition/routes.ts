@@ -134,6 +134,22 @@ async function staffResult(ctx: Context, a: ApplicationDoc) {
 const publicOver = (ctx: Context, a: ApplicationDoc) => a.status === 'publicizing' && !!a.publicEndsAt && a.publicEndsAt <= ctx.now.toISOString()
 
 /**
+ * 公示期满 recorded by the regulator's step when the sweep has not run yet: the entry the sweep
+ * would have written, at the instant the 公示 ended and by no one (it was the calendar, not the
+ * regulator). Clearing publicEndsAt in the same write keeps the sweep from telling it again.
+ */
+function publicEnd(a: ApplicationDoc): ApplicationDoc {
+  const r = step(flowOf(a), { type: 'publicEnd' })
+  if (!r.ok) throw conflict(r.message)
+  const entry = { status: r.state.status, at: a.publicEndsAt!, note: null, by: null }
+  return { ...a, status: r.state.status, publicEndsAt: null, timeline: [...a.timeline, entry] }
+}
+
+/** What the sweep's 公示期满 message says, as the first sentence of the decision's message. */
+const publicEndedText = (a: ApplicationDoc) =>
+  `您的${label(a)}申报公示期已满（${a.publicFrom}至${a.publicUntil}）${a.objections ? `，期间收到${a.objections}条异议，均已答复` : '，没有收到异议'}。`
+
+/**
  * Writes the 认定 where matching and the lapse sweep read it: the household's `recognitions`
  * document and the copy on the owner's document. Idempotent, and safe to repeat after a crash
  * between the application's change and these writes (staff.get repeats it). A later 认定 of
@@ -143,6 +159,9 @@ export async function ensureMirror(ctx: Context, a: ApplicationDoc) {
   if (a.status !== 'recognised' || !a.recognisedOn || !a.validUntil) return
   const r = await recognitions(ctx.db).get(a.openid)
   if (r && (r.applicationId === a._id || r.from > a.recognisedOn)) return
+  // the earlier 认定 is retired before this one is written: a crash in between leaves the
+  // earlier one still named in `recognitions`, so the repeat comes back here and finishes it
+  if (r && r.state === 'inForce') await replaced(ctx, r.applicationId, a)
   const remindOn = addDays(a.validUntil, -RECOGNITION_CONFIG.remindDaysBefore.value)
   // 09:00 China time on the reminder's day; the lapse at the start of the day after the last day
   const remindAt = new Date(chinaStartOfDay(remindOn).getTime() + 9 * 3600_000).toISOString()
@@ -153,10 +172,31 @@ export async function ensureMirror(ctx: Context, a: ApplicationDoc) {
   })
   const mirror: RecognisedMirror = { category: a.category, applicationId: a._id, from: a.recognisedOn, until: a.validUntil }
   await owners(ctx).update(a.openid, { recognised: mirror })
-  if (r && r.applicationId !== a._id && r.state === 'inForce') {
-    // the earlier 认定 is replaced: its application says so
-    await applications(ctx.db).updateWhere({ _id: r.applicationId, status: 'recognised' }, { status: 'lapsed', updatedAt: ctx.now.toISOString() })
-  }
+}
+
+/**
+ * An earlier 认定 replaced by `by`: its application ends (已到期, with a timeline entry saying why)
+ * and the owner is told, once (the message's key is the earlier application's).
+ */
+async function replaced(ctx: Context, earlierId: string, by: ApplicationDoc) {
+  const note = `已由新的认定替代（${label(by)}，${by.recognisedOn}起）`
+  // an application erased with its account is simply gone: nothing to mark (make sees null)
+  const earlier = (await change(ctx, earlierId, (i) => applications(ctx.db).get(i) as Promise<ApplicationDoc>, (e) =>
+    !e || e.status !== 'recognised' ? null : { ...e, status: 'lapsed', timeline: [...e.timeline, { status: 'lapsed', at: ctx.now.toISOString(), note, by: null }] }
+  )) as ApplicationDoc | null
+  // told only when it was replaced (now or by a crashed first attempt), not when it had lapsed on its own
+  if (!earlier || !earlier.timeline.some((t) => t.note === note)) return
+  const same = earlier.category === by.category
+  await notify(ctx.ports, ctx.now, {
+    openid: by.openid,
+    topic: 'account',
+    key: `recognition-replaced:${earlierId}`,
+    title: '名特优新认定已替代',
+    body: same
+      ? `您原来的${label(earlier)}认定（有效至${earlier.validUntil}）已由新的认定替代，新的认定有效至${by.validUntil}。`
+      : `您原来的${label(earlier)}认定已由新的${label(by)}认定替代（同一时间只保留一个类别），原来的类别不再用于政策匹配。`,
+    page: `${PAGE}?id=${earlierId}`
+  })
 }
 
 /** Tells the region's regulators (not the owner) about an application that needs them. */
@@ -334,7 +374,11 @@ export default defineFunction('recognition', {
     const region = ctx.staff?.region
     const where: Where = {}
     if (region) where.region = cmd.prefix(regionPrefix(region))
-    if (filters.status) where.status = filters.status
+    // the filter follows what the staff see: a 公示 whose last day has passed reads 待认定 even
+    // before the sweep moves it (publicUntil is that last day, a China date, kept after the 公示)
+    if (filters.status === 'decision') Object.assign(where, { status: cmd.in(['publicizing', 'decision']), publicUntil: cmd.lt(ctx.today) })
+    else if (filters.status === 'publicizing') Object.assign(where, { status: 'publicizing', publicUntil: cmd.gte(ctx.today) })
+    else if (filters.status) where.status = filters.status
     if (filters.category) where.category = filters.category
     if (filters.marketId) where.marketId = filters.marketId
     const [page, ms] = await Promise.all([
@@ -347,7 +391,7 @@ export default defineFunction('recognition', {
         businessName: maskName(a.businessName),
         category: a.category,
         categoryLabel: CATEGORIES[a.category],
-        status: a.status,
+        status: publicOver(ctx, a) ? 'decision' : a.status,
         statusLabel: publicOver(ctx, a) ? STATUSES.decision : STATUSES[a.status],
         marketName: a.marketName,
         objections: a.objections,
@@ -371,15 +415,19 @@ export default defineFunction('recognition', {
     if (!ctx.staff) throw forbidden('只有工作人员可以办理')
     const today = ctx.today
     const days = RECOGNITION_CONFIG.publicDays.value
+    // whether this very change recorded 公示期满 (then its message says so: the sweep will not)
+    let publicEnded = false
     const next = await change(ctx, id, (i) => inRegion(ctx, i), (a0) => {
       // a 公示 already over moves on first (the sweep may not have run yet)
-      const a = publicOver(ctx, a0) ? stepped(ctx, a0, { type: 'publicEnd' }, null, { publicEndsAt: null }) : a0
+      publicEnded = publicOver(ctx, a0)
+      const a = publicEnded ? publicEnd(a0) : a0
       const seen = a0.status === expected || (expected === 'decision' && a.status === 'decision')
       if (!seen) throw conflict(`这份申报已是“${STATUSES[a.status]}”，请刷新后再操作`)
       const extra = extraFor(event, a, today, days)
       return stepped(ctx, a, event, event.reason, { reason: event.reason, ...extra })
     })
-    await tellOwner(ctx, next, ...ownerMessage(event, next))
+    const [title, body] = ownerMessage(event, next)
+    await tellOwner(ctx, next, title, publicEnded ? `${publicEndedText(next)}${body}` : body)
     if (event.type === 'recognise') await ensureMirror(ctx, next)
     return staffResult(ctx, next)
   },
