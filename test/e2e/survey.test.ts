@@ -83,6 +83,8 @@ test('a regulator publishes a survey, owners answer it from 消息, the results 
   await visible(staff, '#survey-results').waitFor()
   const results = visible(staff, '#survey-results')
   await results.locator('.chart canvas').first().waitFor()
+  // the text answers come in their own paged call, after the counts
+  await results.getByText('希望多办几场培训').first().waitFor()
   const text = await results.innerText()
   expect(text).toContain('2份')
   expect(text).toContain('差不多')

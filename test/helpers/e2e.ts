@@ -29,6 +29,19 @@ export function e2eEnvironment() {
   return env
 }
 
-export const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true })
+/**
+ * A full-page screenshot. Chromium sometimes answers "Unable to capture screenshot" on a loaded
+ * machine; the picture is an artifact, so it is tried up to three times (any other error throws).
+ */
+export async function shot(page: Page, name: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true })
+    } catch (err) {
+      if (attempt >= 3 || !/Unable to capture screenshot/.test(String(err))) throw err
+      await page.waitForTimeout(200 * attempt)
+    }
+  }
+}
 /** Taro H5 keeps earlier pages in the DOM (hidden): look only at what is on screen. */
 export const visible = (page: Page, selector: string, hasText?: string) => page.locator(selector, hasText ? { hasText } : {}).filter({ visible: true })
