@@ -1,21 +1,11 @@
-import { chinaDate } from '../../src/core/common/time'
 import { buildData, POLICY_TEMPLATE } from '../../src/core/notify/template'
-import { factsOf, matchPolicy } from '../../src/core/policy/match'
-import { matchProfile } from '../user/verify'
+import { matchPolicy } from '../../src/core/policy/match'
 import { sourceLine } from '../../src/core/policy/act'
-import { deliverBroadcast, ensureBroadcast } from '../common/broadcast'
-import { BATCH } from '../common/bulk'
+import { pushAudiencePage } from '../common/audiencePush'
 import type { BroadcastDoc } from '../common/inbox'
-import { settingsOf } from '../common/notify'
-import { cmd, patch, type Ports } from '../common/ports'
+import type { Ports } from '../common/ports'
 import type { Sweep } from '../common/sweep'
-import type { OwnerDoc } from '../user/owners'
-import { audienceWhere } from './audience'
 import { policies, type PolicyDoc } from './store'
-
-/** Owners a page reaches: as many as one query returns. */
-export const PUSH_PAGE = BATCH
-const LEASE_MS = 2 * 60_000
 
 /** The message every owner the policy fits gets: one broadcast per policy. */
 export function policyBroadcast(p: PolicyDoc, now: Date, templateId: string | null): BroadcastDoc {
@@ -33,56 +23,19 @@ export function policyBroadcast(p: PolicyDoc, now: Date, templateId: string | nu
 }
 
 /**
- * Pushes a published policy to the owners it fits, a page of up to 1,000 owners at a time (by
- * _id, from a cursor kept on the policy). The message is the same for all of them, so it is a
- * broadcast (common/broadcast.ts): one update delivers it to the page's owners the pure matcher
- * confirms (topics applied), the owners holding quota get their phone message (key
- * policy:<policy>:<owner>, so a rerun after a crash never sends twice) in one batch, one update
- * moves the cursor. Withdrawing sets push to 'stopped', and the next page is never taken.
+ * Pushes a published policy to the owners it fits, a page of up to PUSH_PAGE owners at a time
+ * (common/audiencePush.ts). The message is the same for all of them, so it is a broadcast; the
+ * same rule as the pages decides who fits: an ended policy or an unknown region is never pushed.
+ * Withdrawing sets push to 'stopped', and the next page is never taken.
  */
-async function pushPage(ports: Ports, now: Date): Promise<{ handled: number; more: boolean }> {
-  const t = now.toISOString()
-  const today = chinaDate(now)
-  const due = await policies(ports.db).find({ push: 'queued', nextDueAt: cmd.lte(t), leaseUntil: cmd.lt(t) }, { orderBy: [['nextDueAt', 'asc']], limit: 5 })
-  let handled = 0
-  let more = false
-  for (const p of due) {
-    const won = await policies(ports.db).updateWhere(
-      { _id: p._id, push: 'queued', leaseUntil: cmd.lt(t) },
-      { leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString() }
-    )
-    if (won !== 1) continue
-    const { where } = audienceWhere(p.conditions, today)
-    const batch = await ports.db
-      .collection<OwnerDoc>('owners')
-      .find({ ...where, _id: cmd.gt(p.pushCursor) }, { orderBy: [['_id', 'asc']], limit: PUSH_PAGE })
-    // the same rule as the pages: an ended policy or an unknown region is never pushed
-    // the register's opening date and region where the business is verified against it (#16)
-    const fits = batch.filter((o) => o.profile && matchPolicy(p, factsOf(matchProfile(o, today)!, today), today).status === 'match')
-    let pushed = 0
-    if (fits.length) {
-      const b = policyBroadcast(p, now, ports.config.templates.policy)
-      await ensureBroadcast(ports.db, b)
-      const settings = new Map(fits.map((o) => [o._id, settingsOf(o)]))
-      const r = await deliverBroadcast(ports, now, b, fits.map((o) => ({ openid: o._id, key: `policy:${p._id}:${o._id}` })), settings)
-      pushed = r.delivered.length
-    }
-    handled += fits.length
-    const done = batch.length < PUSH_PAGE
-    if (!done) more = true
-    // Only a push still queued moves on: a withdrawal meanwhile has already stopped it.
-    await policies(ports.db).updateWhere(
-      { _id: p._id, push: 'queued' },
-      {
-        pushCursor: batch.length ? batch[batch.length - 1]._id : p.pushCursor,
-        push: done ? 'done' : 'queued',
-        nextDueAt: done ? null : t,
-        leaseUntil: '',
-        'stats.pushed': patch.inc(pushed)
-      }
-    )
-  }
-  return { handled, more: more || due.length === 5 }
-}
+const pushPage = (ports: Ports, now: Date) =>
+  pushAudiencePage(ports, now, {
+    collection: (p) => policies(p.db),
+    rulesOf: (p) => p.conditions,
+    fits: (p, facts, today) => matchPolicy(p, facts, today).status === 'match',
+    broadcast: (p, at, ports) => policyBroadcast(p, at, ports.config.templates.policy),
+    keyPrefix: 'policy',
+    countField: 'stats.pushed'
+  })
 
 export const policyPushSweep: Sweep = { name: 'policy-push', page: pushPage }
