@@ -1,12 +1,11 @@
-import { ACCEPT_WORKING_DAYS } from '../../src/core/complaint/labels'
 import type { ComplaintCategory } from '../../src/core/complaint/labels'
 import { chinaDate } from '../../src/core/common/time'
 import type { Context } from '../common/context'
 import { readableCode } from '../common/codes'
 import { notify } from '../common/notify'
 import { addOnce, recordCode } from '../common/once'
-import { markets, owners, stalls } from '../user/owners'
-import { complaints, deadline, type ComplaintDoc } from './store'
+import { newComplaintDoc } from './newDoc'
+import { complaints, type ComplaintDoc } from './store'
 
 /**
  * A 诉求 a regulator files at a 走访 on behalf of a household that has joined: the same document,
@@ -21,44 +20,26 @@ export async function fileOnBehalf(
   // bound to the visit's request; a call without one (the app always sends one) draws a number
   const code = recordCode(ctx, 'visit-complaint', 6) ?? readableCode(6)
   const id = `SQ${chinaDate(ctx.request?.firstAt ?? ctx.now).replace(/-/g, '')}${code}`
-  const owner = await owners(ctx).get(input.ownerOpenid)
-  const [market, stall] = await Promise.all([owner?.marketId ? markets(ctx).get(owner.marketId) : null, owner?.stallId ? stalls(ctx).get(owner.stallId) : null])
-  const at = ctx.now.toISOString()
-  const doc: Omit<ComplaintDoc, '_id'> = {
-    openid: input.ownerOpenid,
-    source: 'visit',
-    visitId: input.visitId,
-    filedBy: ctx.openid,
-    category: input.category,
-    party: input.party,
-    what: input.what,
-    happenedOn: ctx.today,
-    place: input.place,
-    photos: [],
-    phone: null,
-    disclose: true,
-    region: market?.region ?? owner?.profile?.region ?? '',
-    marketId: market?._id ?? null,
-    marketName: market?.name ?? null,
-    businessName: owner?.profile?.businessName ?? null,
-    stallNumber: stall?.number ?? null,
-    status: 'submitted',
-    reopened: 0,
-    // typed by an officer at the stall: no content check to wait for
-    check: 'pass',
-    office: null,
-    reply: null,
-    rejectReason: null,
-    ratings: [],
-    timeline: [{ status: 'submitted', at, note: `走访时由${ctx.staff?.name ?? '工作人员'}代为登记` }],
-    supplements: [],
-    urgeAgainOn: null,
-    handler: null,
-    rev: 0,
-    ...deadline('accept', ctx.today, ACCEPT_WORKING_DAYS),
-    createdAt: at,
-    updatedAt: at
-  }
+  const doc = await newComplaintDoc(
+    ctx,
+    {
+      openid: input.ownerOpenid,
+      source: 'visit',
+      visitId: input.visitId,
+      filedBy: ctx.openid,
+      category: input.category,
+      party: input.party,
+      what: input.what,
+      happenedOn: ctx.today,
+      place: input.place,
+      photos: [],
+      phone: null,
+      disclose: true,
+      // typed by an officer at the stall: no content check to wait for
+      check: 'pass'
+    },
+    `走访时由${ctx.staff?.name ?? '工作人员'}代为登记`
+  )
   const { doc: c } = await addOnce(complaints(ctx.db), id, doc)
   await notify(ctx.ports, ctx.now, {
     openid: input.ownerOpenid,

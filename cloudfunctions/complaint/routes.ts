@@ -1,5 +1,5 @@
 import { monthDay, nextUrgeDay, step, type ComplaintEvent } from '../../src/core/complaint/flow'
-import { ACCEPT_WORKING_DAYS, COMPLAINT_STATUSES, DEADLINE_STEPS, DEFAULT_REPLY_WORKING_DAYS, MAX_PHOTO_BYTES, PHOTO_TYPES, RATINGS } from '../../src/core/complaint/labels'
+import { COMPLAINT_STATUSES, DEADLINE_STEPS, DEFAULT_REPLY_WORKING_DAYS, MAX_PHOTO_BYTES, PHOTO_TYPES, RATINGS } from '../../src/core/complaint/labels'
 import type { StaffEvent } from '../../src/core/complaint/contract'
 import { daysBetweenInstants } from '../../src/core/monitor/figures'
 import { chinaDate, chinaStartOfDay } from '../../src/core/common/time'
@@ -15,7 +15,8 @@ import { pageNewestFirst } from '../common/paging'
 import { notify } from '../common/notify'
 import { cmd, patch, type Where } from '../common/ports'
 import { defineFunction } from '../common/router'
-import { markets, owners, stalls } from '../user/owners'
+import { markets, owners } from '../user/owners'
+import { newComplaintDoc } from './newDoc'
 import { regionName } from '../../src/core/region/names'
 import { allPhotos, audits, complaints, ownerFolder, ownerView, queueFlags, staffView, summaryView, UPLOAD_USABLE_MS, uploads, type ComplaintDoc, type UrlOf, reporterLabel, deadline } from './store'
 import { handlersOf, supervisorsOf } from './sweeps'
@@ -215,43 +216,22 @@ export default defineFunction('complaint', {
     const files = await usablePhotos(ctx, photoIds, id)
     // after the checks that send the form back for a correction, before anything is stored
     await limitRate(ctx, 'complaint')
-    const owner = await owners(ctx).get(ctx.openid)
-    const [market, stall] = await Promise.all([
-      owner?.marketId ? markets(ctx).get(owner.marketId) : null,
-      owner?.stallId ? stalls(ctx).get(owner.stallId) : null
-    ])
-    const at = ctx.now.toISOString()
-    const doc: Omit<ComplaintDoc, '_id'> = {
-      openid: ctx.openid,
-      category: input.category,
-      party: input.party,
-      what: input.what,
-      happenedOn: input.happenedOn,
-      place: input.place,
-      photos: files.map((f) => f.fileId!),
-      phone: input.phone ?? null,
-      disclose: input.disclose,
-      region: market?.region ?? owner?.profile?.region ?? '',
-      marketId: market?._id ?? null,
-      marketName: market?.name ?? null,
-      businessName: owner?.profile?.businessName ?? null,
-      stallNumber: stall?.number ?? null,
-      status: 'submitted',
-      reopened: 0,
-      check: 'pending',
-      office: null,
-      reply: null,
-      rejectReason: null,
-      ratings: [],
-      timeline: [{ status: 'submitted', at, note: null }],
-      supplements: [],
-      urgeAgainOn: null,
-      handler: null,
-      rev: 0,
-      ...deadline('accept', ctx.today, ACCEPT_WORKING_DAYS),
-      createdAt: at,
-      updatedAt: at
-    }
+    const doc = await newComplaintDoc(
+      ctx,
+      {
+        openid: ctx.openid,
+        category: input.category,
+        party: input.party,
+        what: input.what,
+        happenedOn: input.happenedOn,
+        place: input.place,
+        photos: files.map((f) => f.fileId!),
+        phone: input.phone ?? null,
+        disclose: input.disclose,
+        check: 'pending'
+      },
+      null
+    )
     // Stored before anything else: nothing after this line can lose the submission.
     let c: ComplaintDoc
     for (let attempt = 0; ; attempt++) {
