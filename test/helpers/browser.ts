@@ -83,3 +83,19 @@ async function dragColumn(page: Page, picker: ReturnType<Page['locator']>, colum
   await page.mouse.up()
   await page.waitForTimeout(400)
 }
+
+/**
+ * A full-page screenshot to `path`. Chromium sometimes answers "Unable to capture screenshot" on a
+ * loaded machine; the picture is an artifact, not an assertion, so it is tried up to three times
+ * (any other error throws at once).
+ */
+export async function screenshotTo(page: Page, path: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await page.screenshot({ path, fullPage: true })
+    } catch (err) {
+      if (attempt >= 3 || !/Unable to capture screenshot/.test(String(err))) throw err
+      await page.waitForTimeout(200 * attempt)
+    }
+  }
+}

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { hasChromium, launch } from './browser'
+import { hasChromium, launch, screenshotTo } from './browser'
 import { testCloud, type TestCloud } from './cloud'
 
 export const ARTIFACTS = resolve('test-artifacts/e2e')
@@ -29,19 +29,6 @@ export function e2eEnvironment() {
   return env
 }
 
-/**
- * A full-page screenshot. Chromium sometimes answers "Unable to capture screenshot" on a loaded
- * machine; the picture is an artifact, so it is tried up to three times (any other error throws).
- */
-export async function shot(page: Page, name: string) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true })
-    } catch (err) {
-      if (attempt >= 3 || !/Unable to capture screenshot/.test(String(err))) throw err
-      await page.waitForTimeout(200 * attempt)
-    }
-  }
-}
+export const shot = (page: Page, name: string) => screenshotTo(page, `${ARTIFACTS}/${name}.png`)
 /** Taro H5 keeps earlier pages in the DOM (hidden): look only at what is on screen. */
 export const visible = (page: Page, selector: string, hasText?: string) => page.locator(selector, hasText ? { hasText } : {}).filter({ visible: true })

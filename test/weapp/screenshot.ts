@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { hasChromium, launch } from '../helpers/browser'
+import { hasChromium, launch, screenshotTo } from '../helpers/browser'
 import type { VNode } from './render'
 import type { WeappSim } from './sim'
 
@@ -72,17 +72,8 @@ export async function weappShot(sim: WeappSim, name: string): Promise<string | n
     const p = await b.browser.newPage({ viewport: { width: WIDTH, height: 844 }, deviceScaleFactor: 2 })
     await p.setContent(page)
     const file = join(WEAPP_ARTIFACTS, `${name}.png`)
-    // Chromium sometimes answers "Unable to capture screenshot" on a loaded machine; the picture is
-    // an artifact, not an assertion, so a second try on a fresh frame is fine (a third failure throws)
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await p.screenshot({ path: file, fullPage: true })
-        return file
-      } catch (err) {
-        if (attempt >= 3 || !/Unable to capture screenshot/.test(String(err))) throw err
-        await p.waitForTimeout(200 * attempt)
-      }
-    }
+    await screenshotTo(p, file)
+    return file
   } finally {
     await b.close()
   }
